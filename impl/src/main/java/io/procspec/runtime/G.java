@@ -1,0 +1,99 @@
+package io.procspec.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Go's {@code g}: a goroutine. Only the fields the queues, the free lists and {@code newproc1}
+ * use are kept, named as in runtime2.go.
+ *
+ * <p>Plain fields are written by the P that owns the G (its creator, or the P running it) and
+ * published to other Ps by the release/acquire pairs of the run queues ({@code runqtail}) or by
+ * {@code sched.lock}; {@link #atomicstatus} is the one field read and CASed concurrently.
+ */
+public final class G {
+    // G status values (runtime2.go). _Gscan bits are not modelled: there is no GC here.
+    /** Just allocated, not yet initialized. */
+    public static final int _Gidle = 0;
+    /** On a run queue; not executing user code. */
+    public static final int _Grunnable = 1;
+    /** Executing user code; owned by an M and a P. */
+    public static final int _Grunning = 2;
+    /** In a system call (not used by procspec's scheduler; kept for the status names). */
+    public static final int _Gsyscall = 3;
+    /** Blocked (not used by procspec's scheduler: Gs cannot block). */
+    public static final int _Gwaiting = 4;
+    /** Unused: on a free list, or just exited, or being initialized. */
+    public static final int _Gdead = 6;
+
+    private static final VarHandle ATOMICSTATUS;
+
+    static {
+        try {
+            ATOMICSTATUS = MethodHandles.lookup().findVarHandle(G.class, "atomicstatus", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The stack [lo, hi); {@link Stack#NONE} once freed. */
+    public Stack stack = Stack.NONE;
+    /** stack.lo + stackGuard while the G has a stack. */
+    public long stackguard0;
+    /** The saved context newproc1 builds. */
+    public final Gobuf sched = new Gobuf();
+    /** sp at the top of the stack, for traceback (newproc1 sets it to sched.sp). */
+    public long stktopsp;
+    /** Accessed only through {@link #readgstatus()} / {@link #casStatus}. */
+    @SuppressWarnings("unused")
+    private volatile int atomicstatus = _Gidle;
+    /** Next G on a gQueue / gList. Written only by the owner of the list the G is on. */
+    G schedlink;
+    /** Unique goroutine id (uint64 in Go). 0 until newproc1 gives one. */
+    public long goid;
+    /** goid of the G that created this one. */
+    public long parentGoid;
+    /** pc of the go statement that created this G. */
+    public long gopc;
+    /** pc of the goroutine function. */
+    public long startpc;
+    /** Go 1.14 only: the address newproc1 copied the arguments to (spArg). */
+    public long argp;
+    /** Go 1.14 only: the argument bytes newproc1 copied onto the stack (memmove(spArg, argp, narg)). */
+    public byte[] args;
+
+    public G() {}
+
+    /** readgstatus: {@code gp.atomicstatus.Load()} (a sequentially consistent load in Go). */
+    public int readgstatus() {
+        return (int) ATOMICSTATUS.getVolatile(this);
+    }
+
+    /** One CAS of the status, as casgstatus's loop body does. */
+    boolean casStatus(int oldval, int newval) {
+        return ATOMICSTATUS.compareAndSet(this, oldval, newval);
+    }
+
+    /** The next G on the list or queue this G is on (for snapshots and tests). */
+    public G schedlink() {
+        return schedlink;
+    }
+
+    /** Go's status name, for messages. */
+    public static String statusName(int s) {
+        switch (s) {
+            case _Gidle: return "_Gidle";
+            case _Grunnable: return "_Grunnable";
+            case _Grunning: return "_Grunning";
+            case _Gsyscall: return "_Gsyscall";
+            case _Gwaiting: return "_Gwaiting";
+            case _Gdead: return "_Gdead";
+            default: return "status(" + s + ")";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "g" + goid + "[" + statusName(readgstatus()) + "]";
+    }
+}

@@ -1,0 +1,75 @@
+package io.procspec.runtime;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Go's {@code stackalloc}/{@code stackfree}, as bookkeeping: every allocation gets a fresh,
+ * page-aligned address range and a serial number; every allocation and free is counted, so tests
+ * can prove that no stack leaks ({@code allocated - freed == held}) and none is freed twice.
+ * Thread-safe: Ps allocate and free concurrently.
+ */
+public final class StackAllocator {
+    /** Address of the first block; nonzero so that {@code lo == 0} means "no stack" as in Go. */
+    static final long BASE = 0xc000000000L;
+    /** Gap between blocks, so that adjacent stacks never touch. */
+    static final long GUARD = 4096;
+
+    private final AtomicLong next = new AtomicLong(BASE);
+    private final AtomicLong serial = new AtomicLong();
+    private final AtomicLong allocated = new AtomicLong();
+    private final AtomicLong freed = new AtomicLong();
+    private final AtomicLong bytesInUse = new AtomicLong();
+    private final java.util.Set<Long> live;
+
+    /** @param trackLive whether to remember live blocks so a double free throws (tests; costs a map). */
+    public StackAllocator(boolean trackLive) {
+        this.live = trackLive ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
+    }
+
+    /** stackalloc: a new stack of {@code n} bytes ({@code n} a power of two, as Go requires). */
+    public Stack stackalloc(long n) {
+        if (n <= 0 || (n & (n - 1)) != 0) {
+            throw new IllegalStateException("stackalloc: bad size " + n + " (must be a power of two)");
+        }
+        // round the block so every stack's hi is n-aligned, as Go's stack spans are
+        long span = Math.max(n, GUARD) + GUARD;
+        long lo = next.getAndAdd(span);
+        lo = (lo + n - 1) & -n;
+        Stack s = new Stack(lo, lo + n, serial.incrementAndGet());
+        allocated.incrementAndGet();
+        bytesInUse.addAndGet(n);
+        if (live != null) {
+            live.add(s.id());
+        }
+        return s;
+    }
+
+    /** stackfree. */
+    public void stackfree(Stack s) {
+        if (!s.present()) {
+            throw new IllegalStateException("stackfree: no stack");
+        }
+        if (live != null && !live.remove(s.id())) {
+            throw new IllegalStateException("stackfree: stack " + s.id() + " freed twice or never allocated");
+        }
+        freed.incrementAndGet();
+        bytesInUse.addAndGet(-s.size());
+    }
+
+    public long allocated() {
+        return allocated.get();
+    }
+
+    public long freed() {
+        return freed.get();
+    }
+
+    /** {@code allocated() - freed()}: stacks that some G should still hold. */
+    public long inUse() {
+        return allocated.get() - freed.get();
+    }
+
+    public long bytesInUse() {
+        return bytesInUse.get();
+    }
+}
