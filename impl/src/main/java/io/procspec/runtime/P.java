@@ -201,7 +201,7 @@ public final class P {
     public java.util.List<G> runqSnapshot() {
         int h = lvRunqhead();
         int t = lvRunqtail();
-        java.util.List<G> out = new java.util.ArrayList<>(t - h);
+        java.util.List<G> out = new java.util.ArrayList<>();
         for (int i = h; i != t; i++) {
             out.add(runq[i & mask]);
         }

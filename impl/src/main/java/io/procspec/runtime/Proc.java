@@ -969,6 +969,9 @@ public final class Proc {
      * thief P {@code pp}, which must own its ring.
      */
     public G runqsteal(P pp, P p2, boolean stealRunNextG) {
+        if (pp == p2) {
+            throw new IllegalArgumentException("runqsteal: " + pp + " cannot steal from itself");
+        }
         if (pp.runq.length != p2.runq.length) {
             throw new IllegalArgumentException("runqsteal: rings differ in size (" + pp.runq.length
                     + " and " + p2.runq.length + ")");

@@ -206,6 +206,18 @@ class RunqTest {
     }
 
     @Test
+    void runqstealRefusesSelfAndMismatchedRings() {
+        Proc proc = proc(8, 0);
+        P pp = proc.allp[0];
+        proc.runqput(pp, runnable(1), false);
+        assertThatIllegalArgumentException().isThrownBy(() -> proc.runqsteal(pp, pp, true))
+                .withMessageContaining("cannot steal from itself");
+        assertThatIllegalArgumentException().isThrownBy(() -> proc.runqsteal(new P(9, 4, 0), pp, true))
+                .withMessageContaining("rings differ");
+        assertThat(pp.runqsize()).isEqualTo(1);
+    }
+
+    @Test
     void runqdrainTakesRunnextThenRingInOrder() {
         Proc proc = proc(8, -3);
         P pp = proc.newP(0);
