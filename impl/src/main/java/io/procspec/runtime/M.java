@@ -1,0 +1,103 @@
+package io.procspec.runtime;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Go's {@code m}: a worker thread, here a Java platform thread. An M runs Gs only while it holds a
+ * {@link P}; without one it is spinning on its way to park, or parked on {@code sched.midle}.
+ *
+ * <h2>Ownership of the fields</h2>
+ * <ul>
+ *   <li>{@link #p}, {@link #curg}, {@link #spinning}: the M itself, except that {@link Sched#startm}
+ *       sets {@code spinning} and {@link #nextp} on an M that is parked (off every list, so no one
+ *       else touches it) and then publishes them through {@link #notewakeup()}, or before
+ *       {@link Thread#start()} for a new M.</li>
+ *   <li>{@link #schedlink}: the holder of {@code sched.lock} (the idle-M list).</li>
+ * </ul>
+ */
+final class M extends Thread {
+    /** The scheduler this M belongs to. */
+    final Sched owner;
+    /** m.id. */
+    final long mid;
+
+    /** m.p: the attached P, or null. */
+    P p;
+    /** m.nextp: the P handed over by startm, acquired when the M wakes (null: exit, at shutdown). */
+    P nextp;
+    /** m.spinning: out of local work and looking for work to steal; counted in sched.nmspinning. */
+    boolean spinning;
+    /** m.curg: the G running on this M, or null while the M is in the scheduler. */
+    G curg;
+    /** Next M on sched.midle; guarded by sched.lock. */
+    M schedlink;
+
+    /**
+     * m.park: the note the M sleeps on in stopm. Written true by notewakeup (after nextp/spinning:
+     * the volatile write publishes them), read and cleared by the M.
+     */
+    private volatile boolean park;
+
+    /** Counted down when the thread body ends (shutdown waits on it: a registered M may not have started yet). */
+    final java.util.concurrent.CountDownLatch exited = new java.util.concurrent.CountDownLatch(1);
+
+    /** fastrand state (xorshift64*), owner-only. */
+    private long rnd;
+
+    M(Sched owner, long mid) {
+        super("procspec-m" + mid);
+        this.owner = owner;
+        this.mid = mid;
+        this.rnd = 0x9E3779B97F4A7C15L * (mid + 1) ^ System.nanoTime();
+        if (rnd == 0) {
+            rnd = 1;
+        }
+        setDaemon(true);
+    }
+
+    /** mstart: the thread body: acquire nextp and run the schedule loop until shutdown. */
+    @Override
+    public void run() {
+        try {
+            owner.mstart(this);
+        } finally {
+            exited.countDown();
+        }
+    }
+
+    /** notesleep(&m.park) then noteclear(&m.park): sleep until notewakeup. */
+    void notesleep() {
+        while (!park) {
+            LockSupport.park(this);
+            Thread.interrupted(); // an M is not interruptible: a stray interrupt must not make park spin
+        }
+        park = false;
+    }
+
+    /** notewakeup(&m.park): release the sleeping M. */
+    void notewakeup() {
+        park = true;
+        LockSupport.unpark(this);
+    }
+
+    /** fastrand: a cheap per-M random number (unsigned 32 bits in an int). */
+    int fastrand() {
+        long x = rnd;
+        x ^= x >>> 12;
+        x ^= x << 25;
+        x ^= x >>> 27;
+        rnd = x;
+        return (int) ((x * 0x2545F4914F6CDD1DL) >>> 32);
+    }
+
+    /** The M running the calling thread, or null when the caller is not an M of any scheduler. */
+    static M current() {
+        Thread t = Thread.currentThread();
+        return t instanceof M ? (M) t : null;
+    }
+
+    @Override
+    public String toString() {
+        return "m" + mid;
+    }
+}

@@ -1,0 +1,103 @@
+package io.procspec.runtime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import static io.procspec.runtime.Labels.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scheduler's steps reach their scheduling points. With one P the park path is deterministic,
+ * and a hook that submits a G from outside at the right point drives the two rare paths: the
+ * global queue found under the idle lock ({@code findRunnable_unlockidle}) and work found after
+ * dropping the spinning count ({@code checkRunqsNoP_lock}), the no-lost-wakeup recheck.
+ */
+class SchedLabelsTest {
+
+    /** Records labels from every thread; runs each trigger once, on the thread that reaches it. */
+    static final class Hook implements SchedPoint {
+        final ConcurrentLinkedQueue<String> labels = new ConcurrentLinkedQueue<>();
+        final List<Trigger> triggers = new ArrayList<>();
+        private final ThreadLocal<Boolean> inAction = ThreadLocal.withInitial(() -> false);
+
+        record Trigger(String label, Predicate<Thread> when, Runnable action, AtomicBoolean fired) {}
+
+        void on(String label, Predicate<Thread> when, Runnable action) {
+            triggers.add(new Trigger(label, when, action, new AtomicBoolean()));
+        }
+
+        @Override
+        public void at(String label) {
+            labels.add(label);
+            if (inAction.get()) {
+                return;
+            }
+            for (Trigger t : triggers) {
+                if (t.label.equals(label) && t.when.test(Thread.currentThread()) && t.fired.compareAndSet(false, true)) {
+                    inAction.set(true);
+                    try {
+                        t.action.run();
+                    } finally {
+                        inAction.set(false);
+                    }
+                }
+            }
+        }
+
+        long count(String label) {
+            return labels.stream().filter(label::equals).count();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void everySchedulerLabelIsReachedAndTheRecheckFindsLateWork() throws Exception {
+        Hook hook = new Hook();
+        Sched s = new Sched(new Proc.Config().point(hook).checked(true));
+        AtomicInteger ran = new AtomicInteger();
+        AtomicBoolean firstRan = new AtomicBoolean();
+        AtomicBoolean marker1Ran = new AtomicBoolean();
+        // 1. an M about to steal (so it has passed the unlocked global-queue checks): put a G on the
+        //    global queue; the idle lock section must find it
+        hook.on(BECOMESPINNING, t -> t instanceof M && firstRan.get(),
+                () -> s.go(() -> {
+                    marker1Ran.set(true);
+                    ran.incrementAndGet();
+                }));
+        // 2. an M that has idled its P, before it drops nmspinning: put a G on the global queue;
+        //    wakep sees a spinning M and does nothing, so only checkRunqsNoP's recheck can find it
+        hook.on(FINDRUNNABLE_DROPSPINNING, t -> t instanceof M m && m.p == null && marker1Ran.get(),
+                () -> s.go(ran::incrementAndGet));
+        s.start(1);
+        s.go(() -> {
+            ran.incrementAndGet();
+            firstRan.set(true);
+        });
+        assertThat(s.awaitQuiescence(30, java.util.concurrent.TimeUnit.SECONDS))
+                .as("a G stranded on the global queue while every M parked (lost wakeup)").isTrue();
+        assertThat(ran.get()).isEqualTo(3);
+        assertThat(hook.triggers).allMatch(t -> t.fired().get());
+
+        for (String l : List.of(WAKEP, WAKEP_LOCK, STARTM, STOPM, BECOMESPINNING, FINDRUNNABLE_LOCKIDLE,
+                FINDRUNNABLE_UNLOCKIDLE, FINDRUNNABLE_DROPSPINNING, CHECKRUNQSNOP_LOCK, GLOBRUNQPUT_LOCK,
+                GLOBRUNQGET_LOCK, CASGSTATUS, GFPUT_PUSH)) {
+            assertThat(hook.count(l)).as(l).isPositive();
+        }
+        assertThat(s.shutdown()).isEmpty();
+
+        // the hook saw only declared labels
+        Set<String> declared = new java.util.HashSet<>();
+        for (String name : LabelUsageTest.labelFields()) {
+            declared.add((String) Labels.class.getField(name).get(null));
+        }
+        assertThat(declared).containsAll(Set.copyOf(hook.labels));
+    }
+}
