@@ -1,0 +1,80 @@
+package io.procspec.stress;
+
+import io.procspec.runtime.FuncVal;
+import io.procspec.runtime.G;
+import io.procspec.runtime.GoVersion;
+import io.procspec.runtime.Proc;
+
+/**
+ * The {@link Proc.Config}s the tests share. Rings are tiny so that "full", "last G" and the wrap
+ * are one or two operations away; the runnext back-off is off because it only slows the race down
+ * (and a stand-alone P is {@code _Pidle}, so runqgrab would not back off anyway).
+ */
+public final class Configs {
+    private Configs() {}
+
+    /** Ring of 4, counters at 0, Go 1.21. */
+    public static Proc.Config ring4() {
+        return new Proc.Config().nprocs(1).ringSize(4).runnextBackoffNanos(0);
+    }
+
+    /** Ring of 8, counters at 0, Go 1.21. */
+    public static Proc.Config ring8() {
+        return new Proc.Config().nprocs(1).ringSize(8).runnextBackoffNanos(0);
+    }
+
+    /** Ring of 4 with the counters at 2^32 − 5 (tests then advance them to 2^32 − 1, so the race crosses the wrap). */
+    public static Proc.Config ring4Wrap() {
+        return ring4().counterStart(-5);
+    }
+
+    /** Ring of 4, Go 1.14's runqget (retries the runnext CAS). */
+    public static Proc.Config ring4Go114() {
+        return ring4().goVersion(GoVersion.GO1_14);
+    }
+
+    /** Where the wrap tests put the counters before the race: 2^32 − 1, so the next move crosses 0. */
+    public static final int JUST_BEFORE_WRAP = -1;
+
+    /** The function every test goroutine "runs". */
+    public static final FuncVal FN = new FuncVal(() -> { });
+
+    /** Stack size newproc1 gives a G here (Go's _StackMin). */
+    static final long STACK = Proc.StackMin;
+
+    /**
+     * The publication check for a G made by {@code newproc1(pp, FN, null, 0)} on a fresh Proc:
+     * one bit per group of fields, 31 when everything newproc1 wrote is visible.
+     * <ul>
+     *   <li>1: goid is 1 (the first goid of a fresh sched.goidgen)</li>
+     *   <li>2: startpc is FN's entry</li>
+     *   <li>4: the stack is present and of the starting size</li>
+     *   <li>8: the context: sched.sp below stack.hi by newproc1's frame and gostartcall's push,
+     *       sched.pc = FN, ctxt = FN, retaddr = goexit+1</li>
+     *   <li>16: status _Grunnable</li>
+     * </ul>
+     */
+    public static int fieldsVisible(G g) {
+        int m = 0;
+        if (g.goid == 1) {
+            m |= 1;
+        }
+        if (g.startpc == FN.fn) {
+            m |= 2;
+        }
+        if (g.stack.present() && g.stack.size() == STACK) {
+            m |= 4;
+        }
+        if (g.stack.present() && g.sched.sp == g.stack.hi() - 4L * Proc.PtrSize - Proc.PtrSize
+                && g.sched.pc == FN.fn && g.sched.ctxt == FN && g.sched.retaddr == Proc.GOEXIT_PC + Proc.PCQuantum) {
+            m |= 8;
+        }
+        if (g.readgstatus() == G._Grunnable) {
+            m |= 16;
+        }
+        return m;
+    }
+
+    /** All of {@link #fieldsVisible}'s bits. */
+    public static final int ALL_VISIBLE = 31;
+}

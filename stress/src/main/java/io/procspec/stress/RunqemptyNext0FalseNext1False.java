@@ -1,0 +1,52 @@
+package io.procspec.stress;
+
+import io.procspec.runtime.G;
+import io.procspec.runtime.P;
+import io.procspec.runtime.Proc;
+import io.procspec.runtime.StressSupport;
+import org.openjdk.jcstress.annotations.*;
+import org.openjdk.jcstress.infra.results.ZI_Result;
+
+import static org.openjdk.jcstress.annotations.Expect.*;
+
+/**
+ * Test 6, RunqemptyNext0FalseNext1False: Go's {@code RunSchedLocalQueueEmptyTest} as a jcstress test. G0 was put with
+ * next=false; the owner then puts G1 with next=false and takes one G with runqget, while another
+ * thread asks runqempty. At every moment at least one G is queued, so runqempty must say false.
+ * With G0 in runnext and next1=true, runqput kicks G0 to the ring and runqget then takes G1 out of
+ * runnext: a reader that saw head == tail before the kick and runnext == nil after the get would
+ * wrongly report empty; runqempty's re-read of runqtail catches exactly that.
+ *
+ * <p>r1: runqempty's answer; r2 (arbiter): Gs left on the queue.
+ */
+@JCStressTest
+@Description("runqempty vs owner runqput+runqget (next0=false, next1=false): never reports empty while a G is queued")
+@Outcome(id = "false, 1", expect = ACCEPTABLE, desc = "runqempty saw a G (in runnext or on the ring) at the moment its reads describe; one G is left after the owner's put and get.")
+@Outcome(id = "true, 1", expect = FORBIDDEN, desc = "runqempty reported an empty queue although a G was queued throughout (the spurious-empty race runqempty's re-read of runqtail prevents).")
+@Outcome(expect = FORBIDDEN, desc = "Any other result: the owner's put and get lost or duplicated a G.")
+@State
+public class RunqemptyNext0FalseNext1False {
+    final Proc proc = new Proc(Configs.ring4());
+    final P pp = proc.allp[0];
+    final G g1 = StressSupport.runnable(proc, 2);
+
+    public RunqemptyNext0FalseNext1False() {
+        proc.runqput(pp, StressSupport.runnable(proc, 1), false);
+    }
+
+    @Actor
+    public void owner() {
+        proc.runqput(pp, g1, false);
+        proc.runqget(pp);
+    }
+
+    @Actor
+    public void observer(ZI_Result r) {
+        r.r1 = proc.runqempty(pp);
+    }
+
+    @Arbiter
+    public void arbiter(ZI_Result r) {
+        r.r2 = StressSupport.localRunq(pp).size();
+    }
+}

@@ -1,0 +1,51 @@
+package io.procspec.stress;
+
+import io.procspec.runtime.P;
+import io.procspec.runtime.Proc;
+import io.procspec.runtime.StressSupport;
+import org.openjdk.jcstress.annotations.*;
+import org.openjdk.jcstress.infra.results.III_Result;
+
+import static org.openjdk.jcstress.annotations.Expect.*;
+
+/**
+ * Test 11 (test 3 at the wrap): counters start at 2^32 − 5 and are advanced to 2^32 − 1, where
+ * the empty-ring check {@code t - h == 0} must still hold. Otherwise as test 3. The owner's G is in runnext, the ring is empty. The owner's runqget CASes runnext to nil
+ * (Go 1.21: once, no retry); the thief's runqgrab finds the ring empty and CASes runnext to nil.
+ * Exactly one CAS succeeds.
+ *
+ * <p>r1: goid the owner got; r2: goid the thief got; r3: Gs left anywhere.
+ */
+@JCStressTest
+@Description("wrap: runnext: owner runqget vs thief stealing runnext: exactly one gets it")
+@Outcome(id = "1, 0, 0", expect = ACCEPTABLE, desc = "The owner's CAS of runnext won; the thief's CAS failed, it retried and found nothing.")
+@Outcome(id = "0, 1, 0", expect = ACCEPTABLE, desc = "The thief's CAS of runnext won; the owner's CAS failed (only a thief can clear runnext, so no retry) and the ring was empty.")
+@Outcome(id = "1, 1, 0", expect = FORBIDDEN, desc = "Both got the G: runnext taken without a CAS.")
+@Outcome(id = "0, 0, 1", expect = FORBIDDEN, desc = "Neither got it although runnext held a G throughout.")
+@Outcome(expect = FORBIDDEN, desc = "Any other result.")
+@State
+public class WrapRunnextGetSteal {
+    final Proc proc = new Proc(Configs.ring4Wrap());
+    final P owner = proc.allp[0];
+    final P thief = proc.newP(1);
+
+    public WrapRunnextGetSteal() {
+        StressSupport.advanceCounters(proc, owner, Configs.JUST_BEFORE_WRAP); // head = tail = 2^32 - 1
+        proc.runqput(owner, StressSupport.runnable(proc, 1), true);
+    }
+
+    @Actor
+    public void owner(III_Result r) {
+        r.r1 = StressSupport.id(proc.runqget(owner));
+    }
+
+    @Actor
+    public void thief(III_Result r) {
+        r.r2 = StressSupport.id(proc.runqsteal(thief, owner, true));
+    }
+
+    @Arbiter
+    public void arbiter(III_Result r) {
+        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+    }
+}
