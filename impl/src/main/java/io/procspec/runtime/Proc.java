@@ -301,6 +301,10 @@ public final class Proc {
     /**
      * newproc1 (Go 1.21): a new G in state {@code _Grunnable} that will run {@code fn} and then
      * "return" into goexit. The caller adds it to a run queue.
+     *
+     * <p>As in Go, a G made by malg gets a {@code stackMin} (2048-byte) stack, while a G from the
+     * free lists gets {@code startingStackSize} (gfget); when the two differ, gfput frees the
+     * malg'd stack at the G's first exit.
      */
     public G newproc1(P pp, FuncVal fn, G callergp, long callerpc) {
         if (fn == null) {
@@ -967,6 +971,11 @@ public final class Proc {
      * runqsteal: steal half of elements from local runnable queue of p2 and put onto local
      * runnable queue of p. Returns one of the stolen elements (or null if failed). Executed by the
      * thief P {@code pp}, which must own its ring.
+     *
+     * <p>As in Go, the stolen Gs are copied into pp's ring (beyond its tail) before the overflow
+     * check, so pp's ring must have room for half a ring: Go calls runqsteal only from
+     * findRunnable after pp's own runqget found nothing. On a fuller ring the copy can overwrite
+     * queued Gs and the call then throws "runqsteal: runq overflow" (fatal in Go).
      */
     public G runqsteal(P pp, P p2, boolean stealRunNextG) {
         if (pp == p2) {
