@@ -67,7 +67,11 @@ public final class StressSupport {
      */
     @SafeVarargs
     public static boolean exactlyOnce(G[] expected, List<G>... places) {
-        return exactlyOnce(expected, java.util.Arrays.asList(places));
+        List<List<G>> all = new java.util.ArrayList<>(places.length);
+        for (List<G> place : places) { // copied, not wrapped: the varargs array never escapes
+            all.add(place);
+        }
+        return exactlyOnce(expected, all);
     }
 
     /** As {@link #exactlyOnce(G[], List[])}, over a list of places. */
