@@ -142,7 +142,7 @@ class FreeRunningProperties {
             }
             PropertyReport.note("Gs created", script.gs());
             PropertyReport.note("millis running", millis);
-            PropertyReport.note("cores", cores);
+            PropertyReport.note("cores", String.valueOf(cores)); // a fact, not a figure to add up over tries
         }
     }
 
