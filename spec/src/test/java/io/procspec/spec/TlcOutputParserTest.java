@@ -1,0 +1,62 @@
+package io.procspec.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The parser on recorded TLC output (-tool mode; coverage expression lines trimmed). */
+class TlcOutputParserTest {
+    static String resource(String name) throws IOException {
+        try (InputStream in = TlcOutputParserTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void successWithStatsAndCoverage() throws IOException {
+        TlcResult r = TlcOutputParser.parse("ok", resource("tlc-ok.out"), 0, Duration.ofSeconds(1), false);
+        assertThat(r.outcome()).isEqualTo(TlcResult.Outcome.OK);
+        assertThat(r.generated()).isEqualTo(9122);
+        assertThat(r.distinct()).isEqualTo(4410);
+        assertThat(r.left()).isZero();
+        assertThat(r.depth()).isEqualTo(15);
+        assertThat(r.tlcTime()).isPositive();
+        assertThat(r.trace()).isEmpty();
+        assertThat(r.coverage()).containsKeys("gfget_check", "gfput_push", "malg", "AdjustStartingStackSize");
+        assertThat(r.fired("gfget_check")).isTrue();
+        assertThat(r.fired("GrowStack")).isFalse();
+    }
+
+    @Test
+    void invariantViolationWithTrace() throws IOException {
+        TlcResult r = TlcOutputParser.parse("bug", resource("tlc-invariant.out"), 12, Duration.ofSeconds(1), false);
+        assertThat(r.outcome()).isEqualTo(TlcResult.Outcome.INVARIANT);
+        assertThat(r.property()).isEqualTo("LocalFreeListBounded");
+        assertThat(r.trace()).isNotEmpty();
+        assertThat(r.trace().get(0).isInitial()).isTrue();
+        assertThat(r.trace().get(1).action()).isEqualTo("gfget_check");
+        assertThat(r.trace().get(0).vars()).containsKeys("pc", "gFreeLocal", "stackSize");
+        for (int i = 0; i < r.trace().size(); i++) {
+            assertThat(r.trace().get(i).index()).isEqualTo(i + 1);
+        }
+    }
+
+    @Test
+    void temporalViolationWithLoop() throws IOException {
+        TlcResult r = TlcOutputParser.parse("bug", resource("tlc-temporal.out"), 13, Duration.ofSeconds(1), false);
+        assertThat(r.outcome()).isEqualTo(TlcResult.Outcome.TEMPORAL);
+        assertThat(r.trace()).isNotEmpty();
+        assertThat(r.trace().get(r.trace().size() - 1).action()).startsWith("Back to state");
+    }
+
+    @Test
+    void timeoutIsAnError() {
+        TlcResult r = TlcOutputParser.parse("slow", "Progress(3) at x: 10 states generated", -1, Duration.ofSeconds(5), true);
+        assertThat(r.outcome()).isEqualTo(TlcResult.Outcome.ERROR);
+        assertThat(r.message()).isEqualTo("timed out");
+    }
+}
