@@ -48,6 +48,12 @@ public final class StressRun {
     static final String BROKEN_PACKAGE = "io.procspec.stress.broken.";
 
     /**
+     * jcstress loads JNA (System.load); from JDK 22 the JVM warns unless native access is granted.
+     * Accepted since JDK 17, so the forks get it on every supported JDK.
+     */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
+    /**
      * jcstress settings per mode on top of {@code -m}. quick (CI) is trimmed: jcstress's quick preset
      * forks a JVM per (JVM flag set x per-actor compilation mode), 28 to 56 forks of 1-4 s for each
      * 2-actor test, about 40 s a test on 2 cores, far over a 5-minute CI budget. quick here runs one
@@ -60,7 +66,9 @@ public final class StressRun {
         List<String> a = new ArrayList<>(List.of("-m", mode));
         if (mode.equals("quick")) {
             a.addAll(List.of("-sc", "false", "-iters", "3", "-time", "300",
-                    "-jvmArgs", "-XX:+UnlockDiagnosticVMOptions -XX:+StressLCM -XX:+StressGCM -XX:+StressIGVN -XX:+StressCCP"));
+                    "-jvmArgs", NATIVE_ACCESS + " -XX:+UnlockDiagnosticVMOptions -XX:+StressLCM -XX:+StressGCM -XX:+StressIGVN -XX:+StressCCP"));
+        } else {
+            a.addAll(List.of("-jvmArgsPrepend", NATIVE_ACCESS));
         }
         return a;
     }
