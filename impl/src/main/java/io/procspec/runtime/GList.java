@@ -57,11 +57,6 @@ public class GList {
         return gp;
     }
 
-    /** The head G, or null (for snapshots and tests). */
-    public final G peek() {
-        return head;
-    }
-
     /** Walks the list: its length (O(n); for tests and snapshots). */
     public final int length() {
         int n = 0;

@@ -1252,14 +1252,6 @@ public final class Proc {
         wakeHook.startSpinningM(this);
     }
 
-    /**
-     * The condition under which wakep would start an M: an idle P exists, no M is spinning, and
-     * main has started (a racy snapshot, for tests and the scheduler's fast paths).
-     */
-    public boolean wakepCondition() {
-        return mainStarted && sched.npidle.get() != 0 && sched.nmspinning.get() == 0;
-    }
-
     // ---- helpers ------------------------------------------------------------------------------
 
     /** alignUp: n rounded up to a multiple of a (a power of two). */

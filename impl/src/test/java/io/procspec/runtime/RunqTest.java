@@ -200,7 +200,8 @@ class RunqTest {
         for (G g : vs) {
             proc.runqput(victim, g, false);
         }
-        // the thief's ring has 1 free slot; stealing 2 leaves it holding 3 + 1 = 4: allowed? Go: t-h+n >= len throws
+        // the thief holds 3 of 4; runqgrab takes ceil(4/2) = 2 into its ring, and 3 + (2 - 1) >= 4:
+        // Go's overflow check throws (runqsteal is only called on an empty ring)
         assertThatIllegalStateException().isThrownBy(() -> proc.runqsteal(thief, victim, false))
                 .withMessage("runqsteal: runq overflow");
     }
