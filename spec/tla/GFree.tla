@@ -1,21 +1,25 @@
-------------------------------- MODULE GFree -------------------------------
+------------------------------- MODULE GFree --------------------------------
 (***************************************************************************)
 (* Go's G free lists (gfget, gfput, gfpurge) and malg, step by step.       *)
 (*                                                                         *)
 (* Each process is a P.  A small driver (Dispatch) lets a P take a G for a *)
 (* new goroutine (gfget, else malg) into its hand, free a G of its hand    *)
-(* (gfput), or purge its list (gfpurge, as p.destroy does).  Outside the   *)
-(* algorithm, running Gs (the hand) may grow their stacks and a GC may     *)
-(* change startingStackSize.                                               *)
+(* (gfput), or purge its list (gfpurge, as p.destroy does); the history    *)
+(* variable ops counts the operations started and the parameter MayStart   *)
+(* (MCGFree.tla) says whether another may start.  Outside the algorithm,   *)
+(* running Gs (the hand) may grow their stacks and a GC may change         *)
+(* startingStackSize.                                                      *)
 (*                                                                         *)
 (* The step text of every label is IDENTICAL to Proc.tla (a test checks    *)
-(* it); only the ...Return macros differ.                                  *)
+(* it); only the ...Return macros differ.  Known bugs are switched on by   *)
+(* configuration through the operators of Bugs.tla.  The free lists        *)
+(* refine GFreeAtomic.tla (each operation one atomic step).                *)
 (***************************************************************************)
 EXTENDS GFreeDefs
 
-CONSTANT Fuel   \* how many operations the driver may start in all
+CONSTANT MayStart(_)   \* MayStart(k): may the driver start another operation after k? (MCGFree)
 
-ASSUME Fuel \in Nat /\ NumG >= NumP
+ASSUME EnoughGs == NumG >= NumP
 
 (* --algorithm GFree
 variables
@@ -35,20 +39,24 @@ variables
     stacksFreed = 0,                      \* stackfree calls
     sssChanges = 0,                       \* how often startingStackSize changed
     gEpoch = [g \in Gs |-> 0],            \* ghost: sssChanges when gfput freed the G
-    grows = 0,                            \* stack growths so far
+    grows = 0,                            \* history: stack growths so far
     thrown = "",
     \* ---- model state -------------------------------------------------------
     pp = [x \in Ps |-> x],
     hand = [x \in Ps |-> {}],             \* Gs a P holds (running, or being created)
-    fuel = Fuel,
+    ops = 0,                              \* history: operations started
     gets = NumP;                          \* gfget operations started (each P starts with one)
 
 define
     \* The Gs of a list that have a stack / have none.
     WithStack(s) == LET T(g) == stackSize[g] /= NoStack IN SelectSeq(s, T)
     WithoutStack(s) == LET T(g) == stackSize[g] = NoStack IN SelectSeq(s, T)
+    \* ... by the stack sizes ss.
+    WithStackIn(s, ss) == LET T(g) == ss[g] /= NoStack IN SelectSeq(s, T)
+    WithoutStackIn(s, ss) == LET T(g) == ss[g] = NoStack IN SelectSeq(s, T)
 end define;
 
+\* throw(msg): Go aborts; the model records the message (invariant NoThrow).
 macro Throw(msg) begin
     thrown := msg;
 end macro;
@@ -58,22 +66,22 @@ macro Dispatch(gs) begin
     with avail = hand[self] \cup gs do
         either \* newproc1: newg := gfget(pp); if newg == nil { newg = malg(stackMin) }
             \* (at most NumG of these in all, so that malg never runs out of Gs)
-            await fuel > 0 /\ gets < NumG;
-            hand[self] := avail; fg := NoG; fuel := fuel - 1; gets := gets + 1;
+            await MayStart(ops) /\ gets < NumG;
+            hand[self] := avail; fg := NoG; ops := ops + 1; gets := gets + 1;
             goto gfget_check;
         or     \* goexit0: gfput(pp, gp)
-            await fuel > 0 /\ avail /= {};
+            await MayStart(ops) /\ avail /= {};
             with hg \in avail do
                 hand[self] := avail \ {hg}; fg := hg;
             end with;
-            fuel := fuel - 1;
+            ops := ops + 1;
             goto gfput_push;
         or     \* p.destroy: gfpurge(pp)
-            await fuel > 0;
-            hand[self] := avail; fg := NoG; fuel := fuel - 1;
+            await MayStart(ops);
+            hand[self] := avail; fg := NoG; ops := ops + 1;
             goto gfpurge_lock;
         or
-            await fuel = 0;
+            await ~MayStart(ops);
             hand[self] := avail; fg := NoG;
             goto Done;
         end either;
@@ -117,6 +125,7 @@ gfget_lock:
          fromStack = SubSeq(gFreeStack, 1, Min(need, Len(gFreeStack))),
          fromNoStack = SubSeq(gFreeNoStack, 1, Min(need - Len(fromStack), Len(gFreeNoStack))),
          moved = fromStack \o fromNoStack do
+        if moved = <<>> then await Probe("gfget_refill_empty", self); end if;
         gFreeStack := SubSeq(gFreeStack, Len(fromStack) + 1, Len(gFreeStack));
         gFreeNoStack := SubSeq(gFreeNoStack, Len(fromNoStack) + 1, Len(gFreeNoStack));
         gFreeN := gFreeN - Len(moved);                           \* sched.gFree.n--
@@ -135,11 +144,13 @@ gfget_pop:
             gFreeLocalN[pp[self]] := gFreeLocalN[pp[self]] - 1;
             if stackSize[g] /= NoStack /\ stackSize[g] /= startingStackSize then
                 \* the right size changed since gfput: stackfree, then stackalloc(startingStackSize)
+                await Probe("gfget_stack_resized", self);
                 stackSize[g] := startingStackSize;
                 stacksFreed := stacksFreed + 1;
                 stacksAllocated := stacksAllocated + 1;
             elsif stackSize[g] = NoStack then
                 \* stack was deallocated in gfput: gp.stack = stackalloc(startingStackSize)
+                await Probe("gfget_stack_alloc", self);
                 stackSize[g] := startingStackSize;
                 stacksAllocated := stacksAllocated + 1;
             end if;
@@ -169,14 +180,14 @@ gfput_push:
         Throw("gfput: bad status (not Gdead)");
     end if;
     if stackSize[fg] /= startingStackSize then
+        await Probe("gfput_stack_freed", self);
         stackSize[fg] := NoStack;                                \* stackfree(gp.stack); gp.stack.lo = 0
         stacksFreed := stacksFreed + 1;
     end if;
     gEpoch[fg] := sssChanges;
     gFreeLocal[pp[self]] := <<fg>> \o gFreeLocal[pp[self]];
     gFreeLocalN[pp[self]] := gFreeLocalN[pp[self]] + 1;
-    if IF Bug = "gfput_bad_spill" THEN gFreeLocalN[pp[self]] > LocalMax
-                                  ELSE gFreeLocalN[pp[self]] >= LocalMax then   \* if pp.gFree.n >= 64
+    if SpillDue(gFreeLocalN[pp[self]], LocalMax) then          \* if pp.gFree.n >= 64
         fg := NoG;
         goto gfput_lock;
     else
@@ -189,17 +200,13 @@ gfput_lock:
     \* stack.pushAll(stackQ); sched.gFree.n += inc; unlock
     await gFreeLock = NoOne;
     with k = Max(gFreeLocalN[pp[self]] - LocalKeep + 1, 0),
-         popped = SubSeq(gFreeLocal[pp[self]], 1, k) do
+         popped = SubSeq(gFreeLocal[pp[self]], 1, k),
+         ss = StacksAfterSpill(stackSize, popped, NoStack) do  \* (Go: unchanged; Bugs.tla)
         gFreeLocal[pp[self]] := SubSeq(gFreeLocal[pp[self]], k + 1, Len(gFreeLocal[pp[self]]));
         gFreeLocalN[pp[self]] := gFreeLocalN[pp[self]] - k;
-        if Bug \in {"gfput_bad_spill", "gfput_stack_leak"} then
-            \* BUG: every G goes to noStack, its stack dropped without stackfree
-            gFreeNoStack := Reverse(popped) \o gFreeNoStack;
-            stackSize := [x \in Gs |-> IF x \in Range(popped) THEN NoStack ELSE stackSize[x]];
-        else
-            gFreeNoStack := Reverse(WithoutStack(popped)) \o gFreeNoStack;
-            gFreeStack := Reverse(WithStack(popped)) \o gFreeStack;
-        end if;
+        gFreeNoStack := Reverse(WithoutStackIn(popped, ss)) \o gFreeNoStack;
+        gFreeStack := Reverse(WithStackIn(popped, ss)) \o gFreeStack;
+        stackSize := ss;
         gFreeN := gFreeN + k;
     end with;
     GfputReturn();
@@ -211,6 +218,7 @@ gfpurge_lock:
     \* lock(&sched.gFree.lock); pushAll both; sched.gFree.n += inc; unlock
     await gFreeLock = NoOne;
     with popped = gFreeLocal[pp[self]] do
+        if popped /= <<>> then await Probe("gfpurge_some", self); end if;
         gFreeLocal[pp[self]] := <<>>;
         gFreeLocalN[pp[self]] := 0;
         gFreeNoStack := Reverse(WithoutStack(popped)) \o gFreeNoStack;
@@ -224,18 +232,21 @@ end algorithm; *)
 VARIABLES gFreeLocal, gFreeLocalN, gFreeStack, gFreeNoStack, gFreeN, 
           gFreeLock, status, unborn, stackSize, startingStackSize, 
           stacksAllocated, stacksFreed, sssChanges, gEpoch, grows, thrown, pp, 
-          hand, fuel, gets, pc
+          hand, ops, gets, pc
 
 (* define statement *)
 WithStack(s) == LET T(g) == stackSize[g] /= NoStack IN SelectSeq(s, T)
 WithoutStack(s) == LET T(g) == stackSize[g] = NoStack IN SelectSeq(s, T)
+
+WithStackIn(s, ss) == LET T(g) == ss[g] /= NoStack IN SelectSeq(s, T)
+WithoutStackIn(s, ss) == LET T(g) == ss[g] = NoStack IN SelectSeq(s, T)
 
 VARIABLE fg
 
 vars == << gFreeLocal, gFreeLocalN, gFreeStack, gFreeNoStack, gFreeN, 
            gFreeLock, status, unborn, stackSize, startingStackSize, 
            stacksAllocated, stacksFreed, sssChanges, gEpoch, grows, thrown, 
-           pp, hand, fuel, gets, pc, fg >>
+           pp, hand, ops, gets, pc, fg >>
 
 ProcSet == (Ps)
 
@@ -258,7 +269,7 @@ Init == (* Global variables *)
         /\ thrown = ""
         /\ pp = [x \in Ps |-> x]
         /\ hand = [x \in Ps |-> {}]
-        /\ fuel = Fuel
+        /\ ops = 0
         /\ gets = NumP
         (* Process P *)
         /\ fg = [self \in Ps |-> NoG]
@@ -272,7 +283,7 @@ gfget_check(self) == /\ pc[self] = "gfget_check"
                                      gFreeNoStack, gFreeN, gFreeLock, status, 
                                      unborn, stackSize, startingStackSize, 
                                      stacksAllocated, stacksFreed, sssChanges, 
-                                     gEpoch, grows, thrown, pp, hand, fuel, 
+                                     gEpoch, grows, thrown, pp, hand, ops, 
                                      gets, fg >>
 
 gfget_lock(self) == /\ pc[self] = "gfget_lock"
@@ -281,6 +292,9 @@ gfget_lock(self) == /\ pc[self] = "gfget_lock"
                          LET fromStack == SubSeq(gFreeStack, 1, Min(need, Len(gFreeStack))) IN
                            LET fromNoStack == SubSeq(gFreeNoStack, 1, Min(need - Len(fromStack), Len(gFreeNoStack))) IN
                              LET moved == fromStack \o fromNoStack IN
+                               /\ IF moved = <<>>
+                                     THEN /\ Probe("gfget_refill_empty", self)
+                                     ELSE /\ TRUE
                                /\ gFreeStack' = SubSeq(gFreeStack, Len(fromStack) + 1, Len(gFreeStack))
                                /\ gFreeNoStack' = SubSeq(gFreeNoStack, Len(fromNoStack) + 1, Len(gFreeNoStack))
                                /\ gFreeN' = gFreeN - Len(moved)
@@ -290,38 +304,38 @@ gfget_lock(self) == /\ pc[self] = "gfget_lock"
                     /\ UNCHANGED << gFreeLock, status, unborn, stackSize, 
                                     startingStackSize, stacksAllocated, 
                                     stacksFreed, sssChanges, gEpoch, grows, 
-                                    thrown, pp, hand, fuel, gets, fg >>
+                                    thrown, pp, hand, ops, gets, fg >>
 
 gfget_pop(self) == /\ pc[self] = "gfget_pop"
                    /\ IF gFreeLocal[pp[self]] = <<>>
                          THEN /\ IF NoG = NoG
                                     THEN /\ pc' = [pc EXCEPT ![self] = "malg"]
-                                         /\ UNCHANGED << hand, fuel, gets, fg >>
+                                         /\ UNCHANGED << hand, ops, gets, fg >>
                                     ELSE /\ LET avail == hand[self] \cup ({NoG}) IN
-                                              \/ /\ fuel > 0 /\ gets < NumG
+                                              \/ /\ MayStart(ops) /\ gets < NumG
                                                  /\ hand' = [hand EXCEPT ![self] = avail]
                                                  /\ fg' = [fg EXCEPT ![self] = NoG]
-                                                 /\ fuel' = fuel - 1
+                                                 /\ ops' = ops + 1
                                                  /\ gets' = gets + 1
                                                  /\ pc' = [pc EXCEPT ![self] = "gfget_check"]
-                                              \/ /\ fuel > 0 /\ avail /= {}
+                                              \/ /\ MayStart(ops) /\ avail /= {}
                                                  /\ \E hg \in avail:
                                                       /\ hand' = [hand EXCEPT ![self] = avail \ {hg}]
                                                       /\ fg' = [fg EXCEPT ![self] = hg]
-                                                 /\ fuel' = fuel - 1
+                                                 /\ ops' = ops + 1
                                                  /\ pc' = [pc EXCEPT ![self] = "gfput_push"]
                                                  /\ gets' = gets
-                                              \/ /\ fuel > 0
+                                              \/ /\ MayStart(ops)
                                                  /\ hand' = [hand EXCEPT ![self] = avail]
                                                  /\ fg' = [fg EXCEPT ![self] = NoG]
-                                                 /\ fuel' = fuel - 1
+                                                 /\ ops' = ops + 1
                                                  /\ pc' = [pc EXCEPT ![self] = "gfpurge_lock"]
                                                  /\ gets' = gets
-                                              \/ /\ fuel = 0
+                                              \/ /\ ~MayStart(ops)
                                                  /\ hand' = [hand EXCEPT ![self] = avail]
                                                  /\ fg' = [fg EXCEPT ![self] = NoG]
                                                  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                                 /\ UNCHANGED <<fuel, gets>>
+                                                 /\ UNCHANGED <<ops, gets>>
                               /\ UNCHANGED << gFreeLocal, gFreeLocalN, 
                                               stackSize, stacksAllocated, 
                                               stacksFreed >>
@@ -329,11 +343,13 @@ gfget_pop(self) == /\ pc[self] = "gfget_pop"
                                    /\ gFreeLocal' = [gFreeLocal EXCEPT ![pp[self]] = Tail(gFreeLocal[pp[self]])]
                                    /\ gFreeLocalN' = [gFreeLocalN EXCEPT ![pp[self]] = gFreeLocalN[pp[self]] - 1]
                                    /\ IF stackSize[g] /= NoStack /\ stackSize[g] /= startingStackSize
-                                         THEN /\ stackSize' = [stackSize EXCEPT ![g] = startingStackSize]
+                                         THEN /\ Probe("gfget_stack_resized", self)
+                                              /\ stackSize' = [stackSize EXCEPT ![g] = startingStackSize]
                                               /\ stacksFreed' = stacksFreed + 1
                                               /\ stacksAllocated' = stacksAllocated + 1
                                          ELSE /\ IF stackSize[g] = NoStack
-                                                    THEN /\ stackSize' = [stackSize EXCEPT ![g] = startingStackSize]
+                                                    THEN /\ Probe("gfget_stack_alloc", self)
+                                                         /\ stackSize' = [stackSize EXCEPT ![g] = startingStackSize]
                                                          /\ stacksAllocated' = stacksAllocated + 1
                                                     ELSE /\ TRUE
                                                          /\ UNCHANGED << stackSize, 
@@ -341,33 +357,33 @@ gfget_pop(self) == /\ pc[self] = "gfget_pop"
                                               /\ UNCHANGED stacksFreed
                                    /\ IF g = NoG
                                          THEN /\ pc' = [pc EXCEPT ![self] = "malg"]
-                                              /\ UNCHANGED << hand, fuel, gets, 
+                                              /\ UNCHANGED << hand, ops, gets, 
                                                               fg >>
                                          ELSE /\ LET avail == hand[self] \cup ({g}) IN
-                                                   \/ /\ fuel > 0 /\ gets < NumG
+                                                   \/ /\ MayStart(ops) /\ gets < NumG
                                                       /\ hand' = [hand EXCEPT ![self] = avail]
                                                       /\ fg' = [fg EXCEPT ![self] = NoG]
-                                                      /\ fuel' = fuel - 1
+                                                      /\ ops' = ops + 1
                                                       /\ gets' = gets + 1
                                                       /\ pc' = [pc EXCEPT ![self] = "gfget_check"]
-                                                   \/ /\ fuel > 0 /\ avail /= {}
+                                                   \/ /\ MayStart(ops) /\ avail /= {}
                                                       /\ \E hg \in avail:
                                                            /\ hand' = [hand EXCEPT ![self] = avail \ {hg}]
                                                            /\ fg' = [fg EXCEPT ![self] = hg]
-                                                      /\ fuel' = fuel - 1
+                                                      /\ ops' = ops + 1
                                                       /\ pc' = [pc EXCEPT ![self] = "gfput_push"]
                                                       /\ gets' = gets
-                                                   \/ /\ fuel > 0
+                                                   \/ /\ MayStart(ops)
                                                       /\ hand' = [hand EXCEPT ![self] = avail]
                                                       /\ fg' = [fg EXCEPT ![self] = NoG]
-                                                      /\ fuel' = fuel - 1
+                                                      /\ ops' = ops + 1
                                                       /\ pc' = [pc EXCEPT ![self] = "gfpurge_lock"]
                                                       /\ gets' = gets
-                                                   \/ /\ fuel = 0
+                                                   \/ /\ ~MayStart(ops)
                                                       /\ hand' = [hand EXCEPT ![self] = avail]
                                                       /\ fg' = [fg EXCEPT ![self] = NoG]
                                                       /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                                      /\ UNCHANGED <<fuel, gets>>
+                                                      /\ UNCHANGED <<ops, gets>>
                    /\ UNCHANGED << gFreeStack, gFreeNoStack, gFreeN, gFreeLock, 
                                    status, unborn, startingStackSize, 
                                    sssChanges, gEpoch, grows, thrown, pp >>
@@ -377,37 +393,37 @@ malg(self) == /\ pc[self] = "malg"
                     THEN /\ thrown' = "model: no G left for malg (raise NumG)"
                          /\ pc' = [pc EXCEPT ![self] = "gfput_push"]
                          /\ UNCHANGED << status, unborn, stackSize, 
-                                         stacksAllocated, hand, fuel, gets, fg >>
+                                         stacksAllocated, hand, ops, gets, fg >>
                     ELSE /\ LET g == SetMin(unborn) IN
                               /\ unborn' = unborn \ {g}
                               /\ stackSize' = [stackSize EXCEPT ![g] = StackMin]
                               /\ stacksAllocated' = stacksAllocated + 1
                               /\ status' = [status EXCEPT ![g] = Gdead]
                               /\ LET avail == hand[self] \cup ({g}) IN
-                                   \/ /\ fuel > 0 /\ gets < NumG
+                                   \/ /\ MayStart(ops) /\ gets < NumG
                                       /\ hand' = [hand EXCEPT ![self] = avail]
                                       /\ fg' = [fg EXCEPT ![self] = NoG]
-                                      /\ fuel' = fuel - 1
+                                      /\ ops' = ops + 1
                                       /\ gets' = gets + 1
                                       /\ pc' = [pc EXCEPT ![self] = "gfget_check"]
-                                   \/ /\ fuel > 0 /\ avail /= {}
+                                   \/ /\ MayStart(ops) /\ avail /= {}
                                       /\ \E hg \in avail:
                                            /\ hand' = [hand EXCEPT ![self] = avail \ {hg}]
                                            /\ fg' = [fg EXCEPT ![self] = hg]
-                                      /\ fuel' = fuel - 1
+                                      /\ ops' = ops + 1
                                       /\ pc' = [pc EXCEPT ![self] = "gfput_push"]
                                       /\ gets' = gets
-                                   \/ /\ fuel > 0
+                                   \/ /\ MayStart(ops)
                                       /\ hand' = [hand EXCEPT ![self] = avail]
                                       /\ fg' = [fg EXCEPT ![self] = NoG]
-                                      /\ fuel' = fuel - 1
+                                      /\ ops' = ops + 1
                                       /\ pc' = [pc EXCEPT ![self] = "gfpurge_lock"]
                                       /\ gets' = gets
-                                   \/ /\ fuel = 0
+                                   \/ /\ ~MayStart(ops)
                                       /\ hand' = [hand EXCEPT ![self] = avail]
                                       /\ fg' = [fg EXCEPT ![self] = NoG]
                                       /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                      /\ UNCHANGED <<fuel, gets>>
+                                      /\ UNCHANGED <<ops, gets>>
                          /\ UNCHANGED thrown
               /\ UNCHANGED << gFreeLocal, gFreeLocalN, gFreeStack, 
                               gFreeNoStack, gFreeN, gFreeLock, 
@@ -420,43 +436,43 @@ gfput_push(self) == /\ pc[self] = "gfput_push"
                           ELSE /\ TRUE
                                /\ UNCHANGED thrown
                     /\ IF stackSize[fg[self]] /= startingStackSize
-                          THEN /\ stackSize' = [stackSize EXCEPT ![fg[self]] = NoStack]
+                          THEN /\ Probe("gfput_stack_freed", self)
+                               /\ stackSize' = [stackSize EXCEPT ![fg[self]] = NoStack]
                                /\ stacksFreed' = stacksFreed + 1
                           ELSE /\ TRUE
                                /\ UNCHANGED << stackSize, stacksFreed >>
                     /\ gEpoch' = [gEpoch EXCEPT ![fg[self]] = sssChanges]
                     /\ gFreeLocal' = [gFreeLocal EXCEPT ![pp[self]] = <<fg[self]>> \o gFreeLocal[pp[self]]]
                     /\ gFreeLocalN' = [gFreeLocalN EXCEPT ![pp[self]] = gFreeLocalN[pp[self]] + 1]
-                    /\ IF IF Bug = "gfput_bad_spill" THEN gFreeLocalN'[pp[self]] > LocalMax
-                                                     ELSE gFreeLocalN'[pp[self]] >= LocalMax
+                    /\ IF SpillDue(gFreeLocalN'[pp[self]], LocalMax)
                           THEN /\ fg' = [fg EXCEPT ![self] = NoG]
                                /\ pc' = [pc EXCEPT ![self] = "gfput_lock"]
-                               /\ UNCHANGED << hand, fuel, gets >>
+                               /\ UNCHANGED << hand, ops, gets >>
                           ELSE /\ LET avail == hand[self] \cup ({}) IN
-                                    \/ /\ fuel > 0 /\ gets < NumG
+                                    \/ /\ MayStart(ops) /\ gets < NumG
                                        /\ hand' = [hand EXCEPT ![self] = avail]
                                        /\ fg' = [fg EXCEPT ![self] = NoG]
-                                       /\ fuel' = fuel - 1
+                                       /\ ops' = ops + 1
                                        /\ gets' = gets + 1
                                        /\ pc' = [pc EXCEPT ![self] = "gfget_check"]
-                                    \/ /\ fuel > 0 /\ avail /= {}
+                                    \/ /\ MayStart(ops) /\ avail /= {}
                                        /\ \E hg \in avail:
                                             /\ hand' = [hand EXCEPT ![self] = avail \ {hg}]
                                             /\ fg' = [fg EXCEPT ![self] = hg]
-                                       /\ fuel' = fuel - 1
+                                       /\ ops' = ops + 1
                                        /\ pc' = [pc EXCEPT ![self] = "gfput_push"]
                                        /\ gets' = gets
-                                    \/ /\ fuel > 0
+                                    \/ /\ MayStart(ops)
                                        /\ hand' = [hand EXCEPT ![self] = avail]
                                        /\ fg' = [fg EXCEPT ![self] = NoG]
-                                       /\ fuel' = fuel - 1
+                                       /\ ops' = ops + 1
                                        /\ pc' = [pc EXCEPT ![self] = "gfpurge_lock"]
                                        /\ gets' = gets
-                                    \/ /\ fuel = 0
+                                    \/ /\ ~MayStart(ops)
                                        /\ hand' = [hand EXCEPT ![self] = avail]
                                        /\ fg' = [fg EXCEPT ![self] = NoG]
                                        /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                       /\ UNCHANGED <<fuel, gets>>
+                                       /\ UNCHANGED <<ops, gets>>
                     /\ UNCHANGED << gFreeStack, gFreeNoStack, gFreeN, 
                                     gFreeLock, status, unborn, 
                                     startingStackSize, stacksAllocated, 
@@ -466,41 +482,38 @@ gfput_lock(self) == /\ pc[self] = "gfput_lock"
                     /\ gFreeLock = NoOne
                     /\ LET k == Max(gFreeLocalN[pp[self]] - LocalKeep + 1, 0) IN
                          LET popped == SubSeq(gFreeLocal[pp[self]], 1, k) IN
-                           /\ gFreeLocal' = [gFreeLocal EXCEPT ![pp[self]] = SubSeq(gFreeLocal[pp[self]], k + 1, Len(gFreeLocal[pp[self]]))]
-                           /\ gFreeLocalN' = [gFreeLocalN EXCEPT ![pp[self]] = gFreeLocalN[pp[self]] - k]
-                           /\ IF Bug \in {"gfput_bad_spill", "gfput_stack_leak"}
-                                 THEN /\ gFreeNoStack' = Reverse(popped) \o gFreeNoStack
-                                      /\ stackSize' = [x \in Gs |-> IF x \in Range(popped) THEN NoStack ELSE stackSize[x]]
-                                      /\ UNCHANGED gFreeStack
-                                 ELSE /\ gFreeNoStack' = Reverse(WithoutStack(popped)) \o gFreeNoStack
-                                      /\ gFreeStack' = Reverse(WithStack(popped)) \o gFreeStack
-                                      /\ UNCHANGED stackSize
-                           /\ gFreeN' = gFreeN + k
+                           LET ss == StacksAfterSpill(stackSize, popped, NoStack) IN
+                             /\ gFreeLocal' = [gFreeLocal EXCEPT ![pp[self]] = SubSeq(gFreeLocal[pp[self]], k + 1, Len(gFreeLocal[pp[self]]))]
+                             /\ gFreeLocalN' = [gFreeLocalN EXCEPT ![pp[self]] = gFreeLocalN[pp[self]] - k]
+                             /\ gFreeNoStack' = Reverse(WithoutStackIn(popped, ss)) \o gFreeNoStack
+                             /\ gFreeStack' = Reverse(WithStackIn(popped, ss)) \o gFreeStack
+                             /\ stackSize' = ss
+                             /\ gFreeN' = gFreeN + k
                     /\ LET avail == hand[self] \cup ({}) IN
-                         \/ /\ fuel > 0 /\ gets < NumG
+                         \/ /\ MayStart(ops) /\ gets < NumG
                             /\ hand' = [hand EXCEPT ![self] = avail]
                             /\ fg' = [fg EXCEPT ![self] = NoG]
-                            /\ fuel' = fuel - 1
+                            /\ ops' = ops + 1
                             /\ gets' = gets + 1
                             /\ pc' = [pc EXCEPT ![self] = "gfget_check"]
-                         \/ /\ fuel > 0 /\ avail /= {}
+                         \/ /\ MayStart(ops) /\ avail /= {}
                             /\ \E hg \in avail:
                                  /\ hand' = [hand EXCEPT ![self] = avail \ {hg}]
                                  /\ fg' = [fg EXCEPT ![self] = hg]
-                            /\ fuel' = fuel - 1
+                            /\ ops' = ops + 1
                             /\ pc' = [pc EXCEPT ![self] = "gfput_push"]
                             /\ gets' = gets
-                         \/ /\ fuel > 0
+                         \/ /\ MayStart(ops)
                             /\ hand' = [hand EXCEPT ![self] = avail]
                             /\ fg' = [fg EXCEPT ![self] = NoG]
-                            /\ fuel' = fuel - 1
+                            /\ ops' = ops + 1
                             /\ pc' = [pc EXCEPT ![self] = "gfpurge_lock"]
                             /\ gets' = gets
-                         \/ /\ fuel = 0
+                         \/ /\ ~MayStart(ops)
                             /\ hand' = [hand EXCEPT ![self] = avail]
                             /\ fg' = [fg EXCEPT ![self] = NoG]
                             /\ pc' = [pc EXCEPT ![self] = "Done"]
-                            /\ UNCHANGED <<fuel, gets>>
+                            /\ UNCHANGED <<ops, gets>>
                     /\ UNCHANGED << gFreeLock, status, unborn, 
                                     startingStackSize, stacksAllocated, 
                                     stacksFreed, sssChanges, gEpoch, grows, 
@@ -509,36 +522,39 @@ gfput_lock(self) == /\ pc[self] = "gfput_lock"
 gfpurge_lock(self) == /\ pc[self] = "gfpurge_lock"
                       /\ gFreeLock = NoOne
                       /\ LET popped == gFreeLocal[pp[self]] IN
+                           /\ IF popped /= <<>>
+                                 THEN /\ Probe("gfpurge_some", self)
+                                 ELSE /\ TRUE
                            /\ gFreeLocal' = [gFreeLocal EXCEPT ![pp[self]] = <<>>]
                            /\ gFreeLocalN' = [gFreeLocalN EXCEPT ![pp[self]] = 0]
                            /\ gFreeNoStack' = Reverse(WithoutStack(popped)) \o gFreeNoStack
                            /\ gFreeStack' = Reverse(WithStack(popped)) \o gFreeStack
                            /\ gFreeN' = gFreeN + Len(popped)
                       /\ LET avail == hand[self] \cup ({}) IN
-                           \/ /\ fuel > 0 /\ gets < NumG
+                           \/ /\ MayStart(ops) /\ gets < NumG
                               /\ hand' = [hand EXCEPT ![self] = avail]
                               /\ fg' = [fg EXCEPT ![self] = NoG]
-                              /\ fuel' = fuel - 1
+                              /\ ops' = ops + 1
                               /\ gets' = gets + 1
                               /\ pc' = [pc EXCEPT ![self] = "gfget_check"]
-                           \/ /\ fuel > 0 /\ avail /= {}
+                           \/ /\ MayStart(ops) /\ avail /= {}
                               /\ \E hg \in avail:
                                    /\ hand' = [hand EXCEPT ![self] = avail \ {hg}]
                                    /\ fg' = [fg EXCEPT ![self] = hg]
-                              /\ fuel' = fuel - 1
+                              /\ ops' = ops + 1
                               /\ pc' = [pc EXCEPT ![self] = "gfput_push"]
                               /\ gets' = gets
-                           \/ /\ fuel > 0
+                           \/ /\ MayStart(ops)
                               /\ hand' = [hand EXCEPT ![self] = avail]
                               /\ fg' = [fg EXCEPT ![self] = NoG]
-                              /\ fuel' = fuel - 1
+                              /\ ops' = ops + 1
                               /\ pc' = [pc EXCEPT ![self] = "gfpurge_lock"]
                               /\ gets' = gets
-                           \/ /\ fuel = 0
+                           \/ /\ ~MayStart(ops)
                               /\ hand' = [hand EXCEPT ![self] = avail]
                               /\ fg' = [fg EXCEPT ![self] = NoG]
                               /\ pc' = [pc EXCEPT ![self] = "Done"]
-                              /\ UNCHANGED <<fuel, gets>>
+                              /\ UNCHANGED <<ops, gets>>
                       /\ UNCHANGED << gFreeLock, status, unborn, stackSize, 
                                       startingStackSize, stacksAllocated, 
                                       stacksFreed, sssChanges, gEpoch, grows, 
@@ -562,32 +578,37 @@ Termination == <>(\A self \in ProcSet: pc[self] = "Done")
 \* END TRANSLATION
 
 (***************************************************************************)
-(* The environment: things that change stacks outside the free lists.     *)
+(* The environment: things that change stacks outside the free lists.      *)
 (***************************************************************************)
+\* BEGIN UNCHANGED LISTS (generated by Main translate from the translation's variables)
+\*   OthersGrow: every variable but stackSize stacksAllocated stacksFreed grows
+\*   OthersSSS: every variable but startingStackSize sssChanges
+OthersGrow == <<gFreeLocal, gFreeLocalN, gFreeStack, gFreeNoStack, gFreeN, gFreeLock, status,
+                unborn, startingStackSize, sssChanges, gEpoch, thrown, pp, hand, ops, gets, pc,
+                fg>>
+OthersSSS == <<gFreeLocal, gFreeLocalN, gFreeStack, gFreeNoStack, gFreeN, gFreeLock, status,
+               unborn, stackSize, stacksAllocated, stacksFreed, gEpoch, grows, thrown, pp,
+               hand, ops, gets, pc, fg>>
+\* END UNCHANGED LISTS
+
 \* A running G's stack grows (morestack -> copystack: stackalloc the new size,
 \* stackfree the old one).  In this module the hand Gs are the running ones.
 GrowStack ==
-    /\ grows < MaxGrow
     /\ \E x \in Ps : \E g \in hand[x] :
         /\ CanGrow(stackSize[g])
         /\ stackSize' = [stackSize EXCEPT ![g] = Grown(@)]
         /\ stacksAllocated' = stacksAllocated + 1
         /\ stacksFreed' = stacksFreed + 1
         /\ grows' = grows + 1
-    /\ UNCHANGED <<gFreeLocal, gFreeLocalN, gFreeStack, gFreeNoStack, gFreeN, gFreeLock,
-                   status, unborn, startingStackSize, sssChanges, gEpoch, thrown,
-                   pp, hand, fuel, gets, pc, fg>>
+    /\ UNCHANGED OthersGrow
 
 \* A GC changes startingStackSize (gcComputeStartingStackSize, adaptive
 \* stack start).  Stacks already on free lists are not touched.
 AdjustStartingStackSize ==
-    /\ sssChanges < MaxSSSChange
     /\ \E s \in StackSizes \ {startingStackSize} :
         /\ startingStackSize' = s
         /\ sssChanges' = sssChanges + 1
-    /\ UNCHANGED <<gFreeLocal, gFreeLocalN, gFreeStack, gFreeNoStack, gFreeN, gFreeLock,
-                   status, unborn, stackSize, stacksAllocated, stacksFreed, gEpoch,
-                   grows, thrown, pp, hand, fuel, gets, pc, fg>>
+    /\ UNCHANGED OthersSSS
 
 FullNext == Next \/ GrowStack \/ AdjustStartingStackSize
 FullSpec == Init /\ [][FullNext]_vars
@@ -602,6 +623,7 @@ FreeSeq == LET RECURSIVE Cat(_)
 Held == (UNION {hand[x] : x \in Ps}) \cup ({fg[x] : x \in Ps} \ {NoG})
 
 TypeOK ==
+    /\ ops \in Nat
     /\ status \in [Gs -> GStatuses]
     /\ stackSize \in [Gs -> StackSizes \cup {NoStack}]
     /\ startingStackSize \in StackSizes
@@ -650,5 +672,24 @@ StackAccounting ==
 \* A G a P holds always has a stack (newproc1: "newg missing stack").
 HeldHaveStacks == \A g \in Held : stackSize[g] /= NoStack
 
+\* Each sched.gFree.lock section is one atomic step (no label inside it, no
+\* other shared access), so the lock's mutual exclusion follows from the
+\* step's atomicity and the lock is never held between steps.
+GFreeLockFreeBetweenSteps == gFreeLock = NoOne
+
 NoThrow == thrown = ""
+
+(***************************************************************************)
+(* Properties                                                              *)
+(***************************************************************************)
+\* The free lists refine GFreeAtomic: each operation takes effect in one step
+\* (gfget_pop, gfget_lock, malg, gfput_push, gfput_lock, gfpurge_lock), with
+\* its own P's list and its own batch size.
+FreeAbs == [pool   |-> [p \in Ps |-> Range(gFreeLocal[p])],
+            global |-> Range(gFreeStack) \cup Range(gFreeNoStack),
+            fresh  |-> unborn,
+            held   |-> [x \in Ps |-> hand[x] \cup ({fg[x]} \ {NoG})],
+            own    |-> pp]
+FreeAtomic == INSTANCE GFreeAtomic WITH lists <- FreeAbs
+FreeRefinement == FreeAtomic!InitOK(FreeAbs) /\ [][FreeAtomic!Step(FreeAbs, FreeAbs')]_vars
 =============================================================================

@@ -1,28 +1,25 @@
------------------------------ MODULE GFreeDefs -----------------------------
+----------------------------- MODULE GFreeDefs ------------------------------
 (***************************************************************************)
 (* G free lists and goroutine stacks: constants and helpers.               *)
 (*                                                                         *)
 (* Go: pp.gFree (gList + n) per P; sched.gFree.stack and .noStack (gList)  *)
 (* with sched.gFree.n under sched.gFree.lock.  gfput spills at 64 down to  *)
 (* below 32; gfget refills up to 32.  Stacks: a G on a free list keeps its *)
-(* stack only if it has the standard size startingStackSize at gfput      *)
+(* stack only if it has the standard size startingStackSize at gfput       *)
 (* time; startingStackSize can change at a GC (adaptive stack start), and  *)
 (* gfget frees a stack of the old size lazily.                             *)
 (***************************************************************************)
-EXTENDS GoRuntime
+EXTENDS Bugs
 
 CONSTANTS
     LocalMax,     \* gfput spills when pp.gFree.n reaches this (Go: 64)
     LocalKeep,    \* ... popping while pp.gFree.n >= LocalKeep (Go: 32)
     Refill,       \* gfget refills pp.gFree up to this many (Go: 32)
     StackMin,     \* malg(stackMin): the size of a brand-new G's stack
-    StackSizes,   \* the sizes a stack may have (sizes are small numbers)
-    MaxSSSChange, \* how many times a GC may change startingStackSize
-    MaxGrow       \* how many times running Gs may grow their stacks
+    StackSizes    \* the sizes a stack may have (sizes are small numbers)
 
-ASSUME LocalKeep \in Nat \ {0} /\ LocalMax > LocalKeep /\ Refill \in Nat \ {0}
-ASSUME StackMin \in StackSizes /\ StackSizes \subseteq Nat \ {0}
-ASSUME MaxSSSChange \in Nat /\ MaxGrow \in Nat
+ASSUME SpillBelowMax == LocalKeep \in Nat \ {0} /\ LocalMax > LocalKeep /\ Refill \in Nat \ {0}
+ASSUME StackSizesPositive == StackMin \in StackSizes /\ StackSizes \subseteq Nat \ {0}
 
 NoStack == 0     \* gp.stack.lo == 0
 

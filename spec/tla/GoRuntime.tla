@@ -1,34 +1,34 @@
------------------------------ MODULE GoRuntime -----------------------------
+----------------------------- MODULE GoRuntime ------------------------------
 (***************************************************************************)
 (* Definitions shared by every procspec module: the constants that all     *)
 (* models set, Go's nil values, and small sequence helpers.                *)
 (*                                                                         *)
 (* Reading guide.  The specs follow Go's src/runtime/proc.go (Go 1.21 is   *)
-(* the main reference; Go 1.14 where GoVersion says so).  Every PlusCal    *)
-(* label is one atomic step of the Go code and carries the same name as    *)
-(* the scheduling point in the Java port (io.procspec.runtime.Labels).     *)
+(* the main reference; 1.14 and 1.25 where GoVersion says so).  Every      *)
+(* PlusCal label is one atomic step of the Go code and carries the same    *)
+(* name as the scheduling point in the Java port                           *)
+(* (io.procspec.runtime.Labels).  Start with Scheduler.tla, the abstract   *)
+(* scheduler; the module map is in README.md.                              *)
 (***************************************************************************)
 EXTENDS Integers, Sequences, FiniteSets, TLC
 
 CONSTANTS
     NumP,       \* GOMAXPROCS: the Ps are 1..NumP
     NumG,       \* the Gs (goroutine descriptors) are 1..NumG
-    GoVersion,  \* "1.21" (primary) or "1.14" (runqget retries its runnext CAS)
-    Bug         \* "none", or the name of a known bug to inject (see README)
+    GoVersion   \* "1.21" (primary), "1.14" or "1.25": see GoVersions
 
-Bugs == {"none",
-         "runqempty_one_tail_read",   \* runqempty without the second read of tail
-         "runqgrab_no_cas",           \* runqgrab commits with a plain store of head
-         "tail_before_slot",          \* runqput publishes tail before writing the slot
-         "runqputslow_no_lock",       \* runqputslow updates the global queue unlocked, in two steps
-         "counter_too_narrow",        \* runqhead/runqtail wrap at 2*RingSize (Tokio's 16-bit ABA)
-         "no_schedtick_check",        \* findRunnable without the schedtick%61 look at the global queue
-         "gfput_bad_spill",           \* gfput spills one G too late, dropping stacks on the way
-         "gfput_stack_leak"}          \* gfput's spill drops stacks without stackfree
+\* The Go releases the spec knows, as the Java port does (io.procspec.runtime.GoVersion):
+\*   1.14  runqget loops on its runnext CAS until runnext is 0 or the CAS succeeds;
+\*   1.21  the reference;
+\*   1.25  findRunnable takes one G (globrunqget()) on the %61 path and a batch
+\*         (globrunqgetbatch) under sched.lock, then runqputbatch after unlock;
+\*         runqputbatch no longer spills to the global queue; runqput avoids
+\*         runnext when there is no sysmon (since 1.22); injectglist ends with
+\*         wakep (since 1.22).
+GoVersions == {"1.14", "1.21", "1.25"}
 
-ASSUME NumP \in Nat \ {0} /\ NumG \in Nat \ {0}
-ASSUME GoVersion \in {"1.14", "1.21"}
-ASSUME Bug \in Bugs
+ASSUME ProcsAndGs == NumP \in Nat \ {0} /\ NumG \in Nat \ {0}
+ASSUME KnownGoVersion == GoVersion \in GoVersions
 
 Ps == 1..NumP
 Gs == 1..NumG
@@ -60,4 +60,12 @@ SortedSeq(S) == IF S = {} THEN <<>>
 \* A sequence without its last element, and that element.
 Front(s) == SubSeq(s, 1, Len(s) - 1)
 Last(s) == s[Len(s)]
+
+\* Branch probes.  "await Probe(name, self)" marks an interesting branch of a
+\* step (a failed CAS, a retry, a batch of more than one G ...).  It is always
+\* TRUE and changes nothing; TLC's coverage counts how often it was evaluated,
+\* which is how often the branch was taken, and the harness reports the count
+\* per model (see README, "Branch probes").  It mentions the process (self) so
+\* that TLC evaluates it at every step instead of folding it as a constant.
+Probe(name, process) == process = process
 =============================================================================

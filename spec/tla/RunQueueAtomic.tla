@@ -1,7 +1,8 @@
 --------------------------- MODULE RunQueueAtomic ---------------------------
 (***************************************************************************)
 (* The run queues with every operation one atomic step: the specification  *)
-(* that RunQueue's fine-grained steps refine (linearizability).            *)
+(* that RunQueue's (and Proc's) fine-grained steps refine                  *)
+(* (linearizability), with each operation's own batch size and owner.      *)
 (*                                                                         *)
 (* A state S is a record:                                                  *)
 (*   S.local[p]   the FIFO between runqhead and runqtail of P p, oldest    *)
@@ -9,67 +10,96 @@
 (*   S.next[p]    pp.runnext                                               *)
 (*   S.global     sched.runq                                               *)
 (*   S.held[x]    the Gs process x holds outside every queue               *)
+(*   S.own[x]     the P process x owns (runs), or NoP                      *)
 (*                                                                         *)
-(* Process x is the owner of P x: only it appends to local[x] or sets      *)
-(* next[x]; any process may take from the head of any local queue, from    *)
-(* any runnext, or from the global queue.                                  *)
+(* Only the owner of P p appends to local[p], sets next[p], takes exactly  *)
+(* one G (runqget), half of a full ring (runqputslow) or everything        *)
+(* (runqdrain) from local[p]; another process takes at most half, rounded  *)
+(* up (runqgrab); anyone may take a runnext; the global queue gives        *)
+(* exactly the fair share.                                                 *)
 (*                                                                         *)
 (* Each operation is written as a relation between the state before (S)    *)
 (* and after (S2), which lets TLC check a refinement mapping cheaply: the  *)
 (* mapped states are computed once per step and compared.                  *)
 (***************************************************************************)
-EXTENDS GoRuntime
+EXTENDS RunQueueDefs
 
-CONSTANT RingSize
-
-VARIABLES local, next, global, held
-vars == <<local, next, global, held>>
-State == [local |-> local, next |-> next, global |-> global, held |-> held]
+VARIABLE queues     \* the state record S (for the stand-alone Spec below)
 
 NoDup(s) == \A a, b \in DOMAIN s : a /= b => s[a] /= s[b]
-\* s2 is s with some Gs appended / removed from the front.
+\* s2 is s with some Gs appended.
 Suffix(s, s2) == SubSeq(s2, Len(s) + 1, Len(s2))
 Extends(s, s2) == Len(s2) > Len(s) /\ SubSeq(s2, 1, Len(s)) = s
+\* s2 is s without its first k >= 1 Gs; those Gs.
+Dropped(s, s2) == Len(s) - Len(s2)
+IsDrop(s, s2) == Len(s2) < Len(s) /\ s2 = SubSeq(s, Len(s) - Len(s2) + 1, Len(s))
+Taken(s, s2) == Range(SubSeq(s, 1, Len(s) - Len(s2)))
+\* The largest batch a thief may take from a queue of n Gs: half, rounded up
+\* (n := t - h; n = n - n/2, where t - h may be read before more Gs arrive).
+StealMax(n) == Min(n - n \div 2, RingSize \div 2)
 
 InitOK(S) ==
     /\ \A p \in Ps : Len(S.local[p]) <= RingSize /\ Range(S.local[p]) \subseteq Gs
     /\ S.next \in [Ps -> Gs \cup {NoG}]
-    /\ S.held \in [Ps -> SUBSET Gs]
+    /\ \A x \in DOMAIN S.held : S.held[x] \subseteq Gs
 
-\* runqput / runqputbatch / runqsteal publish (store-release of tail): owner x
-\* appends Gs it held to the tail of its local queue.
-Put(x, S, S2) ==
-    LET gs == Suffix(S.local[x], S2.local[x]) IN
-    /\ Extends(S.local[x], S2.local[x]) /\ Len(S2.local[x]) <= RingSize
-    /\ NoDup(gs) /\ Range(gs) \subseteq S.held[x]
-    /\ S2.local = [S.local EXCEPT ![x] = S2.local[x]]
-    /\ S2.held = [S.held EXCEPT ![x] = @ \ Range(gs)]
-    /\ S2.next = S.next /\ S2.global = S.global
+\* Only the local queue of P p changes: from S.local[p] to l2, Gs taken by x.
+LocalTake(x, p, S, S2) ==
+    /\ IsDrop(S.local[p], S2.local[p])
+    /\ S2.local = [S.local EXCEPT ![p] = S2.local[p]]
+    /\ S2.held = [S.held EXCEPT ![x] = @ \cup Taken(S.local[p], S2.local[p])]
+    /\ S2.next = S.next /\ S2.global = S.global /\ S2.own = S.own
 
-\* runqput(next=true) (CAS of runnext): owner x puts a held G in runnext; the
-\* G it replaces, if any, is then held by x.
+\* runqput / runqputbatch / runqsteal's publication (store-release of tail):
+\* the owner appends Gs it holds to its local queue.
+Publish(x, S, S2) ==
+    LET p == S.own[x]
+        gs == Suffix(S.local[p], S2.local[p])
+    IN  /\ p /= NoP
+        /\ Extends(S.local[p], S2.local[p]) /\ Len(S2.local[p]) <= RingSize
+        /\ NoDup(gs) /\ Range(gs) \subseteq S.held[x]
+        /\ S2.local = [S.local EXCEPT ![p] = S2.local[p]]
+        /\ S2.held = [S.held EXCEPT ![x] = @ \ Range(gs)]
+        /\ S2.next = S.next /\ S2.global = S.global /\ S2.own = S.own
+
+\* runqput(next=true) (CAS of runnext): the owner puts a held G in runnext;
+\* the G it replaces, if any, is then held by x.
 PutNext(x, S, S2) ==
-    LET g == S2.next[x] IN
-    /\ g \in S.held[x]
-    /\ S2.next = [S.next EXCEPT ![x] = g]
-    /\ S2.held = [S.held EXCEPT ![x] = (@ \ {g}) \cup (IF S.next[x] = NoG THEN {} ELSE {S.next[x]})]
-    /\ S2.local = S.local /\ S2.global = S.global
+    LET p == S.own[x]
+        g == S2.next[p]
+    IN  /\ p /= NoP /\ g \in S.held[x]
+        /\ S2.next = [S.next EXCEPT ![p] = g]
+        /\ S2.held = [S.held EXCEPT ![x] = (@ \ {g}) \cup (IF S.next[p] = NoG THEN {} ELSE {S.next[p]})]
+        /\ S2.local = S.local /\ S2.global = S.global /\ S2.own = S.own
 
-\* runqget / runqgrab / runqputslow / runqdrain commit (CAS of runqhead):
-\* x takes the first k >= 1 Gs of P p's local queue.
-Take(x, p, S, S2) ==
-    LET k == Len(S.local[p]) - Len(S2.local[p]) IN
-    /\ k >= 1
-    /\ S2.local = [S.local EXCEPT ![p] = SubSeq(S.local[p], k + 1, Len(S.local[p]))]
-    /\ S2.held = [S.held EXCEPT ![x] = @ \cup Range(SubSeq(S.local[p], 1, k))]
-    /\ S2.next = S.next /\ S2.global = S.global
+\* runqget (CAS of runqhead): the owner takes exactly one G.
+Get(x, S, S2) ==
+    LET p == S.own[x] IN
+    p /= NoP /\ LocalTake(x, p, S, S2) /\ Dropped(S.local[p], S2.local[p]) = 1
 
-\* runqget / runqgrab / runqdrain (CAS of runnext to 0): x takes p's runnext.
+\* runqputslow (CAS of runqhead): the owner takes half of its full ring.
+PutSlowTake(x, S, S2) ==
+    LET p == S.own[x] IN
+    /\ p /= NoP /\ Len(S.local[p]) = RingSize
+    /\ LocalTake(x, p, S, S2) /\ Dropped(S.local[p], S2.local[p]) = RingSize \div 2
+
+\* runqdrain (CAS of runqhead): the owner takes everything.
+Drain(x, S, S2) ==
+    LET p == S.own[x] IN
+    p /= NoP /\ LocalTake(x, p, S, S2) /\ S2.local[p] = <<>>
+
+\* runqgrab (CAS of runqhead): a thief takes at most half, rounded up.
+Steal(x, p, S, S2) ==
+    /\ p /= S.own[x]
+    /\ LocalTake(x, p, S, S2)
+    /\ Dropped(S.local[p], S2.local[p]) <= StealMax(Len(S.local[p]))
+
+\* runqget / runqdrain / runqgrab (CAS of runnext to 0): x takes p's runnext.
 TakeNext(x, p, S, S2) ==
     /\ S.next[p] /= NoG
     /\ S2.next = [S.next EXCEPT ![p] = NoG]
     /\ S2.held = [S.held EXCEPT ![x] = @ \cup {S.next[p]}]
-    /\ S2.local = S.local /\ S2.global = S.global
+    /\ S2.local = S.local /\ S2.global = S.global /\ S2.own = S.own
 
 \* globrunqput / globrunqputbatch (under sched.lock): held Gs to the global tail.
 GlobPut(x, S, S2) ==
@@ -77,40 +107,57 @@ GlobPut(x, S, S2) ==
     /\ Extends(S.global, S2.global)
     /\ NoDup(gs) /\ Range(gs) \subseteq S.held[x]
     /\ S2.held = [S.held EXCEPT ![x] = @ \ Range(gs)]
-    /\ S2.local = S.local /\ S2.next = S.next
+    /\ S2.local = S.local /\ S2.next = S.next /\ S2.own = S.own
 
-\* globrunqget (under sched.lock): x takes the first k >= 1 global Gs.
-GlobTake(x, S, S2) ==
-    LET k == Len(S.global) - Len(S2.global) IN
-    /\ k >= 1
-    /\ S2.global = SubSeq(S.global, k + 1, Len(S.global))
-    /\ S2.held = [S.held EXCEPT ![x] = @ \cup Range(SubSeq(S.global, 1, k))]
-    /\ S2.local = S.local /\ S2.next = S.next
+\* globrunqget / globrunqgetbatch (under sched.lock): x takes exactly the fair
+\* share of the global queue, for max 0 or 1.
+GlobGet(x, S, S2) ==
+    /\ IsDrop(S.global, S2.global)
+    /\ Dropped(S.global, S2.global) \in {FairShare(Len(S.global), 0), FairShare(Len(S.global), 1)}
+    /\ S2.held = [S.held EXCEPT ![x] = @ \cup Taken(S.global, S2.global)]
+    /\ S2.local = S.local /\ S2.next = S.next /\ S2.own = S.own
 
-\* p.destroy (world stopped): the newest local G of x, or else its runnext,
-\* moves to the head of the global queue.
+\* p.destroy (world stopped): the newest local G of x's P, or else its
+\* runnext, moves to the head of the global queue.
 DestroyMove(x, S, S2) ==
-    /\ S2.held = S.held
-    /\ \/ /\ S.local[x] /= <<>>
-          /\ S2.global = <<Last(S.local[x])>> \o S.global
-          /\ S2.local = [S.local EXCEPT ![x] = Front(S.local[x])]
+    LET p == S.own[x] IN
+    /\ p /= NoP /\ S2.held = S.held /\ S2.own = S.own
+    /\ \/ /\ S.local[p] /= <<>>
+          /\ S2.global = <<Last(S.local[p])>> \o S.global
+          /\ S2.local = [S.local EXCEPT ![p] = Front(S.local[p])]
           /\ S2.next = S.next
-       \/ /\ S.local[x] = <<>> /\ S.next[x] /= NoG
-          /\ S2.global = <<S.next[x]>> \o S.global
-          /\ S2.next = [S.next EXCEPT ![x] = NoG]
+       \/ /\ S.local[p] = <<>> /\ S.next[p] /= NoG
+          /\ S2.global = <<S.next[p]>> \o S.global
+          /\ S2.next = [S.next EXCEPT ![p] = NoG]
           /\ S2.local = S.local
+
+\* Open systems only (Proc): the queues do not change, and x's hand changes
+\* by Gs that are in no queue and no other hand (a G starts running, parks,
+\* dies, is created); x may also change the P it owns.
+Queued(S) == UNION {Range(S.local[p]) : p \in DOMAIN S.local} \cup Range(S.global)
+             \cup ({S.next[p] : p \in DOMAIN S.next} \ {NoG})
+Env(x, S, S2) ==
+    /\ S2.local = S.local /\ S2.next = S.next /\ S2.global = S.global
+    /\ \A y \in DOMAIN S.held : y /= x => S2.held[y] = S.held[y]
+    /\ \A g \in S2.held[x] \ S.held[x] : g \notin Queued(S) /\ \A y \in DOMAIN S.held : g \notin S.held[y]
+    /\ \A y \in DOMAIN S.own : y /= x => S2.own[y] = S.own[y]
 
 \* Moving Gs between a process's hand and its operation in progress, and every
 \* read, changes nothing here: those steps stutter.
-Step(S, S2) ==
-    \/ S2 = S
-    \/ \E x \in Ps :
-        \/ Put(x, S, S2)
-        \/ PutNext(x, S, S2)
-        \/ \E p \in Ps : Take(x, p, S, S2) \/ TakeNext(x, p, S, S2)
-        \/ GlobPut(x, S, S2)
-        \/ GlobTake(x, S, S2)
-        \/ DestroyMove(x, S, S2)
+Op(x, S, S2) ==
+    \/ Publish(x, S, S2)
+    \/ PutNext(x, S, S2)
+    \/ Get(x, S, S2)
+    \/ PutSlowTake(x, S, S2)
+    \/ Drain(x, S, S2)
+    \/ \E p \in Ps : Steal(x, p, S, S2) \/ TakeNext(x, p, S, S2)
+    \/ GlobPut(x, S, S2)
+    \/ GlobGet(x, S, S2)
+    \/ DestroyMove(x, S, S2)
+\* A closed system (RunQueue: the hands change only through the queues).
+Step(S, S2) == S2 = S \/ \E x \in DOMAIN S.held : Op(x, S, S2)
+\* An open system (Proc): Gs also enter and leave the hands.
+OpenStep(S, S2) == S2 = S \/ \E x \in DOMAIN S.held : Op(x, S, S2) \/ Env(x, S, S2)
 
-Spec == InitOK(State) /\ [][Step(State, State')]_vars
+Spec == InitOK(queues) /\ [][Step(queues, queues')]_queues
 =============================================================================

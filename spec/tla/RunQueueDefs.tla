@@ -9,20 +9,18 @@
 (* 256).  Models start the counters at CounterStart, just below the wrap,  *)
 (* so that wrapping is exercised.                                          *)
 (***************************************************************************)
-EXTENDS GoRuntime
+EXTENDS Bugs
 
 CONSTANTS RingSize, CounterMod, CounterStart
 
-ASSUME RingSize \in Nat /\ RingSize >= 2 /\ RingSize % 2 = 0
-ASSUME CounterMod \in Nat /\ CounterMod % RingSize = 0 /\ CounterMod >= 2 * RingSize
-ASSUME CounterStart \in Nat
+ASSUME RingIsEven == RingSize \in Nat /\ RingSize >= 2 /\ RingSize % 2 = 0
+ASSUME CountersWrapAtLaps == CounterMod \in Nat /\ CounterMod % RingSize = 0 /\ CounterMod >= 2 * RingSize
+ASSUME CounterStartIsCounter == CounterStart \in Nat
 
-\* The modulus actually used.  Bug "counter_too_narrow" narrows the counters to
-\* the smallest modulus that still tells a full ring from an empty one, as
-\* Tokio's 16-bit indices were narrow for its 256-slot ring: a thief that
-\* stalls while the head goes once round the counter space then succeeds with
-\* its CAS on a stale head (ABA).
-Mod == IF Bug = "counter_too_narrow" THEN 2 * RingSize ELSE CounterMod
+\* The modulus actually used: CounterMod, or 2*RingSize under the bug
+\* counter_too_narrow (Bugs.tla), the smallest modulus that still tells a full
+\* ring from an empty one.
+Mod == CounterModulus(RingSize, CounterMod)
 Counters == 0..(Mod - 1)
 Start == CounterStart % Mod
 Slots == 0..(RingSize - 1)
@@ -37,19 +35,14 @@ LiveRing(ring, head, tail) ==
 \* The Gs in ring slots for counters lo, lo+1, ..., lo+k-1.
 RingSeq(ring, lo, k) == [i \in 1..k |-> ring[Slot(Inc(lo, i - 1))]]
 
-\* A thief copying slots: victim P, first counter, count, and whether the owner
-\* has written one of those slots since the thief read head and tail (the
-\* Disruptor spec's per-slot reader tracking, kept per reader).
-NoGrab == [victim |-> NoP, lo |-> 0, n |-> 0, torn |-> FALSE]
-GrabSlots(gr) == {Slot(Inc(gr.lo, k)) : k \in 0..(gr.n - 1)}
-\* Writing slot s of P p's ring tears every copy in progress that covers it.
-TearGrabs(grab, p, s) ==
-    [x \in DOMAIN grab |->
-        IF grab[x].victim = p /\ s \in GrabSlots(grab[x])
-        THEN [grab[x] EXCEPT !.torn = TRUE] ELSE grab[x]]
+\* The thieves' copies in progress (RingTear.tla): torn copies and laps.
+Tear == INSTANCE RingTear WITH Size <- RingSize, Mod <- Mod, NoRing <- NoP
+NoGrab == Tear!Idle
 
-\* globrunqget (Go 1.21): n := min(runqsize/gomaxprocs+1, runqsize, max if
-\* max > 0, len(pp.runq)/2).
+\* globrunqget (Go 1.14, 1.21): n := min(runqsize/gomaxprocs+1, runqsize,
+\* max if max > 0, len(pp.runq)/2).  Go 1.25: globrunqget() takes one G (the
+\* %61 path: FairShare(size, 1) is 1) and globrunqgetbatch(len(pp.runq)/2)
+\* takes min(len(pp.runq)/2, runqsize, runqsize/gomaxprocs+1) = FairShare(size, 0).
 FairShare(size, max) ==
     LET n0 == Min(size \div NumP + 1, size)
         n1 == IF max > 0 THEN Min(n0, max) ELSE n0

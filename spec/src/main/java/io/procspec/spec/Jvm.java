@@ -36,6 +36,9 @@ public final class Jvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(jvmArgs);
+        // The TLA+ tools unpack their standard modules (Naturals.tla ...) into java.io.tmpdir;
+        // TLC runs side by side (or other users of /tmp) must not share that folder.
+        cmd.add("-Djava.io.tmpdir=tmp");
         cmd.add("-cp");
         cmd.add(toolsClasspath());
         cmd.add(mainClass);
@@ -107,6 +110,7 @@ public final class Jvm {
 
     public static Running start(List<String> command, Path workDir, Consumer<String> lineSink) {
         try {
+            java.nio.file.Files.createDirectories(workDir.resolve("tmp"));
             Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
             return new Running(p, lineSink);
         } catch (IOException e) {

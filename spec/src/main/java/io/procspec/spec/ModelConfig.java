@@ -13,19 +13,22 @@ import java.util.regex.Pattern;
  * A TLC model: a {@code models/*.cfg} file plus the metadata in its header comments.
  *
  * <pre>
- * \* @spec Proc                         the module to check (tla/Proc.tla)
- * \* @profile ci                        ci (run by every build) or deep (-Pdeep)
+ * \* @spec MCProc                       the module TLC checks (tla/MCProc.tla, which bounds Proc.tla)
+ * \* @profile ci                        ci (run by every build), deep (-Pdeep) or dist (distributed test)
  * \* @expect ok                         or: invariant NAME | action NAME | temporal NAME | deadlock
  * \* @deadlock off                      pass -deadlock (no deadlock check) -- only where meant
  * \* @workers 1                         TLC workers (default: -Dprocspec.tlc.workers)
  * \* @timeout 300                       seconds
- * \* @exempt LABEL: reason              a label that need not fire in this model, and why
+ * \* @exempt LABEL: reason              a label (action) that need not fire in this model, and why
+ * \* @probe-exempt PROBE: reason        a branch probe that no CI model reaches, and why
+ * \* @reference title                   the counterexample is a curated reference trace with this title
  * \* @about text                        one line saying what the model is for
  * </pre>
  */
 public record ModelConfig(
         String name, Path file, String spec, String profile, Expectation expect, boolean checkDeadlock,
-        Integer workers, int timeoutSeconds, Map<String, String> exempt, String about,
+        Integer workers, int timeoutSeconds, Map<String, String> exempt, Map<String, String> probeExempt,
+        String reference, String about,
         List<String> invariants, List<String> properties, Map<String, String> constants) {
 
     /** What TLC must report. */
@@ -53,6 +56,8 @@ public record ModelConfig(
         int timeout = 600;
         String about = "";
         Map<String, String> exempt = new LinkedHashMap<>();
+        Map<String, String> probeExempt = new LinkedHashMap<>();
+        String reference = null;
         StringBuilder body = new StringBuilder();
         for (String line : text.split("\n")) {
             Matcher m = META.matcher(line.trim());
@@ -67,13 +72,9 @@ public record ModelConfig(
                     case "workers" -> workers = Integer.parseInt(val);
                     case "timeout" -> timeout = Integer.parseInt(val);
                     case "about" -> about = about.isEmpty() ? val : about + " " + val;
-                    case "exempt" -> {
-                        int c = val.indexOf(':');
-                        if (c < 0 || val.substring(c + 1).isBlank()) {
-                            throw new IllegalArgumentException(file + ": @exempt needs 'LABEL: reason'");
-                        }
-                        exempt.put(val.substring(0, c).trim(), val.substring(c + 1).trim());
-                    }
+                    case "exempt" -> putReason(exempt, val, file, "@exempt needs 'LABEL: reason'");
+                    case "probe-exempt" -> putReason(probeExempt, val, file, "@probe-exempt needs 'PROBE: reason'");
+                    case "reference" -> reference = val;
                     default -> throw new IllegalArgumentException(file + ": unknown header @" + key);
                 }
             } else {
@@ -91,9 +92,30 @@ public record ModelConfig(
                 constants.put(c.substring(0, eq).trim(), c.substring(eq + 1).trim());
             }
         }
+        if (reference != null && expect.outcome() == TlcResult.Outcome.OK) {
+            throw new IllegalArgumentException(file + ": @reference needs an @expect that yields a trace");
+        }
         return new ModelConfig(name, file, spec, profile, expect, checkDeadlock, workers, timeout,
-                exempt, about, words(join(sections, "INVARIANT", "INVARIANTS")),
+                exempt, probeExempt, reference, about, words(join(sections, "INVARIANT", "INVARIANTS")),
                 words(join(sections, "PROPERTY", "PROPERTIES")), constants);
+    }
+
+    private static void putReason(Map<String, String> into, String val, Path file, String usage) {
+        int c = val.indexOf(':');
+        if (c < 0 || val.substring(c + 1).isBlank()) {
+            throw new IllegalArgumentException(file + ": " + usage);
+        }
+        into.put(val.substring(0, c).trim(), val.substring(c + 1).trim());
+    }
+
+    /** The property the model is about: the expected violation, else its properties and invariants. */
+    public String propertySummary() {
+        if (expect.property() != null) {
+            return expect.property();
+        }
+        List<String> all = new ArrayList<>(properties);
+        all.addAll(invariants);
+        return String.join(" ", all);
     }
 
     public boolean expectsViolation() {

@@ -128,6 +128,54 @@ public final class PlusCalSource {
         return m;
     }
 
+    /**
+     * The macros of the algorithm: name -> body (comments stripped, whitespace normalised),
+     * in the order they appear.
+     */
+    public static Map<String, String> macros(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int start = text.indexOf(ALGORITHM_START);
+        int end = start < 0 ? -1 : text.indexOf(ALGORITHM_END, start);
+        if (start < 0 || end < 0) {
+            return out;
+        }
+        String[] lines = text.substring(start, end).split("\n", -1);
+        Pattern head = Pattern.compile("^macro\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)$");
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = head.matcher(stripComment(lines[i]).trim());
+            if (!m.matches()) {
+                continue;
+            }
+            StringBuilder body = new StringBuilder(m.group(2));
+            int j = i + 1;
+            for (; j < lines.length && !stripComment(lines[j]).trim().startsWith("end macro"); j++) {
+                body.append(' ').append(stripComment(lines[j]));
+            }
+            out.put(m.group(1), normalize(body.toString()));
+            i = j;
+        }
+        return out;
+    }
+
+    /** The variables the translation declares, in order (globals, pc, then process variables). */
+    public static List<String> variables(String moduleText) {
+        int b = moduleText.indexOf(PlusCalTranslator.BEGIN);
+        int e = moduleText.indexOf(PlusCalTranslator.END);
+        List<String> out = new ArrayList<>();
+        if (b < 0 || e < b) {
+            return out;
+        }
+        Matcher m = Pattern.compile("(?ms)^VARIABLES? (.*?)(?=\\n\\n|\\n\\(\\*)").matcher(moduleText.substring(b, e));
+        while (m.find()) {
+            for (String v : m.group(1).replace('\n', ' ').split(",")) {
+                if (!v.isBlank()) {
+                    out.add(v.trim());
+                }
+            }
+        }
+        return out;
+    }
+
     static String stripComment(String line) {
         int i = line.indexOf("\\*");
         return i < 0 ? line : line.substring(0, i);

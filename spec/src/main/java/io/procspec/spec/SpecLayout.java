@@ -86,6 +86,38 @@ public final class SpecLayout {
                 .orElseThrow(() -> new IllegalArgumentException("no model " + nameOrFile + " in " + modelsDir()));
     }
 
+    /**
+     * The module with the PlusCal algorithm behind a module TLC checks: the module itself, or
+     * the first module it EXTENDS (transitively) that has an algorithm (MCProc -> Proc).
+     */
+    public String algorithmModuleOf(String module) {
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(module));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String m = todo.poll();
+            Path f = tlaDir().resolve(m + ".tla");
+            if (!seen.add(m) || !Files.exists(f)) {
+                continue;
+            }
+            String text = read(f);
+            if (PlusCalSource.hasAlgorithm(text)) {
+                return m;
+            }
+            java.util.regex.Matcher ex = java.util.regex.Pattern.compile("(?m)^EXTENDS\\s+([^\\n]+)").matcher(text);
+            if (ex.find()) {
+                for (String e : ex.group(1).split(",")) {
+                    todo.add(e.trim());
+                }
+            }
+        }
+        return module;
+    }
+
+    /** The text of module m (tla/m.tla). */
+    public String moduleText(String m) {
+        return read(tlaDir().resolve(m + ".tla"));
+    }
+
     static String read(Path p) {
         try {
             return Files.readString(p);

@@ -15,12 +15,18 @@ public final class TlcOutputParser {
     private static final Pattern STATS = Pattern.compile(
             "([\\d,]+) states generated, ([\\d,]+) distinct states found, ([\\d,]+) states left on queue");
     private static final Pattern DEPTH = Pattern.compile("The depth of the complete state graph search is (\\d+)");
+    private static final Pattern PROGRESS_DEPTH = Pattern.compile("Progress\\((\\d+)\\)");
     private static final Pattern FINISHED_MS = Pattern.compile("Finished in (\\d+)ms");
     private static final Pattern FINISHED_HMS = Pattern.compile("Finished in (?:(\\d+)h )?(?:(\\d+)min )?(\\d+)s");
     private static final Pattern INVARIANT = Pattern.compile("Invariant (\\w+) is violated");
     private static final Pattern ACTION_PROP = Pattern.compile("Action property (\\w+) is violated");
+    /** A property that TLC names by location (a conjunct of a definition): "@Module:line". */
+    private static final Pattern ACTION_PROP_AT = Pattern.compile(
+            "Action property line (\\d+), col \\d+ to line \\d+, col \\d+ of module (\\w+) is violated");
     private static final Pattern COVERAGE = Pattern.compile(
             "^<(\\w+) line \\d+, col \\d+ to line \\d+, col \\d+ of module \\w+>: (\\d+):(\\d+)\\s*$");
+    private static final Pattern EXPRESSION = Pattern.compile(
+            "^\\s*\\|*line (\\d+), col (\\d+) to line (\\d+), col (\\d+) of module (\\w+): (\\d+)(?::\\d+)?\\s*$");
     private static final Pattern STATE_HEADER = Pattern.compile("^(?:State )?(\\d+): (.*)$");
     private static final Pattern VAR = Pattern.compile("^/\\\\ (\\w+) = (.*)$");
 
@@ -45,8 +51,8 @@ public final class TlcOutputParser {
             left = num(m.group(3));
         }
         if (generated == 0) {
-            Matcher p = Pattern.compile("([\\d,]+) states generated[^,]*, ([\\d,]+) distinct states found[^,]*, ([\\d,]+) states left")
-                    .matcher(text);
+            Matcher p = Pattern.compile("([\\d,]+) states generated(?: \\([^)]*\\))?, ([\\d,]+) distinct states found"
+                    + "(?: \\([^)]*\\))?, ([\\d,]+) states left").matcher(text);
             while (p.find()) {
                 generated = num(p.group(1));
                 distinct = num(p.group(2));
@@ -81,12 +87,16 @@ public final class TlcOutputParser {
         String message = null;
         Matcher inv = INVARIANT.matcher(text);
         Matcher act = ACTION_PROP.matcher(text);
+        Matcher actAt = ACTION_PROP_AT.matcher(text);
         if (inv.find()) {
             outcome = TlcResult.Outcome.INVARIANT;
             property = inv.group(1);
         } else if (act.find()) {
             outcome = TlcResult.Outcome.ACTION_PROPERTY;
             property = act.group(1);
+        } else if (actAt.find()) {
+            outcome = TlcResult.Outcome.ACTION_PROPERTY;
+            property = "@" + actAt.group(2) + ":" + actAt.group(1);
         } else if (text.contains("Temporal properties were violated")) {
             outcome = TlcResult.Outcome.TEMPORAL;
         } else if (text.contains("Deadlock reached")) {
@@ -99,8 +109,14 @@ public final class TlcOutputParser {
             outcome = TlcResult.Outcome.ERROR;
             message = timedOut ? "timed out" : firstError(text, exitCode);
         }
+        if (depth == 0) {       // an unfinished run: the depth of the last progress report
+            Matcher pr = PROGRESS_DEPTH.matcher(text);
+            while (pr.find()) {
+                depth = Integer.parseInt(pr.group(1));
+            }
+        }
         return new TlcResult(model, outcome, property, message, generated, distinct, left, depth, tlcTime, wall,
-                trace(lines), coverage(lines), raw, exitCode);
+                trace(lines), coverage(lines), expressions(lines), raw, exitCode);
     }
 
     /** The error trace: the states after "The behavior up to this point is" (or "Error: ..."). */
@@ -113,6 +129,14 @@ public final class TlcOutputParser {
                     || l.contains("The following behavior constitutes a counter-example")) {
                 start = i + 1;
                 break;
+            }
+        }
+        if (start < 0) {        // -tool mode prints an invariant's trace right after "... is violated."
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).matches("^(?:State )?1: <Initial predicate>.*")) {
+                    start = i;
+                    break;
+                }
             }
         }
         if (start < 0) {
@@ -173,6 +197,28 @@ public final class TlcOutputParser {
             }
         }
         return cov;
+    }
+
+    /** The expression entries of the last coverage report (each sub-expression with its count). */
+    static List<CoverageRange> expressions(List<String> lines) {
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("The coverage statistics")) {
+                start = i + 1;
+            }
+        }
+        List<CoverageRange> out = new ArrayList<>();
+        if (start < 0) {
+            return out;
+        }
+        for (int i = start; i < lines.size() && !lines.get(i).startsWith("End of statistics"); i++) {
+            Matcher m = EXPRESSION.matcher(lines.get(i));
+            if (m.matches()) {
+                out.add(new CoverageRange(m.group(5), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Long.parseLong(m.group(6))));
+            }
+        }
+        return out;
     }
 
     private static String actionName(String header) {

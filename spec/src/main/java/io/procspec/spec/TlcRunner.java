@@ -19,23 +19,41 @@ import java.util.stream.Stream;
  */
 public final class TlcRunner {
     /** How to run TLC. */
-    public record Options(int workers, String heap, boolean coverage, Consumer<String> progress) {
+    /**
+     * How to run TLC: workers, heap, coverage reports, a sink for TLC's output lines, and a
+     * wall-clock cap that replaces the models' own timeouts (0: none).
+     */
+    public record Options(int workers, String heap, boolean coverage, Consumer<String> progress, int capSeconds) {
         public static Options fromSystemProperties() {
             return new Options(TlcRunner.workers(System.getProperty("procspec.tlc.workers", "2")),
                     System.getProperty("procspec.tlc.heap", "2g"),
-                    Boolean.parseBoolean(System.getProperty("procspec.tlc.coverage", "true")), null);
+                    Boolean.parseBoolean(System.getProperty("procspec.tlc.coverage", "true")), null,
+                    Integer.getInteger("procspec.tlc.cap.seconds", 0));
         }
 
         public Options withWorkers(int w) {
-            return new Options(w, heap, coverage, progress);
+            return new Options(w, heap, coverage, progress, capSeconds);
         }
 
         public Options withCoverage(boolean c) {
-            return new Options(workers, heap, c, progress);
+            return new Options(workers, heap, c, progress, capSeconds);
         }
 
         public Options withProgress(Consumer<String> p) {
-            return new Options(workers, heap, coverage, p);
+            return new Options(workers, heap, coverage, p, capSeconds);
+        }
+
+        public Options withHeap(String h) {
+            return new Options(workers, h, coverage, progress, capSeconds);
+        }
+
+        public Options withCap(int seconds) {
+            return new Options(workers, heap, coverage, progress, seconds);
+        }
+
+        /** The wall-clock limit for a model. */
+        public int timeoutFor(ModelConfig m) {
+            return capSeconds > 0 ? capSeconds : m.timeoutSeconds();
         }
     }
 
@@ -91,13 +109,40 @@ public final class TlcRunner {
         int workers = model.workers() != null ? model.workers() : opts.workers();
         List<String> jvm = List.of("-Xmx" + opts.heap(), "-XX:+UseParallelGC");
         List<String> cmd = Jvm.command(jvm, "tlc2.TLC", tlcArgs(model, workers, true, opts.coverage()));
-        Jvm.Result r = Jvm.start(cmd, dir, opts.progress()).await(Duration.ofSeconds(model.timeoutSeconds()));
+        Jvm.Result r = Jvm.start(cmd, dir, opts.progress()).await(Duration.ofSeconds(opts.timeoutFor(model)));
         try {
             Files.writeString(dir.resolve("tlc.out"), r.output());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return TlcOutputParser.parse(model.name(), r.output(), r.exitCode(), r.wallTime(), r.timedOut());
+        TlcResult result = TlcOutputParser.parse(model.name(), r.output(), r.exitCode(), r.wallTime(), r.timedOut());
+        return resolveProperty(layout, result);
+    }
+
+    /**
+     * TLC names a violated conjunct of a property by its location ("@Module:line"); this names it
+     * by the definition that contains that line (the nearest "Name ==" at or above it).
+     */
+    static TlcResult resolveProperty(SpecLayout layout, TlcResult r) {
+        String p = r.property();
+        if (p == null || !p.startsWith("@")) {
+            return r;
+        }
+        String module = p.substring(1, p.indexOf(':'));
+        int line = Integer.parseInt(p.substring(p.indexOf(':') + 1));
+        java.nio.file.Path f = layout.tlaDir().resolve(module + ".tla");
+        if (!Files.exists(f)) {
+            return r;
+        }
+        String[] lines = SpecLayout.read(f).split("\n", -1);
+        java.util.regex.Pattern def = java.util.regex.Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(\\(.*\\))?\\s*==");
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            java.util.regex.Matcher m = def.matcher(lines[i]);
+            if (m.find()) {
+                return r.withProperty(m.group(1));
+            }
+        }
+        return r;
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -64,25 +64,55 @@ public sealed interface TlcValue {
 
     /** The element-wise differences "path: old -> new" between two values. */
     static void diff(String path, TlcValue a, TlcValue b, List<String> out) {
+        Map<String, String[]> pairs = new LinkedHashMap<>();
+        diffPairs(path, a, b, pairs);
+        pairs.forEach((k, v) -> out.add(k + ": " + v[0] + " -> " + v[1]));
+    }
+
+    /**
+     * The element-wise differences between two values as path -> {old, new}, e.g.
+     * {@code runqhead[1] -> {"6", "7"}}: tuples, records and functions of equal shape are
+     * compared element by element, anything else as a whole.
+     */
+    static void diffPairs(String path, TlcValue a, TlcValue b, Map<String, String[]> out) {
         if (Objects.equals(a.toString(), b.toString())) {
             return;
         }
         if (a instanceof Tuple ta && b instanceof Tuple tb && ta.elems().size() == tb.elems().size()
                 && !ta.elems().isEmpty()) {
             for (int i = 0; i < ta.elems().size(); i++) {
-                diff(path + "[" + (i + 1) + "]", ta.elems().get(i), tb.elems().get(i), out);
+                diffPairs(path + "[" + (i + 1) + "]", ta.elems().get(i), tb.elems().get(i), out);
             }
         } else if (a instanceof Record ra && b instanceof Record rb && ra.fields().keySet().equals(rb.fields().keySet())) {
             for (String k : ra.fields().keySet()) {
-                diff(path + "." + k, ra.fields().get(k), rb.fields().get(k), out);
+                diffPairs(path + "." + k, ra.fields().get(k), rb.fields().get(k), out);
             }
         } else if (a instanceof Fcn fa && b instanceof Fcn fb && fa.map().keySet().equals(fb.map().keySet())) {
             for (String k : fa.map().keySet()) {
-                diff(path + "[" + k + "]", fa.map().get(k), fb.map().get(k), out);
+                diffPairs(path + "[" + k + "]", fa.map().get(k), fb.map().get(k), out);
             }
         } else {
-            out.add(path + ": " + a + " -> " + b);
+            out.put(path, new String[] {a.toString(), b.toString()});
         }
+    }
+
+    /** The elements of a tuple, the values of a function in key order, or of a set; else empty. */
+    static List<TlcValue> elements(TlcValue v) {
+        if (v instanceof Tuple t) {
+            return t.elems();
+        }
+        if (v instanceof Fcn f) {
+            return List.copyOf(f.map().values());
+        }
+        if (v instanceof SetV s) {
+            return s.elems();
+        }
+        return List.of();
+    }
+
+    /** The value as a long, if it is a number. */
+    static long number(TlcValue v) {
+        return Long.parseLong(v.toString().trim());
     }
 
     /** A tiny recursive-descent parser for TLC's value syntax. */

@@ -115,7 +115,22 @@ public final class TraceTable {
                 }
             }
         }
-        return candidates.size() == 1 ? candidates.get(0) + 1 : 0;
+        if (candidates.size() == 1) {
+            return candidates.get(0) + 1;
+        }
+        if (candidates.isEmpty()) {         // an action that is not a label (Wakeup): whose pc changed
+            int changed = 0;
+            for (int i = 0; i < ta.elems().size(); i++) {
+                if (!ta.elems().get(i).toString().equals(tb.elems().get(i).toString())) {
+                    if (changed != 0) {
+                        return 0;
+                    }
+                    changed = i + 1;
+                }
+            }
+            return changed;
+        }
+        return 0;
     }
 
     private static String clip(String s, int n) {

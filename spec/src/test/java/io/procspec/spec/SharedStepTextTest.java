@@ -42,4 +42,32 @@ class SharedStepTextTest {
         assertThat(shared).as("labels shared between modules").isGreaterThan(40);
         assertThat(differences).as("shared labels whose steps differ").isEmpty();
     }
+
+    /**
+     * A helper macro defined in several modules (WriteSlot, AdvanceHead, RunqputStoreSlot ...)
+     * is the same code everywhere; only the macros named ...Return, and the modules' own
+     * drivers, differ.
+     */
+    @Test
+    void sharedMacrosAreIdentical() {
+        SpecLayout layout = SpecLayout.detect();
+        Map<String, Map<String, String>> byName = new LinkedHashMap<>();
+        for (var module : layout.algorithmModules()) {
+            PlusCalSource.macros(SpecLayout.read(module)).forEach((name, body) -> byName
+                    .computeIfAbsent(name, k -> new LinkedHashMap<>()).put(module.getFileName().toString(), body));
+        }
+        List<String> differences = new ArrayList<>();
+        int shared = 0;
+        for (var e : byName.entrySet()) {
+            if (e.getKey().endsWith("Return") || e.getKey().equals("Dispatch") || e.getValue().size() < 2) {
+                continue;
+            }
+            shared++;
+            if (e.getValue().values().stream().distinct().count() > 1) {
+                differences.add(e.getKey() + ": " + e.getValue());
+            }
+        }
+        assertThat(shared).as("helper macros shared between modules").isGreaterThanOrEqualTo(6);
+        assertThat(differences).as("shared macros whose code differs").isEmpty();
+    }
 }

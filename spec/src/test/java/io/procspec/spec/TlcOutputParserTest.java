@@ -54,6 +54,20 @@ class TlcOutputParserTest {
     }
 
     @Test
+    void anUnfinishedRunKeepsTheLastProgressFigures() {
+        String out = String.join("\n",
+                "Progress(15) at 2026-11-30 00:29:51: 84 states generated (84 s/min), 37 distinct states found (37 ds/min), 4 states left on queue.",
+                "Progress(39) at 2026-11-30 00:30:59: 5,152 states generated (5,068 s/min), 1,868 distinct states found (1,831 ds/min), 283 states left on queue.");
+        TlcResult r = TlcOutputParser.parse("slow", out, -1, Duration.ofSeconds(60), true);
+        assertThat(r.outcome()).isEqualTo(TlcResult.Outcome.ERROR);
+        assertThat(r.generated()).isEqualTo(5152);
+        assertThat(r.distinct()).isEqualTo(1868);
+        assertThat(r.left()).isEqualTo(283);
+        assertThat(r.depth()).isEqualTo(39);
+        assertThat(r.finished()).isFalse();
+    }
+
+    @Test
     void timeoutIsAnError() {
         TlcResult r = TlcOutputParser.parse("slow", "Progress(3) at x: 10 states generated", -1, Duration.ofSeconds(5), true);
         assertThat(r.outcome()).isEqualTo(TlcResult.Outcome.ERROR);
