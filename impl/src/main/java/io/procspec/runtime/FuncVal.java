@@ -15,7 +15,7 @@ public final class FuncVal {
     public final Runnable body;
 
     public FuncVal(Runnable body) {
-        this.body = Objects.requireNonNull(body, "body");
+        this.body = Objects.requireNonNull(body, "go of nil func value");
         this.fn = NEXT_PC.getAndAdd(16);
     }
 

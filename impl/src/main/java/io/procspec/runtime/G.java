@@ -79,6 +79,11 @@ public final class G {
         return schedlink;
     }
 
+    /** Whether {@code s} is one of the statuses modelled here ({@code _Gidle} … {@code _Gdead}). */
+    public static boolean validStatus(int s) {
+        return s == _Gidle || s == _Grunnable || s == _Grunning || s == _Gsyscall || s == _Gwaiting || s == _Gdead;
+    }
+
     /** Go's status name, for messages. */
     public static String statusName(int s) {
         switch (s) {

@@ -33,8 +33,20 @@ public class GList {
         return HEAD.getOpaque(this) == null;
     }
 
-    /** push: adds gp to the head. */
+    /**
+     * push: adds gp to the head.
+     *
+     * @throws NullPointerException  if gp is null
+     * @throws IllegalStateException if gp is visibly on a list or queue already (its schedlink is
+     *                               set, or it is this list's head); the list is unchanged
+     */
     public final void push(G gp) {
+        if (gp == null) {
+            throw new NullPointerException("gList.push: nil g");
+        }
+        if (gp.schedlink != null || gp == head) {
+            throw new IllegalStateException("gList.push: " + gp + " is already on a list or queue");
+        }
         gp.schedlink = head;
         HEAD.setOpaque(this, gp); // opaque only so emptyRacy's unlocked read is not a torn/elided read
     }

@@ -15,20 +15,43 @@ public final class Mutex {
         this.name = name;
     }
 
-    /** lock: blocks until the mutex is free. */
+    /**
+     * lock: blocks until the mutex is free.
+     *
+     * @throws IllegalStateException "lock: NAME already held by this thread (self-deadlock)"
+     */
     public void lock() {
-        if (lock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("lock: " + name + " already held by this thread (self-deadlock)");
-        }
+        checkNotHeld();
         lock.lock();
     }
 
-    /** unlock: the holder releases the mutex. */
+    /** Throws what {@link #lock()} would throw if the calling thread holds the mutex; else nothing. */
+    public void checkNotHeld() {
+        if (lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("lock: " + name + " already held by this thread (self-deadlock)");
+        }
+    }
+
+    /**
+     * unlock: the holder releases the mutex.
+     *
+     * @throws IllegalStateException "unlock of unlocked lock: NAME" (Go's throw) when no thread
+     *                               holds it, or "unlock: NAME is held by another thread"
+     */
     public void unlock() {
         if (!lock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("unlock of unlocked lock: " + name);
+            throw new IllegalStateException(lock.isLocked() ? "unlock: " + name + " is held by another thread"
+                    : "unlock of unlocked lock: " + name);
         }
         lock.unlock();
+    }
+
+    /**
+     * Whether the calling thread holds the mutex: the operations that take a lock check it first,
+     * so that they refuse a caller that would deadlock on itself before they change anything.
+     */
+    public boolean heldByCurrentThread() {
+        return lock.isHeldByCurrentThread();
     }
 
     /** Whether some thread holds the mutex (a controller reads this to avoid blocking a thread). */

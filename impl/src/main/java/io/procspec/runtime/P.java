@@ -75,6 +75,38 @@ public final class P {
     /** runqputslow's batch array, reused (Go's is on the stack): owner-only scratch. */
     final G[] slowBatch;
 
+    /**
+     * Who may run the owner-only operations on this P (Go's {@code pp.m}, widened to any thread):
+     * null for a stand-alone P, whose owner is whoever calls (as in Go's tests); in a {@link Sched},
+     * the M thread holding the P, {@link #IDLE} while it is on the idle list, {@link #SHUT_DOWN}
+     * after shutdown. Written by the thread that takes or gives up the P; read by {@link Proc}'s
+     * owner check, where a stale value (another M, IDLE) is still not the calling thread, so the
+     * racy read can only refuse a call that is misuse anyway.
+     */
+    Object owner;
+
+    /** {@link #owner} of a P on a scheduler's idle list. */
+    static final Object IDLE = new Object() {
+        @Override
+        public String toString() {
+            return "it is idle in a scheduler";
+        }
+    };
+
+    /** {@link #owner} of a P of a scheduler that was shut down. */
+    static final Object SHUT_DOWN = new Object() {
+        @Override
+        public String toString() {
+            return "its scheduler was shut down";
+        }
+    };
+
+    /** Why the calling thread may not use this P as its own, for messages. */
+    String ownerDescription() {
+        Object o = owner;
+        return o instanceof Thread ? "it is held by thread " + ((Thread) o).getName() : String.valueOf(o);
+    }
+
     // Counters, owner-written plain fields summed by Proc.stats() (racy reads are fine for stats).
     long nnewproc, nmalg, ngfgetReuse, nsteals, nstolen, nrunqputslow;
 
@@ -84,8 +116,12 @@ public final class P {
      * @param id           the P's number
      * @param ringSize     slots in the ring; a power of two (Go: 256)
      * @param counterStart initial value of runqhead and runqtail (tests start near 2^32 to wrap)
+     * @throws IllegalArgumentException if {@code id < 0} or the ring size is not a power of two ≥ 2
      */
     public P(int id, int ringSize, int counterStart) {
+        if (id < 0) {
+            throw new IllegalArgumentException("p id must be >= 0, got " + id);
+        }
         if (ringSize < 2 || (ringSize & (ringSize - 1)) != 0) {
             throw new IllegalArgumentException("ring size must be a power of two >= 2, got " + ringSize);
         }
@@ -162,8 +198,15 @@ public final class P {
         return (int) STATUS.getOpaque(this);
     }
 
-    /** Sets the P's status (the scheduler: acquirep/releasep/pidleput). */
+    /**
+     * Sets the P's status (the scheduler: acquirep/releasep/pidleput).
+     *
+     * @throws IllegalArgumentException if {@code s} is not one of {@code _Pidle} … {@code _Pdead}
+     */
     public void setStatus(int s) {
+        if (s < _Pidle || s > _Pdead) {
+            throw new IllegalArgumentException("setStatus: bad P status " + s);
+        }
         STATUS.setOpaque(this, s);
     }
 

@@ -45,11 +45,23 @@ import static io.procspec.runtime.Labels.*;
  *
  * <h2>Misuse</h2>
  *
- * <p>Go's {@code throw}s become {@link IllegalStateException} with Go's message. Input a cheap
- * check can see as wrong (a null function or G, a G in the wrong status) is refused before any
- * queue changes. The same G queued twice, or put on a free list twice, is caught only in
- * {@linkplain Config#checked(boolean) checked mode}, which costs a concurrent map operation per
- * queue operation and is meant for tests.
+ * <p>Go's {@code throw}s become {@link IllegalStateException} with Go's message. Every public
+ * operation checks, before it changes anything (no queue, free list, count, status, goid or stack
+ * moves, and no scheduling point is reached), what a cheap check can see: null arguments; a G in
+ * the wrong status; a G visibly on a list or queue already (its {@code schedlink} set, or it is
+ * the P's runnext, the global queue's end, the free list's head); the wrong lock state (a
+ * global-queue function without {@code sched.lock}; a caller holding a lock the operation would
+ * take, which would deadlock on itself halfway); a ring without room for what the operation puts
+ * there; a P that is not the caller's (a P of a {@link Sched} used by a thread other than its M);
+ * a thief stealing from itself; rings of different sizes; a count that disagrees with its queue;
+ * out-of-range sizes. The README's misuse table lists every case with its exception and message.
+ * Where Go throws for the situation, the message is Go's; where Proc refuses earlier than Go
+ * would throw, it is Go's message followed by what is wrong; otherwise it names the operation and
+ * the violated precondition. The checks sit outside the loops and allocate nothing.
+ *
+ * <p>The same G queued twice, or put on a free list twice, where no cheap check sees it, is
+ * caught only in {@linkplain Config#checked(boolean) checked mode}, which costs a concurrent map
+ * operation per queue operation and is meant for tests.
  */
 public final class Proc {
 
@@ -158,6 +170,24 @@ public final class Proc {
             return this;
         }
 
+        /** A copy: a Proc keeps its own, so that later changes to this Config cannot reach it. */
+        Config copy() {
+            Config c = new Config();
+            c.nprocs = nprocs;
+            c.ringSize = ringSize;
+            c.counterStart = counterStart;
+            c.goVersion = goVersion;
+            c.point = point;
+            c.checked = checked;
+            c.gfreeLocalMax = gfreeLocalMax;
+            c.gfreeLocalKeep = gfreeLocalKeep;
+            c.gfreeRefill = gfreeRefill;
+            c.goidBatch = goidBatch;
+            c.startingStackSize = startingStackSize;
+            c.runnextBackoffNanos = runnextBackoffNanos;
+            return c;
+        }
+
         /** runqgrab's back-off before stealing runnext from a running P (Go: usleep(3)); 0 disables it. */
         public Config runnextBackoffNanos(long ns) {
             if (ns < 0) {
@@ -207,8 +237,9 @@ public final class Proc {
     /** Checked mode: where each tracked G is ("runq" or "free"). Null when not checked. */
     private final Map<G, String> where;
 
+    /** A Proc with its own copy of {@code cfg} (later changes to {@code cfg} do not reach it). */
     public Proc(Config cfg) {
-        this.cfg = Objects.requireNonNull(cfg, "config");
+        this.cfg = Objects.requireNonNull(cfg, "config").copy();
         this.point = cfg.point;
         this.goVersion = cfg.goVersion;
         this.checked = cfg.checked;
@@ -227,6 +258,7 @@ public final class Proc {
         this(new Config().nprocs(nprocs));
     }
 
+    /** This Proc's configuration (a copy of the one it was made with; do not change it). */
     public Config config() {
         return cfg;
     }
@@ -244,13 +276,59 @@ public final class Proc {
 
     /** lock(m), preceded by the scheduling point {@code label} that begins the lock section. */
     public void lock(Mutex m, String label) {
+        if (m == null) {
+            throw new NullPointerException("lock: nil mutex");
+        }
+        m.checkNotHeld(); // before the scheduling point: a refused call reaches none
         point.atLock(label, m);
         m.lock();
     }
 
     /** unlock(m). */
     public void unlock(Mutex m) {
+        if (m == null) {
+            throw new NullPointerException("unlock: nil mutex");
+        }
         m.unlock();
+    }
+
+    // ---- misuse checks (see "Misuse" above); none changes anything -------------------------------
+
+    private static NullPointerException nil(String fn, String what) {
+        return new NullPointerException(fn + ": nil " + what);
+    }
+
+    /** A non-null P that the calling thread may use as its own (owner-only operations). */
+    private static void checkOwnP(String fn, P pp) {
+        if (pp == null) {
+            throw nil(fn, "p");
+        }
+        Object o = pp.owner; // null: a stand-alone P, whose owner is whoever calls
+        if (o != null && o != Thread.currentThread()) {
+            throw new IllegalStateException(fn + ": " + pp + " is not the caller's P (" + pp.ownerDescription() + ")");
+        }
+    }
+
+    /** Whether a put of one G ({@code next}: into runnext, kicking the old one) would spill (owner's view). */
+    private static boolean putWouldSpill(P pp, boolean next) {
+        if (next && pp.lpRunnext() == null) {
+            return false;
+        }
+        // consumers only move head forward, so a ring that is not full now will not be full
+        return Integer.compareUnsigned(pp.lpRunqtail() - pp.lvRunqhead(), pp.runq.length) >= 0;
+    }
+
+    /** Free slots of pp's ring (owner's view; consumers can only add to it). */
+    private static int ringRoom(P pp) {
+        return pp.runq.length - (pp.lpRunqtail() - pp.lvRunqhead());
+    }
+
+    /** A put that would spill needs sched.lock: refused if the caller holds it (self-deadlock halfway). */
+    private void checkSpillLock(String fn, P pp, boolean next) {
+        if (sched.lock.heldByCurrentThread() && putWouldSpill(pp, next)) {
+            throw new IllegalStateException(fn + ": the caller holds sched.lock, and runqput would need it to spill "
+                    + pp + "'s full ring to the global queue");
+        }
     }
 
     // ---- newproc / newproc1 / malg ----------------------------------------------------------
@@ -263,6 +341,7 @@ public final class Proc {
      * <p>Spec: {@code Proc.newproc}; proc.go {@code newproc}.
      */
     public G newproc(P pp, FuncVal fn, G callergp) {
+        checkNewproc(pp, fn);
         G newg = newproc1(pp, fn, callergp, callerpc(callergp));
         runqput0(pp, newg, true);
         if (mainStarted) {
@@ -285,12 +364,22 @@ public final class Proc {
      * they do not fit, before any G is taken.
      */
     public G newproc(P pp, int siz, FuncVal fn, byte[] args, G callergp) {
+        checkNewproc(pp, fn);
         G newg = newproc1(pp, fn, args, siz, callergp, callerpc(callergp));
         runqput0(pp, newg, true);
         if (mainStarted) {
             wakep();
         }
         return newg;
+    }
+
+    /** newproc's checks: nil fn or p, a P not the caller's, a runqput that would spill with sched.lock held. */
+    private void checkNewproc(P pp, FuncVal fn) {
+        if (fn == null) {
+            throw new NullPointerException("go of nil func value");
+        }
+        checkOwnP("newproc", pp);
+        checkSpillLock("newproc", pp, true);
     }
 
     /** getcallerpc: the pc of the go statement, here a synthetic address inside the caller's function. */
@@ -310,6 +399,7 @@ public final class Proc {
         if (fn == null) {
             throw new NullPointerException("go of nil func value");
         }
+        checkOwnP("newproc1", pp);
         G newg = gfgetOrMalg(pp);
         // extra space in case of reads slightly beyond frame
         long totalSize = alignUp(4L * PtrSize + MinFrameSize, StackAlign);
@@ -326,6 +416,7 @@ public final class Proc {
         if (fn == null) {
             throw new NullPointerException("go of nil func value");
         }
+        checkOwnP("newproc1", pp);
         if (narg < 0 || (argp == null ? narg != 0 : argp.length < narg)) {
             throw new IllegalArgumentException("newproc: narg " + narg + " does not match the "
                     + (argp == null ? 0 : argp.length) + " argument bytes given");
@@ -411,10 +502,19 @@ public final class Proc {
         buf.ctxt = ctxt;
     }
 
+    /** malg's largest stack: round2 of anything above would not fit an int (Go's maxstacksize is 1e9). */
+    public static final int MaxMalgStack = 1 << 30;
+
     /**
      * malg: allocate a new g, with a stack big enough for stacksize bytes (negative: no stack).
+     *
+     * @throws IllegalArgumentException if {@code stacksize > MaxMalgStack} (nothing is allocated)
      */
     public G malg(int stacksize) {
+        if (stacksize > MaxMalgStack) {
+            throw new IllegalArgumentException("malg: stack size " + stacksize + " out of range (at most "
+                    + MaxMalgStack + " bytes)");
+        }
         G newg = new G();
         if (stacksize >= 0) {
             stacksize = round2(StackSystem + stacksize);
@@ -456,7 +556,10 @@ public final class Proc {
      * race for the same transition), reported by an IllegalStateException, the status unchanged.
      */
     public void casgstatus(G gp, int oldval, int newval) {
-        if (oldval == newval) {
+        if (gp == null) {
+            throw new NullPointerException("casgstatus: nil g");
+        }
+        if (oldval == newval || !G.validStatus(oldval) || !G.validStatus(newval)) {
             throw new IllegalStateException("casgstatus: bad incoming values");
         }
         point.at(CASGSTATUS);
@@ -491,20 +594,44 @@ public final class Proc {
     /**
      * gfput: put on the P's free list. If the local list is too long, transfer a batch to the global
      * list.
+     *
+     * <p>Refused with nothing changed: a nil p or g, a P not the caller's, a G not {@code _Gdead}
+     * ("gfput: bad status (not Gdead)", Go's throw), a G visibly on a list already (the head of
+     * pp's free list, or its schedlink set), a spill while the caller holds {@code sched.gFree.lock}.
      */
     public void gfput(P pp, G gp) {
-        Objects.requireNonNull(gp, "gfput: nil g");
-        point.at(GFPUT_PUSH);
+        checkOwnP("gfput", pp);
+        if (gp == null) {
+            throw nil("gfput", "g");
+        }
         if (gp.readgstatus() != _Gdead) {
             throw new IllegalStateException("gfput: bad status (not Gdead)");
+        }
+        if (gp == pp.gFree.head) {
+            throw new IllegalStateException("gfput: " + gp + " is already on " + pp + "'s free list");
+        }
+        if (gp.schedlink != null) {
+            throw new IllegalStateException("gfput: " + gp + " is on a list or queue (schedlink is set)");
+        }
+        if (pp.gFree.n + 1 >= cfg.gfreeLocalMax && sched.gFree.lock.heldByCurrentThread()) {
+            throw new IllegalStateException("gfput: the caller holds sched.gFree.lock, and gfput would need it to move "
+                    + pp + "'s free Gs to the global lists");
         }
         if (checked && where.putIfAbsent(gp, "free") != null) {
             throw new IllegalStateException("gfput: " + gp + " is already " + where.get(gp) + " (checked mode)");
         }
+        point.at(GFPUT_PUSH);
         long stksize = gp.stack.size();
         if (stksize != startingStackSize && gp.stack.present()) {
             // non-standard stack size - free it.
-            stacks.stackfree(gp.stack);
+            try {
+                stacks.stackfree(gp.stack); // refuses a stack it never handed out, changing nothing
+            } catch (RuntimeException e) {
+                if (checked) {
+                    where.remove(gp);
+                }
+                throw e;
+            }
             gp.stack = Stack.NONE;
             gp.stackguard0 = 0;
         }
@@ -563,6 +690,7 @@ public final class Proc {
      * list, preferring Gs with stacks. Returns null when there is no free G anywhere.
      */
     public G gfget(P pp) {
+        checkOwnP("gfget", pp);
         for (;;) { // retry:
             point.at(GFGET_CHECK);
             if (pp.gFree.empty() && (!sched.gFree.stack.emptyRacy() || !sched.gFree.noStack.emptyRacy())) {
@@ -616,6 +744,8 @@ public final class Proc {
 
     /** gfpurge: purge all cached G's from gfree list to the global list. */
     public void gfpurge(P pp) {
+        checkOwnP("gfpurge", pp);
+        sched.gFree.lock.checkNotHeld(); // it is taken after the pops: refuse before them
         point.atLock(GFPURGE_LOCK, sched.gFree.lock);
         int inc = 0;
         GQueue stackQ = new GQueue();
@@ -647,27 +777,85 @@ public final class Proc {
      * tail of the runnable queue. If next is true, runqput puts g in the pp.runnext slot. If the
      * run queue is full, runnext puts g on the global queue. Executed only by the owner P.
      *
-     * <p>gp must be {@code _Grunnable}; anything else is refused with the queues unchanged.
+     * <p>Refused with nothing changed: a nil p or g, a P not the caller's, a G not
+     * {@code _Grunnable}, a G that is already pp's runnext or visibly on a list (schedlink set), and
+     * a put that would spill a full ring while the caller holds {@code sched.lock}.
      */
     public void runqput(P pp, G gp, boolean next) {
-        checkQueueable("runqput", gp);
+        checkOwnP("runqput", pp);
+        checkRunnable("runqput", gp);
+        if (gp == pp.lpRunnext()) {
+            throw new IllegalStateException("runqput: " + gp + " is already " + pp + "'s runnext");
+        }
+        if (gp.schedlink != null) {
+            throw new IllegalStateException("runqput: " + gp + " is on a list or queue (schedlink is set)");
+        }
+        checkSpillLock("runqput", pp, next);
+        track("runqput", gp);
         runqput0(pp, gp, next);
     }
 
-    /** Refuses a null or non-runnable G, and (checked mode) one already queued. No queue changes. */
-    private void checkQueueable(String fn, G gp) {
+    /** Refuses a null or non-runnable G. No queue changes. */
+    private static void checkRunnable(String fn, G gp) {
         if (gp == null) {
-            throw new NullPointerException(fn + ": nil g");
+            throw nil(fn, "g");
         }
         int s = gp.readgstatus();
         if (s != _Grunnable) {
             throw new IllegalStateException(fn + ": " + gp + " is not runnable (status " + G.statusName(s) + ")");
         }
+    }
+
+    /** Checked mode: records gp as queued, refusing one already queued or free (the last check before a move). */
+    private void track(String fn, G gp) {
         if (checked) {
             String was = where.putIfAbsent(gp, "runq");
             if (was != null) {
                 throw new IllegalStateException(fn + ": " + gp + " is already " + was + " (checked mode)");
             }
+        }
+    }
+
+    /** Checked mode: {@link #track} for every G of q, all or none. */
+    private void trackAll(String fn, GQueue q) {
+        if (checked) {
+            for (G g = q.head; g != null; g = g.schedlink) {
+                String was = where.putIfAbsent(g, "runq");
+                if (was != null) {
+                    for (G u = q.head; u != g; u = u.schedlink) {
+                        where.remove(u);
+                    }
+                    throw new IllegalStateException(fn + ": " + g + " is already " + was + " (checked mode)");
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks a batch: qsize matches the Gs linked from q's head (walking at most qsize + 1 of
+     * them), the walk ends at q's tail, and every G is runnable and not pp's runnext (pp may be
+     * null). No queue changes.
+     */
+    private static void checkBatch(String fn, String count, GQueue q, int qsize, P pp) {
+        if (qsize < 0) {
+            throw new IllegalArgumentException(fn + ": " + count + " must be >= 0, got " + qsize);
+        }
+        int len = q.lengthUpTo(qsize);
+        if (len != qsize) {
+            throw new IllegalArgumentException(fn + ": " + count + " is " + qsize + " but the queue holds "
+                    + (len > qsize ? "more Gs than that" : len == 1 ? "1 G" : len + " Gs"));
+        }
+        G last = null;
+        G next = pp == null ? null : pp.lpRunnext();
+        for (G g = q.head; g != null; g = g.schedlink) {
+            checkRunnable(fn, g);
+            if (g == next) {
+                throw new IllegalStateException(fn + ": " + g + " is already " + pp + "'s runnext");
+            }
+            last = g;
+        }
+        if (last != q.tail) {
+            throw new IllegalStateException(fn + ": the queue is corrupt (its tail is not the last G linked from its head)");
         }
     }
 
@@ -711,6 +899,9 @@ public final class Proc {
      * (the ring is then no longer full).
      */
     boolean runqputslow(P pp, G gp, int h, int t) {
+        // The public callers refuse this before they change anything; here it would lose Gs (the
+        // CAS below takes them, then lock would throw).
+        sched.lock.checkNotHeld();
         final G[] runq = pp.runq;
         final G[] batch = pp.slowBatch; // Go: var batch [len(pp.runq)/2 + 1]*g
 
@@ -742,7 +933,7 @@ public final class Proc {
         // Now put the batch on global queue.
         lock(sched.lock, RUNQPUTSLOW_LOCK);
         try {
-            globrunqputbatch(q, n + 1);
+            globrunqputbatch0(q, n + 1);
         } finally {
             unlock(sched.lock);
         }
@@ -752,13 +943,29 @@ public final class Proc {
     /**
      * runqputbatch tries to put all the Gs on q on the local runnable queue. Go 1.21: the rest go
      * to the global queue and q ends empty; Go 1.25: the rest stay on q. Executed only by the
-     * owner P. Every G must be runnable; a wrong one is refused before anything moves.
+     * owner P.
+     *
+     * <p>Refused with nothing changed: a nil p or q, a P not the caller's, a qsize that is not the
+     * number of Gs on q, a G not runnable or already pp's runnext, and (Go 1.14, 1.21) Gs that do not
+     * fit on the ring while the caller holds {@code sched.lock}, which their spill would need.
      */
     public void runqputbatch(P pp, GQueue q, int qsize) {
-        for (G g = q.head; g != null; g = g.schedlink) {
-            checkQueueable("runqputbatch", g);
+        checkOwnP("runqputbatch", pp);
+        if (q == null) {
+            throw nil("runqputbatch", "queue");
         }
+        checkBatch("runqputbatch", "qsize", q, qsize, pp);
+        if (goVersion != GoVersion.GO1_25 && qsize > ringRoom(pp) && sched.lock.heldByCurrentThread()) {
+            throw new IllegalStateException("runqputbatch: the caller holds sched.lock, and runqputbatch would need it"
+                    + " to put the Gs that do not fit on " + pp + "'s ring on the global queue");
+        }
+        trackAll("runqputbatch", q);
         runqputbatch0(pp, q, qsize);
+        if (checked) {
+            for (G g = q.head; g != null; g = g.schedlink) { // Go 1.25: the Gs left on q are not queued
+                where.remove(g);
+            }
+        }
     }
 
     private void runqputbatch0(P pp, GQueue q, int qsize) {
@@ -780,7 +987,7 @@ public final class Proc {
         if (!q.empty() && goVersion != GoVersion.GO1_25) {
             lock(sched.lock, RUNQPUTBATCH_LOCK);
             try {
-                globrunqputbatch(q, qsize);
+                globrunqputbatch0(q, qsize);
             } finally {
                 unlock(sched.lock);
             }
@@ -795,6 +1002,7 @@ public final class Proc {
      * Executed only by the owner P. Returns null when the queue is empty.
      */
     public Runqget runqget(P pp) {
+        checkOwnP("runqget", pp);
         // If there's a runnext, it's the next G to run.
         if (goVersion == GoVersion.GO1_14) {
             for (;;) {
@@ -850,6 +1058,7 @@ public final class Proc {
      * first. Executed only by the owner P.
      */
     public Drained runqdrain(P pp) {
+        checkOwnP("runqdrain", pp);
         GQueue drainQ = new GQueue();
         int n = 0;
         point.at(RUNQDRAIN_LOADNEXT);
@@ -909,6 +1118,20 @@ public final class Proc {
      * starting at batchHead. Returns number of grabbed goroutines. Can be executed by any P.
      */
     public int runqgrab(P pp, G[] batch, int batchHead, boolean stealRunNextG) {
+        if (pp == null) {
+            throw nil("runqgrab", "p");
+        }
+        if (batch == null) {
+            throw nil("runqgrab", "batch");
+        }
+        if (batch.length != pp.runq.length) { // Go's batch is a *[256]guintptr, the ring's size
+            throw new IllegalArgumentException("runqgrab: batch has " + batch.length + " slots but " + pp
+                    + "'s ring has " + pp.runq.length);
+        }
+        return runqgrab0(pp, batch, batchHead, stealRunNextG);
+    }
+
+    private int runqgrab0(P pp, G[] batch, int batchHead, boolean stealRunNextG) {
         final G[] runq = pp.runq;
         final int bmask = batch.length - 1;
         for (;;) {
@@ -974,10 +1197,18 @@ public final class Proc {
      *
      * <p>As in Go, the stolen Gs are copied into pp's ring (beyond its tail) before the overflow
      * check, so pp's ring must have room for half a ring: Go calls runqsteal only from
-     * findRunnable after pp's own runqget found nothing. On a fuller ring the copy can overwrite
-     * queued Gs and the call then throws "runqsteal: runq overflow" (fatal in Go).
+     * findRunnable after pp's own runqget found nothing. A ring holding more than half its slots
+     * is refused before anything moves, with Go's message ("runqsteal: runq overflow") and what is
+     * wrong: the victim's queue may grow while it is read, so any steal might not fit.
+     *
+     * <p>Also refused with nothing changed: a nil p or p2, a P not the caller's, {@code pp == p2},
+     * rings of different sizes.
      */
     public G runqsteal(P pp, P p2, boolean stealRunNextG) {
+        checkOwnP("runqsteal", pp);
+        if (p2 == null) {
+            throw nil("runqsteal", "p2");
+        }
         if (pp == p2) {
             throw new IllegalArgumentException("runqsteal: " + pp + " cannot steal from itself");
         }
@@ -986,7 +1217,13 @@ public final class Proc {
                     + " and " + p2.runq.length + ")");
         }
         int t = pp.lpRunqtail();
-        int n = runqgrab(p2, pp.runq, t, stealRunNextG);
+        int held = t - pp.lvRunqhead(); // only consumers change head, and they only shrink this
+        if (Integer.compareUnsigned(held, pp.runq.length / 2) > 0) {
+            throw new IllegalStateException("runqsteal: runq overflow: " + pp + "'s ring holds " + Integer.toUnsignedString(held)
+                    + " of " + pp.runq.length + " slots, more than half, so a steal (up to " + pp.runq.length / 2
+                    + " Gs) might not fit");
+        }
+        int n = runqgrab0(p2, pp.runq, t, stealRunNextG);
         if (n == 0) {
             return null;
         }
@@ -1015,6 +1252,9 @@ public final class Proc {
      * spuriously.
      */
     public boolean runqempty(P pp) {
+        if (pp == null) {
+            throw nil("runqempty", "p");
+        }
         // Defend against a race where 1) pp has G1 in runqnext but runqhead == runqtail, 2) runqput
         // on pp kicks G1 to the runq, 3) runqget on pp empties runqnext. Simply observing that
         // runqhead == runqtail and then observing that runqnext == nil does not mean the queue is
@@ -1038,32 +1278,58 @@ public final class Proc {
     // ---- the global run queue (sched.lock held) -----------------------------------------------
 
     /**
-     * globrunqput: put gp on the global runnable queue. sched.lock must be held. gp must be
-     * runnable; anything else is refused with the queue unchanged.
+     * globrunqput: put gp on the global runnable queue. sched.lock must be held ("assertLockHeld:
+     * sched.lock is not held" otherwise). Refused with nothing changed: a nil g, a G not runnable,
+     * a G visibly queued already (an end of the global queue, or its schedlink set).
      */
     public void globrunqput(G gp) {
         sched.lock.assertHeld();
-        checkQueueable("globrunqput", gp);
+        checkGlobalPut("globrunqput", gp);
         sched.runq.pushBack(gp);
         sched.addRunqsize(1);
         sched.nglobrunqput++;
     }
 
-    /** globrunqputhead: put gp at the head of the global runnable queue. sched.lock must be held. */
+    /** globrunqputhead: put gp at the head of the global runnable queue. As {@link #globrunqput}. */
     public void globrunqputhead(G gp) {
         sched.lock.assertHeld();
-        checkQueueable("globrunqputhead", gp);
+        checkGlobalPut("globrunqputhead", gp);
         sched.runq.push(gp);
         sched.addRunqsize(1);
         sched.nglobrunqput++;
     }
 
+    private void checkGlobalPut(String fn, G gp) {
+        checkRunnable(fn, gp);
+        if (gp == sched.runq.head || gp == sched.runq.tail) {
+            throw new IllegalStateException(fn + ": " + gp + " is already on the global queue");
+        }
+        if (gp.schedlink != null) {
+            throw new IllegalStateException(fn + ": " + gp + " is on a list or queue (schedlink is set)");
+        }
+        track(fn, gp);
+    }
+
     /**
      * globrunqputbatch: put a batch of runnable goroutines on the global runnable queue; clears
-     * *batch. sched.lock must be held.
+     * *batch. sched.lock must be held. Refused with nothing changed: a nil batch, the global queue
+     * itself as the batch, an n that is not the number of Gs on it, a G that is not runnable.
      */
     public void globrunqputbatch(GQueue batch, int n) {
         sched.lock.assertHeld();
+        if (batch == null) {
+            throw nil("globrunqputbatch", "batch");
+        }
+        if (batch == sched.runq) {
+            throw new IllegalArgumentException("globrunqputbatch: the batch is the global queue itself");
+        }
+        checkBatch("globrunqputbatch", "n", batch, n, null);
+        trackAll("globrunqputbatch", batch);
+        globrunqputbatch0(batch, n);
+    }
+
+    /** globrunqputbatch for callers whose batch is right by construction (runqputslow, runqputbatch). */
+    private void globrunqputbatch0(GQueue batch, int n) {
         sched.runq.pushBackAll(batch);
         sched.addRunqsize(n);
         sched.nglobrunqput += n;
@@ -1074,9 +1340,15 @@ public final class Proc {
      * globrunqget (Go 1.14, 1.21): try get a batch of G's from the global runnable queue: the fair
      * share {@code runqsize/gomaxprocs + 1}, capped by max (if > 0) and by half the ring. Returns one
      * G; the rest go on pp's ring through runqput. sched.lock must be held.
+     *
+     * <p>Go calls it with pp's ring empty (or with max 1). Refused with nothing changed: a nil p,
+     * a P not the caller's, {@code max < 0}, and a ring without room for the rest of the batch
+     * (runqput would spill and take sched.lock, which the caller holds).
      */
     public G globrunqget(P pp, int max) {
         sched.lock.assertHeld();
+        checkOwnP("globrunqget", pp);
+        checkMax("globrunqget", max);
         int runqsize = sched.runqsizeLocked();
         if (runqsize == 0) {
             return null;
@@ -1091,6 +1363,7 @@ public final class Proc {
         if (n > pp.runq.length / 2) {
             n = pp.runq.length / 2;
         }
+        checkRoomForBatch("globrunqget: ", pp, n - 1);
         sched.addRunqsize(-n);
         sched.nglobrunqget++;
         sched.nglobrunqgetGs += n;
@@ -1130,6 +1403,12 @@ public final class Proc {
      */
     public G globrunqgetbatch(int n, GQueue q) {
         sched.lock.assertHeld();
+        if (q == null) {
+            throw nil("globrunqgetbatch", "queue");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("globrunqgetbatch: n must be >= 1, got " + n);
+        }
         int size = sched.runqsizeLocked();
         if (size == 0) {
             return null;
@@ -1147,6 +1426,21 @@ public final class Proc {
             q.pushBack(sched.runq.pop());
         }
         return gp;
+    }
+
+    private static void checkMax(String fn, int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException(fn + ": max must be >= 0, got " + max);
+        }
+    }
+
+    /** Refuses a batch of {@code k} Gs that would not fit on pp's ring, with {@code prefix} + what is wrong. */
+    private static void checkRoomForBatch(String prefix, P pp, int k) {
+        int room = ringRoom(pp);
+        if (k > room) {
+            throw new IllegalStateException(prefix + "no room on " + pp + "'s ring for the batch: " + k
+                    + (k == 1 ? " G" : " Gs") + " to put, " + room + " free " + (room == 1 ? "slot" : "slots"));
+        }
     }
 
     // ---- lock sections of the callers of the global-queue functions --------------------------
@@ -1176,14 +1470,30 @@ public final class Proc {
      * unlock(&sched.lock)} (Go 1.14, 1.21). Go 1.25: {@code globrunqget()} when max is 1, else
      * {@code globrunqgetbatch(len(pp.runq)/2)} and, after unlock, {@code runqputbatch}; a batch that
      * does not fit throws "Couldn't put Gs into empty local runq".
+     *
+     * <p>Go calls it with pp's ring empty. A batch that would not fit is refused before anything
+     * moves: Go 1.25 with Go's message followed by what is wrong ("Couldn't put Gs into empty local
+     * runq: no room on p0's ring for the batch: 3 Gs to put, 1 free slot"), Go 1.14/1.21 as
+     * {@link #globrunqget(P, int)}. Also refused: a nil p, a P not the caller's, {@code max < 0},
+     * a caller already holding sched.lock.
      */
     public G globrunqgetLocked(P pp, int max) {
+        checkOwnP("globrunqgetLocked", pp);
+        checkMax("globrunqgetLocked", max);
         if (goVersion == GoVersion.GO1_25) {
             GQueue q = new GQueue();
             G gp;
             lock(sched.lock, GLOBRUNQGET_LOCK);
             try {
-                gp = max == 1 ? globrunqget() : globrunqgetbatch(pp.runq.length / 2, q);
+                if (max == 1) {
+                    gp = globrunqget();
+                } else {
+                    int n = pp.runq.length / 2;
+                    int size = sched.runqsizeLocked();
+                    n = Math.min(n, Math.min(size, size / gomaxprocs + 1)); // what globrunqgetbatch takes
+                    checkRoomForBatch("Couldn't put Gs into empty local runq: ", pp, n - 1);
+                    gp = globrunqgetbatch(pp.runq.length / 2, q);
+                }
             } finally {
                 unlock(sched.lock);
             }

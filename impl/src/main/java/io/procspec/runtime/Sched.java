@@ -248,11 +248,11 @@ public final class Sched implements AutoCloseable {
 
     /**
      * A scheduler over a {@link Proc} built from {@code cfg} (ring size, free-list constants,
-     * a scheduling-point hook, checked mode …). {@link #start(int)} sets the config's
-     * {@code nprocs}; Go 1.25 is refused.
+     * a scheduling-point hook, checked mode …), copied: later changes to {@code cfg} do not reach
+     * the scheduler. {@link #start(int)} sets the copy's {@code nprocs}; Go 1.25 is refused.
      */
     public Sched(Proc.Config cfg) {
-        this.cfg = Objects.requireNonNull(cfg, "config");
+        this.cfg = Objects.requireNonNull(cfg, "config").copy();
         if (cfg.goVersion == GoVersion.GO1_25) {
             throw new IllegalArgumentException("Sched follows Go 1.21's findRunnable; GO1_25's global-queue"
                     + " functions are not supported (use GO1_21 or GO1_14)");
@@ -293,6 +293,9 @@ public final class Sched implements AutoCloseable {
             finished = new long[(gomaxprocs + 1) * PAD];
             stealHist = new long[gomaxprocs][STEAL_BUCKETS];
             pidle = new P[gomaxprocs];
+            for (P pp : allp) {
+                pp.owner = P.IDLE; // before `proc` is published (volatile write of state below)
+            }
             sched.lock.lock();
             try {
                 for (int i = gomaxprocs - 1; i >= 0; i--) { // so that allp[0] is on top, as procresize leaves it
@@ -342,7 +345,9 @@ public final class Sched implements AutoCloseable {
      * @throws IllegalStateException from outside a G: before {@link #start} or after
      *                               {@link #shutdown} (nothing changes). Inside a G that is still
      *                               running while shutdown waits for it, {@code go} succeeds and
-     *                               shutdown returns the new G.
+     *                               shutdown returns the new G. From a caller holding
+     *                               {@code sched.lock} or {@code sched.gFree.lock}, which newproc may
+     *                               need (nothing changes).
      */
     public void go(Runnable fn) {
         if (fn == null) {
@@ -350,12 +355,38 @@ public final class Sched implements AutoCloseable {
         }
         M mp = M.current();
         if (mp != null && mp.owner == this && mp.curg != null) {
+            checkNoSchedLocks("go");
             P pp = mp.p;
             incr(created, pp.id); // before the G exists: see quiescent()
-            proc.newproc(pp, new FuncVal(fn), mp.curg);
+            try {
+                proc.newproc(pp, new FuncVal(fn), mp.curg);
+            } catch (RuntimeException | Error e) {
+                decr(created, pp.id); // no G was made (newproc refuses before it changes anything)
+                throw e;
+            }
             return;
         }
         goOutside(fn);
+    }
+
+    /**
+     * Refuses a caller holding a lock of the scheduler that the operation takes: it would deadlock
+     * on itself part-way (or, waiting for the Ms, stall them). Changes nothing.
+     */
+    private void checkNoSchedLocks(String fn) {
+        Proc pr = proc;
+        if (pr == null) {
+            return; // not started: the scheduler has no locks yet
+        }
+        checkNotHeld(fn, pr.sched.lock);
+        checkNotHeld(fn, pr.sched.gFree.lock);
+    }
+
+    private static void checkNotHeld(String fn, Mutex m) {
+        if (m.heldByCurrentThread()) {
+            throw new IllegalStateException(fn + ": the caller holds " + m.name()
+                    + ", which the scheduler needs; release it first");
+        }
     }
 
     /**
@@ -379,8 +410,15 @@ public final class Sched implements AutoCloseable {
                 throw new IllegalStateException(s == NEW ? "scheduler not started: call start() first"
                         : "go after shutdown");
             }
+            checkNoSchedLocks("go");
             incr(created, gomaxprocs); // before the G exists: see quiescent()
-            G gp = proc.newproc1(injectP, new FuncVal(fn), null, 0);
+            G gp;
+            try {
+                gp = proc.newproc1(injectP, new FuncVal(fn), null, 0);
+            } catch (RuntimeException | Error e) {
+                decr(created, gomaxprocs); // no G was made
+                throw e;
+            }
             proc.globrunqputLocked(gp);
         } finally {
             injectLock.unlock();
@@ -587,6 +625,7 @@ public final class Sched implements AutoCloseable {
             throw new IllegalStateException("acquirep: invalid p state " + pp.status());
         }
         pp.setStatus(P._Prunning);
+        pp.owner = mp; // the M's own thread: acquirep runs on it (mstart, stopm, findRunnable)
         mp.p = pp;
     }
 
@@ -597,6 +636,7 @@ public final class Sched implements AutoCloseable {
             throw new IllegalStateException("releasep: invalid p state");
         }
         mp.p = null;
+        pp.owner = P.IDLE;
         pp.setStatus(P._Pidle);
         return pp;
     }
@@ -921,6 +961,12 @@ public final class Sched implements AutoCloseable {
         LONGS.setVolatile(a, i, (long) LONGS.get(a, i) + 1); // single writer: the slot's owner
     }
 
+    /** Undoes {@link #incr} when the G it counted was not made (same single writer). */
+    private static void decr(long[] a, int slot) {
+        int i = slot * PAD;
+        LONGS.setVolatile(a, i, (long) LONGS.get(a, i) - 1);
+    }
+
     private static long sum(long[] a) {
         long s = 0;
         for (int i = 0; i < a.length; i += PAD) {
@@ -958,10 +1004,12 @@ public final class Sched implements AutoCloseable {
         if (state == NEW) {
             throw new IllegalStateException("scheduler not started: call start() first");
         }
+        Objects.requireNonNull(unit, "awaitQuiescence: nil unit");
         M mp = M.current();
         if (mp != null && mp.owner == this) {
             throw new IllegalStateException("awaitQuiescence from inside a goroutine would wait for itself");
         }
+        checkNoSchedLocks("awaitQuiescence");
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         synchronized (quiesce) {
             quiesceWaiters++;
@@ -993,13 +1041,16 @@ public final class Sched implements AutoCloseable {
      * every G either ran exactly once or is in the returned list; the returned Gs are marked dead
      * and put on a free list. Calling it again, or before start, returns an empty list.
      *
-     * @throws IllegalStateException from inside a G of this scheduler (it would wait for itself)
+     * @throws IllegalStateException from inside a G of this scheduler (it would wait for itself), or
+     *                               from a caller holding {@code sched.lock} or
+     *                               {@code sched.gFree.lock} (nothing changes)
      */
     public List<Runnable> shutdown() {
         M self = M.current();
         if (self != null && self.owner == this) {
             throw new IllegalStateException("shutdown from inside a goroutine would wait for itself");
         }
+        checkNoSchedLocks("shutdown");
         synchronized (lifecycle) {
             if (state == NEW || state == TERMINATED) {
                 state = TERMINATED;
@@ -1038,6 +1089,10 @@ public final class Sched implements AutoCloseable {
                 }
             }
             // Every M has exited (the latch and join: happens-before), so this thread owns every P now.
+            Thread me = Thread.currentThread();
+            for (P pp : allp) {
+                pp.owner = me;
+            }
             List<Runnable> left = new ArrayList<>();
             List<G> dead = new ArrayList<>();
             for (P pp : allp) {
@@ -1063,6 +1118,9 @@ public final class Sched implements AutoCloseable {
                 proc.gfput(allp[0], gp);
             }
             nreturned = left.size();
+            for (P pp : allp) {
+                pp.owner = P.SHUT_DOWN;
+            }
             state = TERMINATED;
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -44,10 +44,22 @@ public final class StackAllocator {
         return s;
     }
 
-    /** stackfree. */
+    /**
+     * stackfree.
+     *
+     * @throws IllegalStateException "stackfree: no stack" for {@link Stack#NONE}; a stack this
+     *                               allocator never handed out; with live tracking, a double free.
+     *                               The counters are unchanged.
+     */
     public void stackfree(Stack s) {
+        if (s == null) {
+            throw new NullPointerException("stackfree: nil stack");
+        }
         if (!s.present()) {
             throw new IllegalStateException("stackfree: no stack");
+        }
+        if (s.id() <= 0 || s.id() > serial.get()) {
+            throw new IllegalStateException("stackfree: stack " + s.id() + " was not allocated by this allocator");
         }
         if (live != null && !live.remove(s.id())) {
             throw new IllegalStateException("stackfree: stack " + s.id() + " freed twice or never allocated");

@@ -129,11 +129,17 @@ class GFreeTest {
         assertThat(pp.gFree.n).isZero();
         G dead = deadWithStack(proc, 2048);
         proc.gfput(pp, dead);
+        // the head of the free list: a cheap check sees it
         assertThatIllegalStateException().isThrownBy(() -> proc.gfput(pp, dead))
-                .withMessageContaining("already free");
-        assertThat(pp.gFree.n).isEqualTo(1);
-        assertThat(pp.gFree.toList()).containsExactly(dead);
-        assertThatNullPointerException().isThrownBy(() -> proc.gfput(pp, null));
+                .withMessage("gfput: " + dead + " is already on p0's free list");
+        // the bottom of a longer list has no schedlink and is not the head: only checked mode sees it
+        G top = deadWithStack(proc, 2048);
+        proc.gfput(pp, top);
+        assertThatIllegalStateException().isThrownBy(() -> proc.gfput(pp, dead))
+                .withMessage("gfput: " + dead + " is already free (checked mode)");
+        assertThat(pp.gFree.n).isEqualTo(2);
+        assertThat(pp.gFree.toList()).containsExactly(top, dead);
+        assertThatNullPointerException().isThrownBy(() -> proc.gfput(pp, null)).withMessage("gfput: nil g");
     }
 
     @Test

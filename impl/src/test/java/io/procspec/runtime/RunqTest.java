@@ -200,10 +200,14 @@ class RunqTest {
         for (G g : vs) {
             proc.runqput(victim, g, false);
         }
-        // the thief holds 3 of 4; runqgrab takes ceil(4/2) = 2 into its ring, and 3 + (2 - 1) >= 4:
-        // Go's overflow check throws (runqsteal is only called on an empty ring)
+        // the thief holds 3 of 4; runqgrab would take ceil(4/2) = 2 into its ring, and 3 + (2 - 1) >= 4:
+        // Go's overflow check would throw after the grab (runqsteal is only called on an empty
+        // ring). Refused before the grab, with Go's message and what is wrong; nothing moves.
         assertThatIllegalStateException().isThrownBy(() -> proc.runqsteal(thief, victim, false))
-                .withMessage("runqsteal: runq overflow");
+                .withMessage("runqsteal: runq overflow: p0's ring holds 3 of 4 slots, more than half,"
+                        + " so a steal (up to 2 Gs) might not fit");
+        assertThat(victim.runqSnapshot()).containsExactly(vs);
+        assertThat(thief.runqsize()).isEqualTo(3);
     }
 
     @Test
