@@ -2,6 +2,7 @@ package io.procspec.properties;
 
 import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
+import io.procspec.runtime.GQueue;
 import io.procspec.runtime.GoVersion;
 import io.procspec.runtime.Labels;
 import io.procspec.runtime.P;
@@ -292,8 +293,19 @@ class FreeRunningProperties {
             throw new AssertionError("threads did not finish in 120 s");
         }
         // ---- what is left: the owner's queue (should be empty) and the global queue (spills)
-        List<G> left = proc.runqdrain(owner).drainQ().toList();
-        List<G> glob = proc.sched.runqSnapshot();
+        List<G> left = new ArrayList<>();
+        for (GQueue dq = proc.runqdrain(owner).drainQ(); !dq.empty(); ) {
+            left.add(dq.pop()); // popped: gfput refuses a G still linked in a queue
+        }
+        List<G> glob = new ArrayList<>(); // taken off the global queue: gfput refuses a G still on it
+        proc.sched.lock.lock();
+        try {
+            for (G g; (g = proc.globrunqget()) != null; ) {
+                glob.add(g);
+            }
+        } finally {
+            proc.sched.lock.unlock();
+        }
         // ---- multiset: every goid created exactly once taken
         long[] taken = new long[pos.length];
         List<String> bad = new ArrayList<>();

@@ -201,7 +201,10 @@ final class World {
         action("runqdrain");
         List<G> want = m.runqdrain(p);
         Proc.Drained got = proc.runqdrain(proc.allp[p]);
-        List<G> gotList = got.drainQ().toList();
+        List<G> gotList = new ArrayList<>();
+        for (G g; (g = got.drainQ().pop()) != null; ) { // popped: a G still linked in drainQ is on a queue
+            gotList.add(g);
+        }
         expect(gotList.equals(want) && got.n() == want.size(), "runqdrain " + gotList + " (n=" + got.n() + "), model " + want);
         for (G g : gotList) {
             hold(g, G._Grunnable);
@@ -210,8 +213,8 @@ final class World {
 
     void runqsteal(int thief, int victim, boolean stealNext) {
         action("runqsteal");
-        if (m.ring.get(thief).size() + m.stealCount(victim, stealNext) + 1 > m.cap) {
-            return; // would overflow the thief's ring (possible only in a shrunk chain)
+        if (m.ring.get(thief).size() > m.cap / 2) {
+            return; // Proc refuses a thief without room for half a ring (Go steals only into an empty ring)
         }
         boolean fromNext = m.ring.get(victim).isEmpty() && stealNext && m.runnext[victim] != null;
         List<G> want = m.runqsteal(thief, victim, stealNext);
