@@ -184,8 +184,9 @@ final class Runner {
                 for (String l; (l = r.readLine()) != null; ) {
                     w.write(l);
                     w.write('\n');
-                    if (l.startsWith("@@doccheck ")) {
-                        String[] f = l.split(" ");
+                    int at = l.indexOf("@@doccheck "); // mvn -q may leave colour codes before it on the line
+                    if (at >= 0) {
+                        String[] f = l.substring(at).split(" ");
                         int i = Integer.parseInt(f[2]);
                         long now = System.nanoTime();
                         switch (f[1]) {
@@ -210,22 +211,32 @@ final class Runner {
         reader.start();
         boolean done = p.waitFor(limit, TimeUnit.SECONDS);
         if (!done) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            List<ProcessHandle> tree = p.descendants().toList(); // before bash dies and they are reparented
             p.destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
             p.waitFor(30, TimeUnit.SECONDS);
         }
         reader.join(30_000);
         long t1 = System.nanoTime();
+        int last = -1; // the command running at the limit, if any
+        for (int i = 0; i < s.commands().size(); i++) {
+            if (start[i] != 0) {
+                last = i;
+            }
+        }
         for (int i = 0; i < s.commands().size(); i++) {
             Readmes.Command c = s.commands().get(i);
             String klass = s.entries().get(i).klass().name().toLowerCase();
             String status;
             double secs = 0;
-            if (rc[i] != null) {
+            if (!done && i == last) {
+                status = "timeout"; // killed at the limit (its exit status, if any, is the kill's)
+                secs = (t1 - start[i]) / 1e9;
+            } else if (rc[i] != null) {
                 status = rc[i] == 0 ? "passed" : "failed";
                 secs = (end[i] - start[i]) / 1e9;
             } else if (start[i] != 0) {
-                status = done ? "failed" : "timeout"; // started, never finished: the shell died or the limit hit
+                status = "failed"; // started, never finished: the shell died
                 secs = (t1 - start[i]) / 1e9;
             } else {
                 status = "not run"; // an earlier command of the block failed

@@ -26,6 +26,7 @@ class RunnerTest {
                 ```sh
                 echo fine > marker
                 test -f marker
+                printf 'no newline: the marker after this shares its line'
                 false
                 echo never
                 ```
@@ -46,6 +47,7 @@ class RunnerTest {
                 "README.md\trun\tbash ok.sh",
                 "README.md\trun\techo fine > marker",
                 "README.md\trun\ttest -f marker",
+                "README.md\trun\tprintf 'no newline: the marker after this shares its line'",
                 "README.md\trun\tfalse",
                 "README.md\trun\techo never",
                 "README.md\trun\tsleep 30",
@@ -61,6 +63,7 @@ class RunnerTest {
         assertThat(res).extracting(Runner.Result::command, Runner.Result::status).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("echo fine > marker", "passed"),
                 org.assertj.core.groups.Tuple.tuple("test -f marker", "passed"),
+                org.assertj.core.groups.Tuple.tuple("printf 'no newline: the marker after this shares its line'", "passed"),
                 org.assertj.core.groups.Tuple.tuple("false", "failed"),
                 org.assertj.core.groups.Tuple.tuple("echo never", "not run"),
                 org.assertj.core.groups.Tuple.tuple("sleep 30", "timeout"),
