@@ -19,10 +19,16 @@ import java.util.List;
 public interface Schedule {
 
     /**
+     * An answer that ends the run before every thread finished (a replay that has taken all the
+     * steps it meant to); the threads still parked are released with {@link Controller.Aborted}.
+     */
+    int STOP = -1;
+
+    /**
      * @param step    the index of the step being chosen (0-based)
      * @param options the runnable thread ids, option 0 first (see the class doc); never empty
      * @param last    the thread that ran the previous step, or -1 before the first step
-     * @return an index into {@code options}
+     * @return an index into {@code options}, or {@link #STOP}
      */
     int choose(int step, List<Integer> options, int last);
 

@@ -34,7 +34,9 @@ import java.util.function.Supplier;
  *       state before and after, from the optional {@linkplain #describeStateWith state view}),
  *       lets that thread perform the labelled step and run on to its next point or to its
  *       end, and waits for it.</li>
- *   <li>The run ends when every thread has finished, or with a {@linkplain Run#failure() failure}:
+ *   <li>The run ends when every thread has finished, when the schedule answers
+ *       {@link Schedule#STOP} (the threads still parked are then released with an {@link Aborted}
+ *       error), or with a {@linkplain Run#failure() failure}:
  *       an exception in a thread, a deadlock (threads left, none runnable), the
  *       {@linkplain #stepLimit step limit} (a livelock), or a thread that blocked outside a
  *       point. On a failure the remaining threads are released with an {@link Aborted} error so
@@ -203,6 +205,7 @@ public final class Controller implements SchedPoint {
     private int stepLimit = 10_000;
     private long blockTimeoutMillis = 10_000;
     private boolean started;
+    private volatile boolean stopped;
     private boolean aborted;
     private Throwable failure;
     private int stepIndex = -1;
@@ -316,6 +319,45 @@ public final class Controller implements SchedPoint {
         }
     }
 
+    /**
+     * The label logical thread {@code id} is parked at, or null while it runs or after it ended.
+     * Meant for the controlling thread (a {@link Schedule} reads it to map the state).
+     */
+    public String labelOf(int id) {
+        lock.lock();
+        try {
+            LThread t = threads.get(id);
+            return t.state == State.PARKED ? t.label : null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether logical thread {@code id} has ended (its body returned or threw). */
+    public boolean finished(int id) {
+        lock.lock();
+        try {
+            return threads.get(id).state == State.DONE;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The failure recorded so far in this run (an exception in a logical thread, …), or null. */
+    public Throwable failure() {
+        lock.lock();
+        try {
+            return failure;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the last run ended because the schedule answered {@link Schedule#STOP}. */
+    public boolean stopped() {
+        return stopped;
+    }
+
     /** The logical thread id of the calling thread, or -1 for an unmanaged thread. */
     public int currentThread() {
         LThread t = current.get();
@@ -390,6 +432,10 @@ public final class Controller implements SchedPoint {
                 }
                 int idx = steps.size();
                 int choice = schedule.choose(idx, Collections.unmodifiableList(options), last);
+                if (choice == Schedule.STOP) {
+                    stopped = true;
+                    break;
+                }
                 if (choice < 0 || choice >= options.size()) {
                     throw new IllegalArgumentException("schedule chose option " + choice + " of " + options.size());
                 }
