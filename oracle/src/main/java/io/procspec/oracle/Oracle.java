@@ -73,9 +73,9 @@ public final class Oracle {
             Objects.requireNonNull(work, "work");
         }
 
-        /** 3 samples, 5 reruns each, 9 ms clean limit, 60 s per process, 10 min per build, 60 s per Java run. */
+        /** 3 samples, 5 reruns each, 9 ms clean limit, 60 s per process, 5 min per build, 60 s per Java run. */
         public static Options defaults(Path work) {
-            return new Options(3, 5, Duration.ofMillis(9), Duration.ofSeconds(60), Duration.ofMinutes(10),
+            return new Options(3, 5, Duration.ofMillis(9), Duration.ofSeconds(60), Duration.ofMinutes(5),
                     Duration.ofSeconds(60), work);
         }
 

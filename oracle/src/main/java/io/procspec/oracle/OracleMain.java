@@ -24,9 +24,9 @@ import java.util.concurrent.Callable;
  * Exit status: 0 when every item passed or was inconclusive, 1 when an item failed (a mismatch or
  * an error), 2 for bad arguments, 3 when no Go toolchain was found (the summary says skipped).
  */
-@Command(name = "oracle", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs goroutine patterns on the real Go runtime (GOMAXPROCS=1) and on procspec's Sched with one P,",
-                "and checks that both start the goroutines in the same order."})
+@Command(name = "oracle", mixinStandardHelpOptions = true, sortOptions = false, version = "procspec oracle 0.1.0",
+        description = "Runs goroutine patterns on the real Go runtime (GOMAXPROCS=1) and on procspec's Sched with one P,"
+                + " and checks that both start the goroutines in the same order.")
 public final class OracleMain implements Callable<Integer> {
 
     @Option(names = "--pattern", paramLabel = "EXPR",
@@ -83,7 +83,13 @@ public final class OracleMain implements Callable<Integer> {
     public Integer call() throws Exception {
         Instant started = Instant.now();
         List<Pattern> list = new ArrayList<>();
+        Oracle.Options opts;
         try {
+            if (cleanMs < 1 || goOrdersMax < 0 || random < 0) {
+                throw new IllegalArgumentException("--clean-ms must be >= 1, --go-orders-max and --random >= 0");
+            }
+            opts = Oracle.Options.defaults(work).withSamples(samples).withRerunBudget(reruns)
+                    .withCleanLimit(Duration.ofMillis(cleanMs));
             for (String e : patterns) {
                 list.add(Pattern.parse(e));
             }
@@ -119,8 +125,6 @@ public final class OracleMain implements Callable<Integer> {
         for (GoToolchain t : toolchains) {
             System.out.println("oracle:   " + VersionModel.of(t).summary() + " " + VersionModel.of(t).differences());
         }
-        Oracle.Options opts = Oracle.Options.defaults(work).withSamples(samples).withRerunBudget(reruns)
-                .withCleanLimit(Duration.ofMillis(cleanMs));
         List<Oracle.Spec> specs = Oracle.specs(list, toolchains);
         if (broken) {
             specs.addAll(Oracle.brokenModelSpecs(toolchains.get(toolchains.size() - 1)));
