@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * A Go toolchain found on this machine: the {@code go} command and the release it reports.
  *
  * <p>{@link #discover} looks, in this order, at: the paths in {@code PROCSPEC_GO} (colon
- * separated; each a {@code go} binary or a GOROOT), Debian's {@code /usr/lib/go-*}/bin/go,
+ * separated; each a {@code go} binary or a GOROOT; {@code none} turns the search off), Debian's {@code /usr/lib/go-*}/bin/go,
  * {@code $GOROOT/bin/go}, {@code go} on {@code PATH}, {@code /usr/local/go/bin/go} and
  * {@code ~/sdk/go*}/bin/go; it keeps one toolchain per release ({@code go version}), the first
  * found. Nothing is assumed to exist: a path that is missing, not executable, or whose
@@ -76,6 +76,9 @@ public record GoToolchain(Path go, String version, int major, int minor, int pat
     public static Discovery discover(Map<String, String> env) {
         List<Path> candidates = new ArrayList<>();
         String explicit = env.get("PROCSPEC_GO");
+        if ("none".equals(explicit)) {
+            return new Discovery(List.of(), List.of("PROCSPEC_GO=none: no toolchain is used"));
+        }
         if (explicit != null && !explicit.isBlank()) {
             for (String s : explicit.split(File.pathSeparator)) {
                 if (!s.isBlank()) {

@@ -115,7 +115,8 @@ public final class OracleMain implements Callable<Integer> {
         found.skipped().forEach(s -> System.err.println("oracle: skipped " + s));
         if (toolchains.isEmpty()) {
             String reason = found.toolchains().isEmpty()
-                    ? "no Go toolchain found (looked in PROCSPEC_GO, /usr/lib/go-*, GOROOT, PATH, /usr/local/go, ~/sdk)"
+                    ? found.skipped().stream().filter(s -> s.startsWith("PROCSPEC_GO=none")).findFirst().orElse(
+                            "no Go toolchain found (looked in PROCSPEC_GO, /usr/lib/go-*, GOROOT, PATH, /usr/local/go, ~/sdk)")
                     : "no Go toolchain matches --go " + go + " (found " + found.toolchains() + ")";
             Path f = Report.writeSkipped(out, ctx, reason, started);
             System.err.println("oracle: " + reason + "; wrote " + f);

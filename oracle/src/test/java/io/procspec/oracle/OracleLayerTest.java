@@ -40,7 +40,8 @@ class OracleLayerTest {
         GoToolchain.Discovery found = GoToolchain.discover();
         found.skipped().forEach(s -> System.out.println("oracle: skipped " + s));
         if (found.toolchains().isEmpty()) {
-            String reason = "no Go toolchain found (looked in PROCSPEC_GO, /usr/lib/go-*, GOROOT, PATH, /usr/local/go, ~/sdk)";
+            String reason = found.skipped().stream().filter(s -> s.startsWith("PROCSPEC_GO=none")).findFirst()
+                    .orElse("no Go toolchain found (looked in PROCSPEC_GO, /usr/lib/go-*, GOROOT, PATH, /usr/local/go, ~/sdk)");
             Report.writeSkipped(out, ctx, reason, started);
             Assumptions.abort(reason);
         }

@@ -2,6 +2,7 @@ package io.procspec.oracle;
 
 import io.procspec.runtime.GoVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -52,6 +53,7 @@ class VersionAndDivergenceTest {
     }
 
     @Test
+    @Timeout(300)
     void discoveryFindsAToolchainNamedInProcspecGoAndSkipsBrokenOnes(@TempDir Path dir) throws IOException {
         Path fake = dir.resolve("fakego");
         Files.createDirectories(fake.resolve("bin"));
@@ -76,6 +78,13 @@ class VersionAndDivergenceTest {
         // ordered by release, one per release
         assertThat(d.toolchains()).isSortedAccordingTo(GoToolchain.BY_VERSION);
         assertThat(d.toolchains()).extracting(GoToolchain::version).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void procspecGoNoneTurnsTheSearchOff() {
+        GoToolchain.Discovery d = GoToolchain.discover(Map.of("PROCSPEC_GO", "none", "PATH", "/usr/bin:/bin"));
+        assertThat(d.toolchains()).isEmpty();
+        assertThat(d.skipped()).containsExactly("PROCSPEC_GO=none: no toolchain is used");
     }
 
     @Test
