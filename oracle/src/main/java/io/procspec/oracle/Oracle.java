@@ -156,7 +156,7 @@ public final class Oracle {
         long minElapsedNanos = Long.MAX_VALUE;
         long maxElapsedNanos;
         double seconds;
-        Path binary;
+        /** The generated program that ran this item's samples (it holds several patterns). */
         Path source;
 
         Item(Spec spec) {
@@ -435,7 +435,6 @@ public final class Oracle {
                     it.errors.add(be);
                 } else {
                     GoBuilder.Built b = built.get(key);
-                    it.binary = b.binary();
                     it.source = b.source();
                     check(it, b.binary(), at[1]);
                 }

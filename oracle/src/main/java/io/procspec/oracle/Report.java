@@ -240,6 +240,9 @@ public final class Report {
         f.put("go", it.spec.go().version());
         f.put("model", it.model.summary());
         f.put("javaOrders", it.javaDistinctOrders);
+        if (it.source != null) {
+            f.put("program", it.source.toAbsolutePath().toString());
+        }
         if (!it.phases().isEmpty()) {
             f.put("phases", JavaSide.format(it.phases()));
         }
