@@ -89,6 +89,7 @@ public final class Proc {
         int goidBatch = 16;
         int startingStackSize = StackMin;
         long runnextBackoffNanos = 3_000;
+        int schedtick = 0;
 
         public Config nprocs(int n) {
             if (n <= 0) {
@@ -217,6 +218,19 @@ public final class Proc {
             runnextBackoffNanos = ns;
             return this;
         }
+
+        /**
+         * Initial {@code schedtick} of every P (Go: 0 at {@code procresize}), a {@code uint32} like
+         * Go's: any int, read unsigned. A real Go program reaches {@code main.main} after the
+         * runtime's own goroutines have advanced P0's schedtick a varying number of times, which
+         * decides when {@code findRunnable}'s {@code schedtick%61} check first looks at the
+         * global queue; the Go oracle ({@code oracle/}) sets this to align the Java P's phase
+         * with Go's. Tests start it near 2^32 to exercise the wrap.
+         */
+        public Config schedtick(int tick) {
+            schedtick = tick;
+            return this;
+        }
     }
 
     /** {@link #runqget}'s result: Go's {@code (gp *g, inheritTime bool)}. */
@@ -288,7 +302,9 @@ public final class Proc {
 
     /** A P with this Proc's ring size and counter start, not in {@link #allp} (Go's {@code new(p)}). */
     public P newP(int id) {
-        return new P(id, cfg.ringSize, cfg.counterStart);
+        P pp = new P(id, cfg.ringSize, cfg.counterStart);
+        pp.schedtick = cfg.schedtick; // published with pp (final allp, or the scheduler's start)
+        return pp;
     }
 
     // ---- locks with scheduling points ------------------------------------------------------
