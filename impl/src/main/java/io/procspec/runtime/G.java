@@ -44,7 +44,7 @@ public final class G {
     public final Gobuf sched = new Gobuf();
     /** sp at the top of the stack, for traceback (newproc1 sets it to sched.sp). */
     public long stktopsp;
-    /** Accessed only through {@link #readgstatus()} / {@link #casStatus}. */
+    /** Accessed only through {@link #loadVolatileAtomicstatus()} / {@link #casVolatileAtomicstatus}. */
     @SuppressWarnings("unused")
     private volatile int atomicstatus = _Gidle;
     /** Next G on a gQueue / gList. Written only by the owner of the list the G is on. */
@@ -64,13 +64,29 @@ public final class G {
 
     public G() {}
 
-    /** readgstatus: {@code gp.atomicstatus.Load()} (a sequentially consistent load in Go). */
+    /**
+     * readgstatus (proc.go): {@code gp.atomicstatus.Load()}, Go's function name for
+     * {@link #loadVolatileAtomicstatus()}.
+     */
     public int readgstatus() {
+        return loadVolatileAtomicstatus();
+    }
+
+    /**
+     * {@code gp.atomicstatus.Load()}: a volatile load (Go's atomic Load is sequentially consistent).
+     * Synchronizes with the {@link #casVolatileAtomicstatus} that wrote the value: a G's fields
+     * written before a status change are visible to whoever reads the new status.
+     */
+    public int loadVolatileAtomicstatus() {
         return (int) ATOMICSTATUS.getVolatile(this);
     }
 
-    /** One CAS of the status, as casgstatus's loop body does. */
-    boolean casStatus(int oldval, int newval) {
+    /**
+     * {@code gp.atomicstatus.CompareAndSwap(oldval, newval)}: a full CAS, one iteration of
+     * casgstatus's loop. Of two racing transitions from the same status exactly one wins (jcstress
+     * {@code CasgstatusSameTransition}).
+     */
+    boolean casVolatileAtomicstatus(int oldval, int newval) {
         return ATOMICSTATUS.compareAndSet(this, oldval, newval);
     }
 

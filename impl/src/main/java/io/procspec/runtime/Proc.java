@@ -38,6 +38,49 @@ import static io.procspec.runtime.Labels.*;
  * fewer than {@code localKeep} to the global lists, split into Gs with and without stacks, so that
  * {@link #gfget} can prefer Gs that still have one.
  *
+ * <h2>Memory ordering</h2>
+ *
+ * <p>This section is procspec's one reference for memory ordering; {@link P}, {@link G},
+ * {@link Schedt}, the README and {@code spec/README.md} link here.
+ *
+ * <p><b>Accessors.</b> Every access to a location that two threads may touch without a lock
+ * between them (the ring's slots, {@code runqhead}, {@code runqtail}, {@code runnext},
+ * {@code pp.status}, {@code gp.atomicstatus}, {@code sched.runqsize}, {@code sched.nmspinning},
+ * {@code sched.npidle}, {@code sched.goidgen}, the heads of {@code sched.gFree}'s lists) goes
+ * through an accessor of the object that holds it, named {@code <operation><Mode><Field>}: the
+ * field is the location, the mode is the ordering. One legend, used everywhere:
+ *
+ * <table>
+ *   <caption>accessor prefixes</caption>
+ *   <tr><th>prefix</th><th>Java (VarHandle)</th><th>Go</th><th>orders</th></tr>
+ *   <tr><td>{@code loadPlain}, {@code storePlain}</td><td>{@code get}, {@code set}, plain
+ *       array element</td><td>a plain read or write</td><td>nothing; may be stale, hoisted,
+ *       reordered</td></tr>
+ *   <tr><td>{@code loadOpaque}, {@code storeOpaque}</td><td>{@code getOpaque},
+ *       {@code setOpaque}</td><td>a racy read of a hint</td><td>coherence only: never torn,
+ *       never hoisted out of a loop, no ordering with other locations</td></tr>
+ *   <tr><td>{@code loadAcquire}</td><td>{@code getAcquire}</td><td>{@code atomic.LoadAcq}</td>
+ *       <td>later accesses stay after it; sees what a release store it reads from published</td></tr>
+ *   <tr><td>{@code storeRelease}</td><td>{@code setRelease}</td><td>{@code atomic.StoreRel}</td>
+ *       <td>earlier accesses stay before it</td></tr>
+ *   <tr><td>{@code loadVolatile}, {@code storeVolatile}</td><td>{@code getVolatile},
+ *       {@code setVolatile}</td><td>{@code atomic.Load}, {@code atomic.Store}</td><td>sequentially
+ *       consistent: in the JLS's one total synchronization order</td></tr>
+ *   <tr><td>{@code casRelease}</td><td>{@code compareAndExchangeRelease} (strong)</td>
+ *       <td>{@code atomic.CasRel}</td><td>a release store if it succeeds</td></tr>
+ *   <tr><td>{@code casVolatile}, {@code addVolatile}</td><td>{@code compareAndSet},
+ *       {@code getAndAdd}</td><td>{@code atomic.Cas}, {@code .CompareAndSwap},
+ *       {@code .Add}</td><td>sequentially consistent read-modify-write</td></tr>
+ * </table>
+ *
+ * <p>Go names stay where Go has a function: {@link G#readgstatus()} is
+ * {@link G#loadVolatileAtomicstatus()}. Each accessor is one VarHandle or array access that the
+ * JIT inlines, so the hot paths cost what the access written in place would ({@code bench/}
+ * measures it). Because every racy access is a method that names its location and its ordering,
+ * a weak-memory simulation (issue 15: loads that may return any store the Java memory model
+ * allows) can be added inside the accessors, behind a {@code static final} switch fixed at class
+ * initialisation, without changing any call site here.
+ *
  * <h2>The step-label contract</h2>
  *
  * <p>Before every step the spec treats as atomic, the code calls {@code point.at(label)} with a
@@ -273,7 +316,7 @@ public final class Proc {
             // [sched.goidgen+1, sched.goidgen+GoidCacheBatch]. At startup sched.goidgen=0, so
             // main goroutine receives goid=1.
             long b = cfg.goidBatch;
-            pp.goidcache = sched.goidgen.addAndGet(b); // atomic add: batches are disjoint
+            pp.goidcache = sched.addVolatileGoidgen(b); // atomic add: batches are disjoint
             pp.goidcache -= b - 1;
             pp.goidcacheend = pp.goidcache + b;
         }
@@ -331,7 +374,7 @@ public final class Proc {
             throw new IllegalStateException("casgstatus: bad incoming values");
         }
         point.at(CASGSTATUS);
-        if (!gp.casStatus(oldval, newval)) {
+        if (!gp.casVolatileAtomicstatus(oldval, newval)) {
             throw new IllegalStateException("casgstatus: " + gp + " is " + G.statusName(gp.readgstatus())
                     + ", not " + G.statusName(oldval) + " (to " + G.statusName(newval) + ")");
         }
@@ -430,7 +473,7 @@ public final class Proc {
     public G gfget(P pp) {
         for (;;) { // retry:
             point.at(GFGET_CHECK);
-            if (pp.gFree.empty() && (!sched.gFree.stack.emptyRacy() || !sched.gFree.noStack.emptyRacy())) {
+            if (pp.gFree.empty() && (sched.gFree.stack.loadOpaqueHead() != null || sched.gFree.noStack.loadOpaqueHead() != null)) {
                 lock(sched.gFree.lock, GFGET_LOCK);
                 try {
                     // Move a batch of free Gs to the P.
@@ -542,25 +585,24 @@ public final class Proc {
             G oldnext;
             do { // retryNext:
                 point.at(RUNQPUT_LOADNEXT);
-                oldnext = pp.lpRunnext();
+                oldnext = pp.loadPlainRunnext();
                 point.at(RUNQPUT_CASNEXT);
-            } while (!pp.casRunnext(oldnext, gp));
+            } while (!pp.casVolatileRunnext(oldnext, gp));
             if (oldnext == null) {
                 return;
             }
             // Kick the old runnext out to the regular run queue.
             gp = oldnext;
         }
-        final G[] runq = pp.runq;
         for (;;) { // retry:
             point.at(RUNQPUT_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-            int t = pp.lpRunqtail();
-            if (Integer.compareUnsigned(t - h, runq.length) < 0) {
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers
+            int t = pp.loadPlainRunqtail();
+            if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
                 point.at(RUNQPUT_STORE);
-                runq[t & pp.mask] = gp;
+                pp.storePlainRunq(t, gp);
                 point.at(RUNQPUT_STORETAIL);
-                pp.soRunqtail(t + 1); // store-release, makes the item available for consumption
+                pp.storeReleaseRunqtail(t + 1); // store-release, makes the item available for consumption
                 return;
             }
             if (runqputslow(pp, gp, h, t)) {
@@ -576,21 +618,20 @@ public final class Proc {
      * (the ring is then no longer full).
      */
     public boolean runqputslow(P pp, G gp, int h, int t) {
-        final G[] runq = pp.runq;
         final G[] batch = pp.slowBatch; // Go: var batch [len(pp.runq)/2 + 1]*g
 
         // First, grab a batch from local queue.
         int n = t - h;
         n = n >>> 1; // unsigned n / 2
-        if (n != runq.length / 2) {
+        if (n != pp.ringSize() / 2) {
             throw new IllegalStateException("runqputslow: queue is not full");
         }
         for (int i = 0; i < n; i++) {
             point.at(RUNQPUTSLOW_COPY);
-            batch[i] = runq[(h + i) & pp.mask];
+            batch[i] = pp.loadPlainRunq(h + i);
         }
         point.at(RUNQPUTSLOW_CAS);
-        if (!pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
+        if (!pp.casReleaseRunqhead(h, h + n)) { // cas-release, commits consume
             java.util.Arrays.fill(batch, 0, n, null);
             return false;
         }
@@ -627,21 +668,20 @@ public final class Proc {
     }
 
     private void runqputbatch0(P pp, GQueue q, int qsize) {
-        final G[] runq = pp.runq;
         point.at(RUNQPUTBATCH_LOADHEAD);
-        int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-        int t = pp.lpRunqtail();
+        int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers
+        int t = pp.loadPlainRunqtail();
         int n = 0;
-        while (!q.empty() && Integer.compareUnsigned(t - h, runq.length) < 0) {
+        while (!q.empty() && Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
             G gp = q.pop();
             point.at(RUNQPUTBATCH_STORE);
-            runq[t & pp.mask] = gp;
+            pp.storePlainRunq(t, gp);
             t++;
             n++;
         }
         qsize -= n;
         point.at(RUNQPUTBATCH_STORETAIL);
-        pp.soRunqtail(t); // store-release, makes the items available for consumption
+        pp.storeReleaseRunqtail(t); // store-release, makes the items available for consumption
         if (!q.empty() && goVersion != GoVersion.GO1_25) {
             lock(sched.lock, RUNQPUTBATCH_LOCK);
             try {
@@ -664,40 +704,39 @@ public final class Proc {
         if (goVersion == GoVersion.GO1_14) {
             for (;;) {
                 point.at(RUNQGET_LOADNEXT);
-                G next = pp.lpRunnext();
+                G next = pp.loadPlainRunnext();
                 if (next == null) {
                     break;
                 }
                 point.at(RUNQGET_CASNEXT);
-                if (pp.casRunnext(next, null)) {
+                if (pp.casVolatileRunnext(next, null)) {
                     return taken(next, true);
                 }
             }
         } else {
             point.at(RUNQGET_LOADNEXT);
-            G next = pp.lpRunnext();
+            G next = pp.loadPlainRunnext();
             // If the runnext is non-0 and the CAS fails, it could only have been stolen by another
             // P, because other Ps can race to set runnext to 0, but only the current P can set it
             // to non-0. Hence, there's no need to retry this CAS if it fails.
             if (next != null) {
                 point.at(RUNQGET_CASNEXT);
-                if (pp.casRunnext(next, null)) {
+                if (pp.casVolatileRunnext(next, null)) {
                     return taken(next, true);
                 }
             }
         }
-        final G[] runq = pp.runq;
         for (;;) {
             point.at(RUNQGET_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with other consumers
-            int t = pp.lpRunqtail();
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
+            int t = pp.loadPlainRunqtail();
             if (t == h) {
                 return null;
             }
             point.at(RUNQGET_LOAD);
-            G gp = runq[h & pp.mask];
+            G gp = pp.loadPlainRunq(h);
             point.at(RUNQGET_CAS);
-            if (pp.casRelRunqhead(h, h + 1)) { // cas-release, commits consume
+            if (pp.casReleaseRunqhead(h, h + 1)) { // cas-release, commits consume
                 return taken(gp, false);
             }
         }
@@ -718,30 +757,29 @@ public final class Proc {
         GQueue drainQ = new GQueue();
         int n = 0;
         point.at(RUNQDRAIN_LOADNEXT);
-        G oldNext = pp.lpRunnext();
+        G oldNext = pp.loadPlainRunnext();
         if (oldNext != null) {
             point.at(RUNQDRAIN_CASNEXT);
-            if (pp.casRunnext(oldNext, null)) {
+            if (pp.casVolatileRunnext(oldNext, null)) {
                 drainQ.pushBack(oldNext);
                 n++;
             }
         }
-        final G[] runq = pp.runq;
         int h;
         int qn;
         for (;;) { // retry:
             point.at(RUNQDRAIN_LOADHEAD);
-            h = pp.lvRunqhead(); // load-acquire, synchronize with other consumers
-            int t = pp.lpRunqtail();
+            h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
+            int t = pp.loadPlainRunqtail();
             qn = t - h;
             if (qn == 0) {
                 return drained(drainQ, n);
             }
-            if (Integer.compareUnsigned(qn, runq.length) > 0) { // read inconsistent h and t
+            if (Integer.compareUnsigned(qn, pp.ringSize()) > 0) { // read inconsistent h and t
                 continue;
             }
             point.at(RUNQDRAIN_CAS);
-            if (pp.casRelRunqhead(h, h + qn)) { // cas-release, commits consume
+            if (pp.casReleaseRunqhead(h, h + qn)) { // cas-release, commits consume
                 break;
             }
         }
@@ -752,7 +790,7 @@ public final class Proc {
         // once head has moved past them they stay as they are until this owner reuses them.
         for (int i = 0; i < qn; i++) {
             point.at(RUNQDRAIN_LOAD);
-            drainQ.pushBack(runq[(h + i) & pp.mask]);
+            drainQ.pushBack(pp.loadPlainRunq(h + i));
             n++;
         }
         return drained(drainQ, n);
@@ -772,24 +810,31 @@ public final class Proc {
     /**
      * runqgrab: grab a batch of goroutines from pp's runnable queue into batch, a ring buffer
      * starting at batchHead. Returns number of grabbed goroutines. Can be executed by any P.
+     *
+     * <p>Go passes {@code &thief.runq} as the batch; here {@code batch} is that P, whose ring
+     * receives the Gs at counter values {@code batchHead, batchHead+1, …} (plain stores beyond its
+     * tail, published later by runqsteal's store-release). Both rings must have the same size
+     * ({@link IllegalArgumentException} otherwise, nothing taken).
      */
-    public int runqgrab(P pp, G[] batch, int batchHead, boolean stealRunNextG) {
-        final G[] runq = pp.runq;
-        final int bmask = batch.length - 1;
+    public int runqgrab(P pp, P batch, int batchHead, boolean stealRunNextG) {
+        if (batch.ringSize() != pp.ringSize()) {
+            throw new IllegalArgumentException("runqgrab: rings differ in size (" + pp.ringSize()
+                    + " and " + batch.ringSize() + ")");
+        }
         for (;;) {
             point.at(RUNQGRAB_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with other consumers
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
             point.at(RUNQGRAB_LOADTAIL);
-            int t = pp.lvRunqtail(); // load-acquire, synchronize with the producer
+            int t = pp.loadAcquireRunqtail(); // load-acquire, synchronize with the producer
             int n = t - h;
             n = n - (n >>> 1);
             if (n == 0) {
                 if (stealRunNextG) {
                     // Try to steal from pp.runnext.
                     point.at(RUNQGRAB_LOADNEXT);
-                    G next = pp.lpRunnext();
+                    G next = pp.loadPlainRunnext();
                     if (next != null) {
-                        if (pp.status() == P._Prunning) {
+                        if (pp.loadOpaqueStatus() == P._Prunning) {
                             // Sleep to ensure that pp isn't about to run the g we are about to
                             // steal. The important use case here is when the g running on pp
                             // ready()s another g and then almost immediately blocks. Instead of
@@ -798,24 +843,24 @@ public final class Proc {
                             backoff(cfg.runnextBackoffNanos);
                         }
                         point.at(RUNQGRAB_CASNEXT);
-                        if (!pp.casRunnext(next, null)) {
+                        if (!pp.casVolatileRunnext(next, null)) {
                             continue;
                         }
-                        batch[batchHead & bmask] = next;
+                        batch.storePlainRunq(batchHead, next);
                         return 1;
                     }
                 }
                 return 0;
             }
-            if (Integer.compareUnsigned(n, runq.length / 2) > 0) { // read inconsistent h and t
+            if (Integer.compareUnsigned(n, pp.ringSize() / 2) > 0) { // read inconsistent h and t
                 continue;
             }
             for (int i = 0; i < n; i++) {
                 point.at(RUNQGRAB_COPY);
-                batch[(batchHead + i) & bmask] = runq[(h + i) & pp.mask];
+                batch.storePlainRunq(batchHead + i, pp.loadPlainRunq(h + i));
             }
             point.at(RUNQGRAB_CAS);
-            if (pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
+            if (pp.casReleaseRunqhead(h, h + n)) { // cas-release, commits consume
                 return n;
             }
         }
@@ -846,19 +891,19 @@ public final class Proc {
         if (pp == p2) {
             throw new IllegalArgumentException("runqsteal: " + pp + " cannot steal from itself");
         }
-        if (pp.runq.length != p2.runq.length) {
-            throw new IllegalArgumentException("runqsteal: rings differ in size (" + pp.runq.length
-                    + " and " + p2.runq.length + ")");
+        if (pp.ringSize() != p2.ringSize()) {
+            throw new IllegalArgumentException("runqsteal: rings differ in size (" + pp.ringSize()
+                    + " and " + p2.ringSize() + ")");
         }
-        int t = pp.lpRunqtail();
-        int n = runqgrab(p2, pp.runq, t, stealRunNextG);
+        int t = pp.loadPlainRunqtail();
+        int n = runqgrab(p2, pp, t, stealRunNextG);
         if (n == 0) {
             return null;
         }
         pp.nsteals++;
         pp.nstolen += n;
         n--;
-        G gp = pp.runq[(t + n) & pp.mask];
+        G gp = pp.loadPlainRunq(t + n);
         if (checked) {
             where.remove(gp);
         }
@@ -866,12 +911,12 @@ public final class Proc {
             return gp;
         }
         point.at(RUNQSTEAL_LOADHEAD);
-        int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-        if (Integer.compareUnsigned(t - h + n, pp.runq.length) >= 0) {
+        int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers
+        if (Integer.compareUnsigned(t - h + n, pp.ringSize()) >= 0) {
             throw new IllegalStateException("runqsteal: runq overflow");
         }
         point.at(RUNQSTEAL_STORETAIL);
-        pp.soRunqtail(t + n); // store-release, makes the item available for consumption
+        pp.storeReleaseRunqtail(t + n); // store-release, makes the item available for consumption
         return gp;
     }
 
@@ -888,13 +933,13 @@ public final class Proc {
         // moment.
         for (;;) {
             point.at(RUNQEMPTY_LOADHEAD);
-            int head = pp.vRunqhead();
+            int head = pp.loadVolatileRunqhead();
             point.at(RUNQEMPTY_LOADTAIL);
-            int tail = pp.vRunqtail();
+            int tail = pp.loadVolatileRunqtail();
             point.at(RUNQEMPTY_LOADNEXT);
-            G runnext = pp.vRunnext();
+            G runnext = pp.loadVolatileRunnext();
             point.at(RUNQEMPTY_RECHECK);
-            if (tail == pp.vRunqtail()) {
+            if (tail == pp.loadVolatileRunqtail()) {
                 return head == tail && runnext == null;
             }
         }
@@ -910,7 +955,7 @@ public final class Proc {
         sched.lock.assertHeld();
         checkQueueable("globrunqput", gp);
         sched.runq.pushBack(gp);
-        sched.addRunqsize(1);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() + 1); // sched.runqsize++
         sched.nglobrunqput++;
     }
 
@@ -919,7 +964,7 @@ public final class Proc {
         sched.lock.assertHeld();
         checkQueueable("globrunqputhead", gp);
         sched.runq.push(gp);
-        sched.addRunqsize(1);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() + 1); // sched.runqsize++
         sched.nglobrunqput++;
     }
 
@@ -930,7 +975,7 @@ public final class Proc {
     public void globrunqputbatch(GQueue batch, int n) {
         sched.lock.assertHeld();
         sched.runq.pushBackAll(batch);
-        sched.addRunqsize(n);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() + n); // sched.runqsize += n
         sched.nglobrunqput += n;
         batch.clear();
     }
@@ -942,7 +987,7 @@ public final class Proc {
      */
     public G globrunqget(P pp, int max) {
         sched.lock.assertHeld();
-        int runqsize = sched.runqsizeLocked();
+        int runqsize = sched.loadPlainRunqsize();
         if (runqsize == 0) {
             return null;
         }
@@ -953,10 +998,10 @@ public final class Proc {
         if (max > 0 && n > max) {
             n = max;
         }
-        if (n > pp.runq.length / 2) {
-            n = pp.runq.length / 2;
+        if (n > pp.ringSize() / 2) {
+            n = pp.ringSize() / 2;
         }
-        sched.addRunqsize(-n);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
         sched.nglobrunqget++;
         sched.nglobrunqgetGs += n;
         G gp = sched.runq.pop();
@@ -976,10 +1021,10 @@ public final class Proc {
      */
     public G globrunqget() {
         sched.lock.assertHeld();
-        if (sched.runqsizeLocked() == 0) {
+        if (sched.loadPlainRunqsize() == 0) {
             return null;
         }
-        sched.addRunqsize(-1);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - 1); // sched.runqsize--
         sched.nglobrunqget++;
         sched.nglobrunqgetGs++;
         G gp = sched.runq.pop();
@@ -995,12 +1040,12 @@ public final class Proc {
      */
     public G globrunqgetbatch(int n, GQueue q) {
         sched.lock.assertHeld();
-        int size = sched.runqsizeLocked();
+        int size = sched.loadPlainRunqsize();
         if (size == 0) {
             return null;
         }
         n = Math.min(n, Math.min(size, size / gomaxprocs + 1));
-        sched.addRunqsize(-n);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
         sched.nglobrunqget++;
         sched.nglobrunqgetGs += n;
         G gp = sched.runq.pop();
@@ -1048,7 +1093,7 @@ public final class Proc {
             G gp;
             lock(sched.lock, GLOBRUNQGET_LOCK);
             try {
-                gp = max == 1 ? globrunqget() : globrunqgetbatch(pp.runq.length / 2, q);
+                gp = max == 1 ? globrunqget() : globrunqgetbatch(pp.ringSize() / 2, q);
             } finally {
                 unlock(sched.lock);
             }
@@ -1086,7 +1131,7 @@ public final class Proc {
 
         /** No scheduler connected: there are no Ms to start, so the increment is undone. */
         WakeHook NONE = proc -> {
-            if (proc.sched.nmspinning.decrementAndGet() < 0) {
+            if (proc.sched.addVolatileNmspinning(-1) < 0) {
                 throw new IllegalStateException("wakep: negative nmspinning");
             }
         };
@@ -1111,7 +1156,7 @@ public final class Proc {
      */
     public void wakep() {
         point.at(WAKEP);
-        if (sched.nmspinning.get() != 0 || !sched.nmspinning.compareAndSet(0, 1)) {
+        if (sched.loadVolatileNmspinning() != 0 || !sched.casVolatileNmspinning(0, 1)) {
             return;
         }
         wakeHook.startSpinningM(this);

@@ -213,7 +213,7 @@ public final class Sched implements AutoCloseable {
             Proc pr = new Proc(cfg);
             MLoop lp = new MLoop(this, pr);
             injectP = pr.newP(pr.gomaxprocs);
-            injectP.setStatus(P._Prunning);
+            injectP.storeOpaqueStatus(P._Prunning);
             created = new long[(pr.gomaxprocs + 1) * PAD];
             finished = new long[(pr.gomaxprocs + 1) * PAD];
             lp.initIdle();
