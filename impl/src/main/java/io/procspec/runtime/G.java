@@ -7,9 +7,10 @@ import java.lang.invoke.VarHandle;
  * Go's {@code g}: a goroutine. Only the fields the queues, the free lists and {@code newproc1}
  * use are kept, named as in runtime2.go.
  *
- * <p>Plain fields are written by the P that owns the G (its creator, or the P running it) and
- * published to other Ps by the release/acquire pairs of the run queues ({@code runqtail}) or by
- * {@code sched.lock}; {@link #atomicstatus} is the one field read and CASed concurrently.
+ * <p>Plain fields are written by the G's current owner (its creator, the P running it, or the
+ * holder of the list it is on) and handed to other threads only through the run queues' and
+ * locks' happens-before edges; {@link #atomicstatus} is the one field read and CASed concurrently.
+ * See {@link Proc}'s class comment, "Memory ordering".
  */
 public final class G {
     // G status values (runtime2.go). _Gscan bits are not modelled: there is no GC here.

@@ -16,6 +16,11 @@ import java.lang.invoke.VarHandle;
  *       CAS by anyone.</li>
  *   <li>{@code gFree} and the goid cache are touched only by the owner.</li>
  * </ul>
+ *
+ * <p>Every access to {@code runqhead}, {@code runqtail}, {@code runnext}, {@code status} and the
+ * ring's slots goes through the accessors below, named by ordering; which ordering each access
+ * needs, and what it synchronizes with, is in {@link Proc}'s class comment ("Memory ordering"),
+ * procspec's one reference for it.
  */
 public final class P {
     // P status values (runtime2.go)

@@ -81,6 +81,116 @@ import static io.procspec.runtime.Labels.*;
  * allows) can be added inside the accessors, behind a {@code static final} switch fixed at class
  * initialisation, without changing any call site here.
  *
+ * <p><b>Who synchronizes with whom.</b> One row per shared location; "checked by" names the
+ * spec's property (TLC, {@code spec/README.md}) and the jcstress tests ({@code stress/}) that fail
+ * when the ordering is wrong, and the catalogued bug ({@code mutants/}) that weakens it. The call
+ * sites repeat the partner in a one-line note.
+ *
+ * <table>
+ *   <caption>memory ordering of the shared locations</caption>
+ *   <tr><th>location</th><th>written by (mode)</th><th>read by (mode)</th><th>synchronizes with,
+ *       and why this mode</th><th>checked by</th></tr>
+ *   <tr><td>{@code pp.runq[i]} (ring slots)</td><td>the owner (runqput, runqputbatch) and a thief
+ *       into its own ring beyond its tail (runqgrab's batch): plain</td><td>the owner (runqget,
+ *       runqputslow, runqdrain) and thieves (runqgrab): plain</td><td>a slot is published by the
+ *       store-release of {@code runqtail} that follows the write, and handed back to the owner by
+ *       the consumer's CAS-release of {@code runqhead} (the owner load-acquires head before it
+ *       overwrites). A consumer with a stale head may read a slot being overwritten: a benign race
+ *       (a reference is never torn), and its CAS then fails and the copy is dropped. runqdrain
+ *       reads after its CAS (Go's order, see there).</td><td>{@code NoTornSteal},
+ *       {@code ExactlyOnePlace}; jcstress {@code RunqputStealPublication}, {@code RunqputbatchSteal};
+ *       bug {@code tail_before_slot} ({@code BrokenTailBeforeSlotPublication})</td></tr>
+ *   <tr><td>{@code pp.runqtail}</td><td>the owner only: store-release (runqput, runqputbatch,
+ *       runqsteal)</td><td>the owner: plain; thieves (runqgrab): load-acquire; runqempty:
+ *       volatile</td><td>the release publishes the slot writes before it to a thief's acquire load
+ *       of tail. The owner reads its own writes plainly.</td><td>{@code Refinement},
+ *       {@code RingBounded}; jcstress {@code RunqputStealPublication},
+ *       {@code WrapRunqputStealPublication}; bug {@code runqtail_plain_store}
+ *       ({@code BrokenPlainTailPublication}, visible on ARM/POWER only)</td></tr>
+ *   <tr><td>{@code pp.runqhead}</td><td>any consumer: CAS-release (runqget, runqputslow,
+ *       runqdrain, runqgrab)</td><td>owner and consumers: load-acquire; runqempty:
+ *       volatile</td><td>the CAS-release orders the consumer's slot reads before it; the owner's
+ *       load-acquire of head (runqput, runqputbatch, runqsteal's overflow check) synchronizes with
+ *       it before reusing those slots, and another consumer's load-acquire sees a consistent head.
+ *       A CAS, never a store: two consumers with the same head must not both commit.</td>
+ *       <td>{@code ExactlyOnePlace}, {@code NoTornSteal}; jcstress {@code RunqgetStealLastG},
+ *       {@code TwoThieves}, {@code OwnerTwoThieves}, {@code RunqputslowSteal},
+ *       {@code RunqdrainSteal}; bugs {@code runqgrab_no_cas} ({@code BrokenTwoThievesNoCas}),
+ *       {@code runqget_no_cas} ({@code BrokenRunqgetNoCasLastG}), {@code counter_too_narrow}</td></tr>
+ *   <tr><td>{@code pp.runnext}</td><td>the owner sets it non-null (runqput) and anyone clears it
+ *       (runqget, runqdrain, runqgrab): full CAS only</td><td>plain before each CAS (a guess the
+ *       CAS validates); runqempty: volatile</td><td>the owner's CAS publishes the G to the thief
+ *       whose successful CAS reads it. Full, not release: it is the submitter's write in the
+ *       no-lost-wakeup Dekker pattern ({@link MLoop}), so it must be in one total order with
+ *       wakep's load of {@code nmspinning} and with runqempty's loads in checkRunqsNoP.</td>
+ *       <td>{@code ExactlyOnePlace}, {@code RunqemptyNeverSpurious}, {@code NoLostWakeup};
+ *       jcstress {@code RunnextStealPublication}, {@code RunnextGetSteal},
+ *       {@code RunnextGetStealGo114}, {@code RunnextKickSteal}, {@code WrapRunnextGetSteal};
+ *       bug {@code runqget_runnext_no_cas} ({@code BrokenRunnextNoCas})</td></tr>
+ *   <tr><td>runqempty's reads of head, tail, runnext, tail</td><td>–</td><td>volatile</td>
+ *       <td>volatile rather than acquire: the Dekker pattern above needs them in the JLS's total
+ *       order (see runqempty)</td><td>{@code RunqemptyNeverSpurious}, {@code NoLostWakeup};
+ *       jcstress {@code RunqemptyNext0True…}; bug {@code runqempty_one_tail_read}</td></tr>
+ *   <tr><td>{@code pp.status}</td><td>the P's owner or the holder of {@code sched.lock}
+ *       (acquirep, releasep, pidleput): opaque</td><td>thieves (runqgrab's back-off, stealWork's
+ *       idle skip): opaque</td><td>nothing: a hint (relaxed would do); opaque so a thief's loop
+ *       re-reads it</td><td>–</td></tr>
+ *   <tr><td>{@code gp.atomicstatus}</td><td>casgstatus: full CAS</td><td>readgstatus:
+ *       volatile</td><td>a status change publishes the G's fields written before it (ready reads a
+ *       parked G's status). Full, as Go's: two racing transitions from one status, exactly one
+ *       wins.</td><td>{@code StatusMatchesPlace}; jcstress {@code CasgstatusSameTransition},
+ *       {@code CasgstatusDifferentTransitions}</td></tr>
+ *   <tr><td>{@code sched.runqsize}</td><td>the holder of {@code sched.lock}: opaque (with the
+ *       queue)</td><td>under the lock: plain; findRunnable's checks and checkRunqsNoP without it:
+ *       opaque</td><td>findRunnable's checks are hints, decided again under the lock. The
+ *       no-lost-wakeup recheck relies on it: checkRunqsNoP reads it after the parker's volatile
+ *       decrement of {@code nmspinning} and a full fence, and an outside submitter
+ *       ({@code Sched.goOutside}) writes it under the lock, unlocks, and issues a full fence before
+ *       wakep loads {@code nmspinning}: with a full fence between each side's store and load,
+ *       {@code VarHandle.fullFence}'s contract (no load or store moves across it) makes one side
+ *       see the other, so opaque suffices. Work queued under the lock before a parker's
+ *       {@code findRunnable_lockidle} section is seen inside it.</td><td>{@code GlobalSizeMatches},
+ *       {@code NoLostWakeup}; jcstress {@code GlobrunqPutGet}, {@code RunqputslowSteal}</td></tr>
+ *   <tr><td>{@code sched.nmspinning}</td><td>wakep (CAS 0 → 1), becomeSpinning, the spinning M
+ *       that stops, wakep's undo: full CAS / add</td><td>wakep, findRunnable's spin limit:
+ *       volatile</td><td>the other half of the Dekker pattern: the parker's decrement and the
+ *       submitter's load are both synchronization actions</td><td>{@code MsAndPs},
+ *       {@code NoLostWakeup}</td></tr>
+ *   <tr><td>{@code sched.npidle}</td><td>pidleput, pidleget under {@code sched.lock}: add</td>
+ *       <td>findRunnable's spin limit, injectglist: volatile</td><td>nothing: heuristics
+ *       re-checked under the lock (relaxed would do; Go's is an atomic.Int32)</td><td>–</td></tr>
+ *   <tr><td>{@code sched.goidgen}</td><td>newproc1 on an empty goid cache: atomic add</td>
+ *       <td>snapshots</td><td>nothing but atomicity: batches are disjoint (relaxed would
+ *       do)</td><td>{@code GoidsUnique}; jcstress {@code GoidUnique}</td></tr>
+ *   <tr><td>heads of {@code sched.gFree.stack}, {@code .noStack}</td><td>the holder of
+ *       {@code sched.gFree.lock}: opaque</td><td>gfget's unlocked check: opaque</td><td>nothing: a
+ *       hint, decided again under the lock</td><td>{@code FreeCountsMatch}; jcstress
+ *       {@code GfreeSpillRefill}, {@code GfreeTwoPs}</td></tr>
+ *   <tr><td>{@code sched.runq}, the free lists, {@code Idle}'s lists, {@code allgs}</td>
+ *       <td colspan="2">only under their {@link Mutex} ({@code sched.lock},
+ *       {@code sched.gFree.lock}, {@code allglock})</td><td>unlock happens-before the next lock
+ *       (Go's runtime mutex)</td><td>{@code ExactlyOnePlace}; bug {@code runqputslow_no_lock}</td></tr>
+ *   <tr><td>a G's plain fields (goid, stack, sched, schedlink …)</td><td colspan="2">its
+ *       current owner: the P that made or runs it, or the holder of the list it is on</td>
+ *       <td>handed between threads only through the edges above (tail release / acquire, runnext
+ *       CAS, a lock, a status CAS)</td><td>jcstress {@code RunqputStealPublication},
+ *       {@code RunnextStealPublication}</td></tr>
+ * </table>
+ *
+ * <p>The scheduler's own bookkeeping outside the spec ({@code M}'s park note, {@code Sched}'s
+ * quiescence counters and lifecycle) documents its ordering where it is declared.
+ *
+ * <p><b>32-bit counters ({@code counter_too_narrow}).</b> {@code runqhead} and {@code runqtail}
+ * are Go's {@code uint32}: Java {@code int}s with wrapping arithmetic and unsigned comparisons,
+ * and tests start them near 2^32 so every path crosses the wrap. A consumer's CAS of head compares
+ * numbers, not positions: a thief that read head {@code h}, stalled while head went round by
+ * exactly 2^32, and then CASes would commit a stale, torn copy (an ABA). 32 bits make that need
+ * 2^32 operations on one P during one stall, which Go relies on never happening; Tokio's 16-bit
+ * indices made it reachable. The spec's bug switch {@code counter_too_narrow}
+ * ({@code RunQueue_bug_counter_too_narrow}: counters that wrap at {@code 2*RingSize}) shows TLC
+ * finding the torn steal ({@code NoTornSteal}); the CI models bound the work so that a correct
+ * counter cannot come round during one stall.
+ *
  * <h2>The step-label contract</h2>
  *
  * <p>Before every step the spec treats as atomic, the code calls {@code point.at(label)} with a
@@ -124,13 +234,20 @@ public final class Proc {
     final Mutex allglock = new Mutex("allglock");
     private final ArrayList<G> allgs = new ArrayList<>();
 
-    /** startingStackSize: changes at run time (Go adapts it to average stack use at each GC). */
+    /**
+     * startingStackSize: changes at run time (Go adapts it to average stack use at each GC, with
+     * the world stopped). Volatile so that a change made by another thread is seen by the next
+     * gfget/gfput; nothing else is ordered by it.
+     */
     private volatile int startingStackSize;
 
-    /** mainStarted: newproc calls wakep only after the runtime's main goroutine started. */
+    /**
+     * mainStarted: newproc calls wakep only after the runtime's main goroutine started. Set once by
+     * the scheduler before any M exists; volatile so that a Proc driven by hand sees a later set.
+     */
     private volatile boolean mainStarted;
 
-    /** The second half of wakep (pidlegetSpinning, startm), connected by the scheduler. */
+    /** The second half of wakep (pidlegetSpinning, startm), connected by the scheduler (volatile: as mainStarted). */
     private volatile WakeHook wakeHook = WakeHook.NONE;
 
     /** Checked mode: where each tracked G is ("runq" or "free"). Null when not checked. */
@@ -316,7 +433,9 @@ public final class Proc {
             // [sched.goidgen+1, sched.goidgen+GoidCacheBatch]. At startup sched.goidgen=0, so
             // main goroutine receives goid=1.
             long b = cfg.goidBatch;
-            pp.goidcache = sched.addVolatileGoidgen(b); // atomic add: batches are disjoint
+            // Atomicity is all that is needed: two Ps adding at once get disjoint batches
+            // (GoidsUnique; jcstress GoidUnique). Relaxed would do; volatile is Go's Add.
+            pp.goidcache = sched.addVolatileGoidgen(b);
             pp.goidcache -= b - 1;
             pp.goidcacheend = pp.goidcache + b;
         }
@@ -374,6 +493,9 @@ public final class Proc {
             throw new IllegalStateException("casgstatus: bad incoming values");
         }
         point.at(CASGSTATUS);
+        // A full CAS, as Go's: of two transitions from the same status exactly one wins
+        // (jcstress CasgstatusSameTransition), and the G's fields written before it are visible to
+        // whoever reads the new status (ready's readgstatus of a parked G, for example).
         if (!gp.casVolatileAtomicstatus(oldval, newval)) {
             throw new IllegalStateException("casgstatus: " + gp + " is " + G.statusName(gp.readgstatus())
                     + ", not " + G.statusName(oldval) + " (to " + G.statusName(newval) + ")");
@@ -473,6 +595,8 @@ public final class Proc {
     public G gfget(P pp) {
         for (;;) { // retry:
             point.at(GFGET_CHECK);
+            // Unlocked opaque reads of the global lists' heads: a hint only (relaxed would do);
+            // the refill below decides again under sched.gFree.lock.
             if (pp.gFree.empty() && (sched.gFree.stack.loadOpaqueHead() != null || sched.gFree.noStack.loadOpaqueHead() != null)) {
                 lock(sched.gFree.lock, GFGET_LOCK);
                 try {
@@ -585,8 +709,14 @@ public final class Proc {
             G oldnext;
             do { // retryNext:
                 point.at(RUNQPUT_LOADNEXT);
-                oldnext = pp.loadPlainRunnext();
+                oldnext = pp.loadPlainRunnext(); // plain: a guess the CAS validates
                 point.at(RUNQPUT_CASNEXT);
+                // The edge that publishes gp to a thief: a thief's successful CAS of runnext in
+                // runqgrab reads this value and so synchronizes with this CAS, seeing every field
+                // newproc1 (or ready) wrote (jcstress RunnextStealPublication). A full CAS, not a
+                // release: it is the submitter's store in the no-lost-wakeup Dekker pattern (see
+                // MLoop), ordered before wakep's volatile load of nmspinning and seen by
+                // runqempty's volatile load in checkRunqsNoP (NoLostWakeup).
             } while (!pp.casVolatileRunnext(oldnext, gp));
             if (oldnext == null) {
                 return;
@@ -596,13 +726,19 @@ public final class Proc {
         }
         for (;;) { // retry:
             point.at(RUNQPUT_LOADHEAD);
-            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers
-            int t = pp.loadPlainRunqtail();
+            // load-acquire, synchronize with consumers: their CAS-release of head ordered their
+            // reads of the slots below h before it, so the store into slot t (= an old h + len)
+            // cannot be seen by a consumer that is still copying it and will commit.
+            int h = pp.loadAcquireRunqhead();
+            int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
             if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
                 point.at(RUNQPUT_STORE);
-                pp.storePlainRunq(t, gp);
+                pp.storePlainRunq(t, gp); // plain: published by the store-release below
                 point.at(RUNQPUT_STORETAIL);
-                pp.storeReleaseRunqtail(t + 1); // store-release, makes the item available for consumption
+                // store-release, makes the item available for consumption: synchronizes with the
+                // load-acquire of tail in runqgrab (jcstress RunqputStealPublication; bug
+                // runqtail_plain_store, jcstress BrokenPlainTailPublication).
+                pp.storeReleaseRunqtail(t + 1);
                 return;
             }
             if (runqputslow(pp, gp, h, t)) {
@@ -628,10 +764,13 @@ public final class Proc {
         }
         for (int i = 0; i < n; i++) {
             point.at(RUNQPUTSLOW_COPY);
-            batch[i] = pp.loadPlainRunq(h + i);
+            batch[i] = pp.loadPlainRunq(h + i); // plain: this owner wrote these slots
         }
         point.at(RUNQPUTSLOW_CAS);
-        if (!pp.casReleaseRunqhead(h, h + n)) { // cas-release, commits consume
+        // cas-release, commits consume: a thief may have taken some of the Gs read above; the CAS
+        // fails then and the copies are dropped (jcstress RunqputslowSteal). Release: the reads
+        // above happen-before this owner's (or a thief's) later reuse of those slots.
+        if (!pp.casReleaseRunqhead(h, h + n)) {
             java.util.Arrays.fill(batch, 0, n, null);
             return false;
         }
@@ -669,8 +808,8 @@ public final class Proc {
 
     private void runqputbatch0(P pp, GQueue q, int qsize) {
         point.at(RUNQPUTBATCH_LOADHEAD);
-        int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers
-        int t = pp.loadPlainRunqtail();
+        int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers (as in runqput)
+        int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
         int n = 0;
         while (!q.empty() && Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
             G gp = q.pop();
@@ -681,7 +820,9 @@ public final class Proc {
         }
         qsize -= n;
         point.at(RUNQPUTBATCH_STORETAIL);
-        pp.storeReleaseRunqtail(t); // store-release, makes the items available for consumption
+        // store-release, makes the items available for consumption: one release publishes every
+        // slot written above; a thief sees none or all (jcstress RunqputbatchSteal).
+        pp.storeReleaseRunqtail(t);
         if (!q.empty() && goVersion != GoVersion.GO1_25) {
             lock(sched.lock, RUNQPUTBATCH_LOCK);
             try {
@@ -704,23 +845,27 @@ public final class Proc {
         if (goVersion == GoVersion.GO1_14) {
             for (;;) {
                 point.at(RUNQGET_LOADNEXT);
-                G next = pp.loadPlainRunnext();
+                G next = pp.loadPlainRunnext(); // plain: only this owner sets it non-null
                 if (next == null) {
                     break;
                 }
                 point.at(RUNQGET_CASNEXT);
+                // A full CAS: against a thief's CAS of the same runnext exactly one wins
+                // (jcstress RunnextGetStealGo114).
                 if (pp.casVolatileRunnext(next, null)) {
                     return taken(next, true);
                 }
             }
         } else {
             point.at(RUNQGET_LOADNEXT);
-            G next = pp.loadPlainRunnext();
+            G next = pp.loadPlainRunnext(); // plain: only this owner sets it non-null
             // If the runnext is non-0 and the CAS fails, it could only have been stolen by another
             // P, because other Ps can race to set runnext to 0, but only the current P can set it
             // to non-0. Hence, there's no need to retry this CAS if it fails.
             if (next != null) {
                 point.at(RUNQGET_CASNEXT);
+                // A full CAS: against a thief's CAS of the same runnext exactly one wins
+                // (jcstress RunnextGetSteal; bug runqget_runnext_no_cas, jcstress BrokenRunnextNoCas).
                 if (pp.casVolatileRunnext(next, null)) {
                     return taken(next, true);
                 }
@@ -728,15 +873,19 @@ public final class Proc {
         }
         for (;;) {
             point.at(RUNQGET_LOADHEAD);
-            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
-            int t = pp.loadPlainRunqtail();
+            // load-acquire, synchronize with other consumers: a thief's CAS-release that moved
+            // head past slots this owner will now refill.
+            int h = pp.loadAcquireRunqhead();
+            int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
             if (t == h) {
                 return null;
             }
             point.at(RUNQGET_LOAD);
-            G gp = pp.loadPlainRunq(h);
+            G gp = pp.loadPlainRunq(h); // plain: this owner wrote it; validated by the CAS
             point.at(RUNQGET_CAS);
-            if (pp.casReleaseRunqhead(h, h + 1)) { // cas-release, commits consume
+            // cas-release, commits consume: against a thief taking the same last G exactly one
+            // CAS wins (jcstress RunqgetStealLastG; bug runqget_no_cas, BrokenRunqgetNoCasLastG).
+            if (pp.casReleaseRunqhead(h, h + 1)) {
                 return taken(gp, false);
             }
         }
@@ -757,9 +906,10 @@ public final class Proc {
         GQueue drainQ = new GQueue();
         int n = 0;
         point.at(RUNQDRAIN_LOADNEXT);
-        G oldNext = pp.loadPlainRunnext();
+        G oldNext = pp.loadPlainRunnext(); // plain: only this owner sets it non-null
         if (oldNext != null) {
             point.at(RUNQDRAIN_CASNEXT);
+            // A full CAS: a thief stealing runnext races with it (jcstress RunqdrainSteal).
             if (pp.casVolatileRunnext(oldNext, null)) {
                 drainQ.pushBack(oldNext);
                 n++;
@@ -770,7 +920,7 @@ public final class Proc {
         for (;;) { // retry:
             point.at(RUNQDRAIN_LOADHEAD);
             h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
-            int t = pp.loadPlainRunqtail();
+            int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
             qn = t - h;
             if (qn == 0) {
                 return drained(drainQ, n);
@@ -783,11 +933,15 @@ public final class Proc {
                 break;
             }
         }
-        // We've inverted the order in which it gets G's from the local P's runnable queue and then
-        // advances the head pointer because we don't want to mess up the statuses of G's while
-        // runqdrain() and runqget() are called concurrently. If we don't advance the head pointer
-        // first, G's might be taken by a thief while we read them. Only the owner writes slots, so
-        // once head has moved past them they stay as they are until this owner reuses them.
+        // We've inverted the order in which it gets G's from the local P's runnable queue and
+        // then advances the head pointer because we don't want to mess up the statuses of G's
+        // while runqdrain() and runqsteal() are running in parallel. Thus we should advance the
+        // head pointer before draining the local P into a gQueue, so that we can update any
+        // gp.schedlink only after we take the full ownership of G, meanwhile, other P's can't
+        // access to all G's in local P's runnable queue and steal them. See
+        // https://groups.google.com/g/golang-dev/c/0pTKxEKhHSc/m/6Q85QjdVBQAJ for more details.
+        // (Go's reverted CL 310149 read the slots before the CAS.) The plain loads below are
+        // safe: only this owner writes slots, and it will not reuse these until after this loop.
         for (int i = 0; i < qn; i++) {
             point.at(RUNQDRAIN_LOAD);
             drainQ.pushBack(pp.loadPlainRunq(h + i));
@@ -825,15 +979,18 @@ public final class Proc {
             point.at(RUNQGRAB_LOADHEAD);
             int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
             point.at(RUNQGRAB_LOADTAIL);
-            int t = pp.loadAcquireRunqtail(); // load-acquire, synchronize with the producer
+            // load-acquire, synchronize with the producer: the owner's store-release of tail, so
+            // the slots below t hold what the owner wrote (jcstress RunqputStealPublication).
+            int t = pp.loadAcquireRunqtail();
             int n = t - h;
             n = n - (n >>> 1);
             if (n == 0) {
                 if (stealRunNextG) {
                     // Try to steal from pp.runnext.
                     point.at(RUNQGRAB_LOADNEXT);
-                    G next = pp.loadPlainRunnext();
+                    G next = pp.loadPlainRunnext(); // plain: a guess; the CAS below validates it
                     if (next != null) {
+                        // opaque: a hint for the back-off only (relaxed would do); re-read each try
                         if (pp.loadOpaqueStatus() == P._Prunning) {
                             // Sleep to ensure that pp isn't about to run the g we are about to
                             // steal. The important use case here is when the g running on pp
@@ -843,10 +1000,13 @@ public final class Proc {
                             backoff(cfg.runnextBackoffNanos);
                         }
                         point.at(RUNQGRAB_CASNEXT);
+                        // A full CAS that reads the owner's CAS which stored next: synchronizes
+                        // with it, so next's fields are visible (jcstress RunnextStealPublication);
+                        // against the owner's runqget CAS exactly one wins (RunnextGetSteal).
                         if (!pp.casVolatileRunnext(next, null)) {
                             continue;
                         }
-                        batch.storePlainRunq(batchHead, next);
+                        batch.storePlainRunq(batchHead, next); // plain: runqsteal publishes it
                         return 1;
                     }
                 }
@@ -857,10 +1017,18 @@ public final class Proc {
             }
             for (int i = 0; i < n; i++) {
                 point.at(RUNQGRAB_COPY);
+                // Plain load of pp's slot (may be mid-overwrite by pp's owner if our h is stale:
+                // then the CAS below fails and the copy is dropped; a reference read is never
+                // torn), plain store into batch's ring beyond its tail (runqsteal publishes it).
+                // The spec's NoTornSteal checks that a copy that commits was never torn.
                 batch.storePlainRunq(batchHead + i, pp.loadPlainRunq(h + i));
             }
             point.at(RUNQGRAB_CAS);
-            if (pp.casReleaseRunqhead(h, h + n)) { // cas-release, commits consume
+            // cas-release, commits consume: orders the slot reads above before the owner's
+            // load-acquire of head that precedes its reuse of those slots. Against another
+            // consumer exactly one CAS wins (jcstress TwoThieves; bug runqgrab_no_cas,
+            // BrokenTwoThievesNoCas). Go's head is a uint32: see "counter_too_narrow" above.
+            if (pp.casReleaseRunqhead(h, h + n)) {
                 return n;
             }
         }
@@ -895,7 +1063,7 @@ public final class Proc {
             throw new IllegalArgumentException("runqsteal: rings differ in size (" + pp.ringSize()
                     + " and " + p2.ringSize() + ")");
         }
-        int t = pp.loadPlainRunqtail();
+        int t = pp.loadPlainRunqtail(); // plain: pp is the thief's own P, the only writer of its tail
         int n = runqgrab(p2, pp, t, stealRunNextG);
         if (n == 0) {
             return null;
@@ -903,7 +1071,7 @@ public final class Proc {
         pp.nsteals++;
         pp.nstolen += n;
         n--;
-        G gp = pp.loadPlainRunq(t + n);
+        G gp = pp.loadPlainRunq(t + n); // plain: written by runqgrab on this thread
         if (checked) {
             where.remove(gp);
         }
@@ -911,12 +1079,14 @@ public final class Proc {
             return gp;
         }
         point.at(RUNQSTEAL_LOADHEAD);
-        int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers
+        int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers (as in runqput)
         if (Integer.compareUnsigned(t - h + n, pp.ringSize()) >= 0) {
             throw new IllegalStateException("runqsteal: runq overflow");
         }
         point.at(RUNQSTEAL_STORETAIL);
-        pp.storeReleaseRunqtail(t + n); // store-release, makes the item available for consumption
+        // store-release, makes the item available for consumption: publishes the slots runqgrab
+        // copied into this ring to consumers that load-acquire tail (as in runqput).
+        pp.storeReleaseRunqtail(t + n);
         return gp;
     }
 
@@ -930,7 +1100,18 @@ public final class Proc {
         // runqhead == runqtail and then observing that runqnext == nil does not mean the queue is
         // empty: between the reads, G1 moved from runnext to the ring and back out. Re-reading
         // tail after runnext proves no put happened in between, so the three reads describe one
-        // moment.
+        // moment (the spec's RunqemptyNeverSpurious; bug runqempty_one_tail_read, Go CL 20858;
+        // jcstress RunqemptyNext*).
+        //
+        // Volatile loads, not acquire loads, as Go's atomic.Load is sequentially consistent. The
+        // reads' order among themselves would survive acquire loads (each keeps later accesses
+        // after it), but checkRunqsNoP's no-lost-wakeup argument (MLoop; NoLostWakeup) is a
+        // Dekker pattern: the parker decrements nmspinning, then runs these loads; the submitter
+        // CASes runnext, then loads nmspinning. Only when all four accesses are volatile does the
+        // JLS put them in one total order, in which one side must see the other's write. Acquire
+        // loads are not synchronization actions: a load of runnext could then return the value from
+        // before the submitter's CAS even though the submitter's load of nmspinning saw the count
+        // from before the decrement, and both would sleep.
         for (;;) {
             point.at(RUNQEMPTY_LOADHEAD);
             int head = pp.loadVolatileRunqhead();
@@ -946,6 +1127,10 @@ public final class Proc {
     }
 
     // ---- the global run queue (sched.lock held) -----------------------------------------------
+    //
+    // sched.runq and sched.runqsize change only under sched.lock (unlock happens-before the next
+    // lock). runqsize is read plainly under the lock and stored opaque, for the readers without
+    // the lock (findRunnable's checks, checkRunqsNoP's recheck): see the table, row runqsize.
 
     /**
      * globrunqput: put gp on the global runnable queue. sched.lock must be held. gp must be
@@ -1156,6 +1341,9 @@ public final class Proc {
      */
     public void wakep() {
         point.at(WAKEP);
+        // Volatile load and full CAS: the submitter's load in the no-lost-wakeup Dekker pattern
+        // (MLoop): it comes after the submitter published its G (runnext CAS, or the global queue
+        // plus a full fence) and either sees the parker's decrement or is seen by its recheck.
         if (sched.loadVolatileNmspinning() != 0 || !sched.casVolatileNmspinning(0, 1)) {
             return;
         }

@@ -40,7 +40,11 @@ public final class Schedt {
 
     /** Global runnable queue; guarded by {@link #lock}. */
     final GQueue runq = new GQueue();
-    /** Its length; written under {@link #lock}, read racily by findRunnable's checks. */
+    /**
+     * Its length; written under {@link #lock}, read without it by findRunnable's checks (hints,
+     * decided again under the lock) and by checkRunqsNoP's no-lost-wakeup recheck, which relies on
+     * it (Proc's table, row {@code sched.runqsize}, says how).
+     */
     @SuppressWarnings("unused") // through RUNQSIZE
     private int runqsize;
 
