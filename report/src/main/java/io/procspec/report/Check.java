@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 public final class Check {
     /** What the user asked for. */
     public record Options(Path root, Set<String> only, boolean full, Path reportDir, boolean reuse,
-                          boolean verbose, String commandLine) {}
+                          boolean verbose, String commandLine, String mvn) {}
 
     private final Options o;
     private final PrintStream out;
@@ -114,7 +114,7 @@ public final class Check {
     }
 
     List<String> mavenCommand(List<LayerDef> runnable) {
-        List<String> cmd = new ArrayList<>(List.of(mavenExecutable(), "-B", "-ntp", "-fae", "verify", "-pl",
+        List<String> cmd = new ArrayList<>(List.of(o.mvn(), "-B", "-ntp", "-fae", "verify", "-pl",
                 String.join(",", runnable.stream().map(LayerDef::module).toList()), "-am",
                 "-Dprocspec.check=" + (o.full() ? "full" : "quick")));
         for (LayerDef d : runnable) {

@@ -91,7 +91,7 @@ public final class Cli implements Callable<Integer> {
             }
             Path reportDir = report.toAbsolutePath().normalize();
             Check check = new Check(new Check.Options(root(), only, size != null && size.full, reportDir, reuse,
-                    verbose, commandLine()), System.out);
+                    verbose, commandLine(), Check.mavenExecutable()), System.out);
             try {
                 Check.prepareTemp(reportDir).toFile().delete();
             } catch (IOException e) {

@@ -22,8 +22,18 @@ import java.util.Map;
 public final class TraceDiagram {
     private TraceDiagram() {}
 
-    /** The PlantUML source of the diagram. */
+    /** The PlantUML source of the diagram, with creole markup (for SVG). */
     public static String plantUml(Trace t) {
+        return plantUml(t, true);
+    }
+
+    /**
+     * The PlantUML source; {@code markup} false for the text renderer, which prints creole as
+     * written (so nothing is escaped or made bold there).
+     */
+    static String plantUml(Trace t, boolean markup) {
+        java.util.function.UnaryOperator<String> esc = markup ? TraceDiagram::esc : s -> s.replace('\n', ' ');
+        String bold = markup ? "**" : "";
         StringBuilder sb = new StringBuilder("@startuml\n");
         sb.append("skinparam shadowing false\n");
         sb.append("skinparam defaultFontName DejaVu Sans\n");
@@ -32,19 +42,19 @@ public final class TraceDiagram {
         sb.append("skinparam noteBorderColor #99A\n");
         sb.append("hide footbox\n");
         for (int i = 0; i < t.lanes.size(); i++) {
-            sb.append("participant \"").append(esc(t.lanes.get(i))).append("\" as L").append(i).append('\n');
+            sb.append("participant \"").append(esc.apply(t.lanes.get(i))).append("\" as L").append(i).append('\n');
         }
         String first = "L0";
         String last = "L" + (t.lanes.size() - 1);
         for (Trace.Step s : t.steps) {
             String lane = "L" + t.lanes.indexOf(s.lane);
             sb.append(lane).append(" -> ").append(lane).append(" : ");
-            sb.append("**").append(s.index).append(". ").append(esc(s.label == null ? "(step)" : s.label)).append("**");
+            sb.append(bold).append(s.index).append(". ").append(esc.apply(s.label == null ? "(step)" : s.label)).append(bold);
             if (s.function != null && !s.function.equals(s.label)) {
-                sb.append(" (").append(esc(s.function)).append(')');
+                sb.append(" (").append(esc.apply(s.function)).append(')');
             }
             for (String c : changeLines(s)) {
-                sb.append("\\n").append(esc(c));
+                sb.append("\\n").append(esc.apply(c));
             }
             sb.append('\n');
             if (s.queues != null && !s.queues.isEmpty()) {
@@ -52,7 +62,7 @@ public final class TraceDiagram {
                 if (!first.equals(last)) {
                     sb.append(", ").append(last);
                 }
-                sb.append(" : ").append(esc(queuesLine(s.queues))).append('\n');
+                sb.append(" : ").append(esc.apply(queuesLine(s.queues))).append('\n');
             }
         }
         sb.append("@enduml\n");
@@ -66,7 +76,7 @@ public final class TraceDiagram {
 
     /** The diagram as Unicode box-drawing text, for a terminal. */
     public static String text(Trace t) {
-        return render(plantUml(t), FileFormat.UTXT);
+        return render(plantUml(t, false), FileFormat.UTXT);
     }
 
     private static String render(String src, FileFormat format) {
@@ -144,7 +154,7 @@ public final class TraceDiagram {
         StringBuilder sb = new StringBuilder();
         for (char c : s.toCharArray()) {
             switch (c) {
-                case '~', '*', '_', '-', '/', '"', '<', '>', '=', '^', '[', ']', '#', '|' -> sb.append('~').append(c);
+                case '~', '*', '_', '-', '/', '"', '<', '[', '=', '^', '#', '|' -> sb.append('~').append(c);
                 case '\n', '\r' -> sb.append(' ');
                 case '\\' -> sb.append("\\\\");
                 default -> sb.append(c);
