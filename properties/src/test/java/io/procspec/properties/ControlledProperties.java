@@ -68,6 +68,8 @@ class ControlledProperties {
         Scenario.Outcome out = sc.execute(ops, Schedule.of(schedule));
         Controller.Run run = out.run();
         if (run.failure() != null) {
+            PropertyReport.failingRun(run, (ops == QueueOps.REAL ? "" : "broken variant " + ops.name() + ": ")
+                    + run.failure().getMessage().lines().findFirst().orElse("failed"));
             AssertionError e = new AssertionError(run.failure().getMessage() + "\n" + sc + "\nops: " + out.ops()
                     + "\n" + run.table());
             e.initCause(run.failure());
@@ -81,6 +83,7 @@ class ControlledProperties {
         Set<String> labels = new HashSet<>();
         for (Controller.Step s : run.steps()) {
             labels.add(s.label());
+            PropertyReport.labelFired(s.label(), 1);
         }
         for (String l : labels) {
             PropertyReport.collect("label", l);

@@ -39,6 +39,10 @@ import java.util.stream.Stream;
  *   --list              print the selection and exit
  *   --untrimmed         quick mode: jcstress's own quick preset (every JVM flag set and per-actor
  *                       compilation mode), not the CI trim
+ *   --layer-part NAME   also write this run as part NAME (main, broken) of the layer summary for
+ *                       ./procspec check (LayerReport), and print progress lines
+ *   --build-id ID       the Maven build the part belongs to (parts of other builds are ignored)
+ *   --layer-dir DIR     where the layer summary goes (default target/procspec)
  * </pre>
  * Anything after {@code --} goes to jcstress unchanged (e.g. {@code -- -time 100 -iters 3 -f 2}).
  */
@@ -96,6 +100,9 @@ public final class StressRun {
         boolean expectForbidden = false;
         boolean list = false;
         boolean untrimmed = false;
+        String layerPart = null;
+        String buildId = "standalone";
+        Path layerDir = Paths.get("target", "procspec");
         List<String> extra = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -109,6 +116,9 @@ public final class StressRun {
                 case "--expect-forbidden": expectForbidden = true; break;
                 case "--list": list = true; break;
                 case "--untrimmed": untrimmed = true; break;
+                case "--layer-part": layerPart = args[++i]; break;
+                case "--build-id": buildId = args[++i]; break;
+                case "--layer-dir": layerDir = Paths.get(args[++i]); break;
                 case "--":
                     for (i++; i < args.length; i++) {
                         extra.add(args[i]);
@@ -161,6 +171,11 @@ public final class StressRun {
             o.println("StressRun: no test selected");
             System.exit(skipped.isEmpty() ? 2 : 0);
         }
+        java.time.Instant startedAt = java.time.Instant.now();
+        if (layerPart != null) {
+            LayerReport.progress(o, "start", new LinkedHashMap<>(Map.of("total", run.size(),
+                    "message", (broken ? "broken variants, " : "") + "jcstress " + mode + " on " + useCpus + " CPUs")));
+        }
 
         // ---- run jcstress in a child JVM, cwd = out --------------------------------------------
         Files.createDirectories(out);
@@ -186,10 +201,20 @@ public final class StressRun {
         Process proc = new ProcessBuilder(cmd).directory(out.toFile()).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8));
              Writer log = Files.newBufferedWriter(out.resolve("jcstress.log"))) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (String line; (line = r.readLine()) != null; ) {
                 o.println(line);
                 log.write(line);
                 log.write('\n');
+                if (layerPart != null && line.stripLeading().startsWith("[")) {
+                    // display only: the first line jcstress prints with a test's result (the verdict comes from the blob)
+                    for (String t : run) {
+                        if (line.contains(t) && seen.add(t)) {
+                            LayerReport.progress(o, "item", new LinkedHashMap<>(Map.of("item", LayerReport.shortName(t),
+                                    "done", seen.size(), "total", run.size())));
+                        }
+                    }
+                }
             }
         }
         int rc = proc.waitFor();
@@ -250,6 +275,23 @@ public final class StressRun {
         header.put("counts", counts);
         header.put("passed", ok);
         Summarize.write(out, header, rows.values());
+        if (layerPart != null) {
+            Map<String, Object> env = new LinkedHashMap<>();
+            env.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
+            env.put("cores", hostCpus);
+            env.put("cpus in use", useCpus);
+            env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            env.put("mode", mode + (mode.equals("quick") && !untrimmed ? " (CI trim)" : ""));
+            String command = expectForbidden
+                    ? "java -cp stress/target/jcstress.jar io.procspec.stress.tools.StressRun --broken --expect-forbidden"
+                      + (filter == null ? "" : " -t " + filter)
+                    : "mvn -pl stress -am verify" + (mode.equals("quick") ? "" : " -Dstress.mode=" + mode);
+            List<Map<String, Object>> items = LayerReport.items(rows.values(), expectForbidden, layerDir);
+            LayerReport.writePart(layerDir, layerPart, buildId, LayerReport.part(layerPart, startedAt,
+                    Math.round(wall * 10) / 10.0, command, blob != null && (rc == 0 || rc == 1), env, items));
+            LayerReport.progress(o, "end", new LinkedHashMap<>(Map.of("verdict", ok ? "pass" : "fail",
+                    "message", layerPart + " run: " + (ok ? "PASS" : "FAIL"))));
+        }
 
         o.println();
         o.println("==== procspec stress summary (" + out.resolve("summary.json") + ") ====");
