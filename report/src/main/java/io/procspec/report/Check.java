@@ -42,6 +42,7 @@ public final class Check {
     private final PrintStream out;
     private volatile Process maven;
     private volatile Path temp;
+    private volatile boolean interrupted;
 
     public Check(Options o, PrintStream out) {
         this.o = o;
@@ -95,6 +96,9 @@ public final class Check {
             out.println("  " + mavenLine);
             out.println("  log: " + o.reportDir().resolve("maven.log") + " (written to " + temp.resolve("maven.log") + " while it runs)");
             exit = runMaven(cmd, runnable.size(), temp.resolve("maven.log"));
+            if (interrupted) {
+                return 130; // the shutdown hook stopped Maven and removed the unfinished report
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> env = Environment.collect(o.root());
@@ -141,6 +145,11 @@ public final class Check {
                         progress.mavenLine(line);
                     }
                 }
+            } catch (IOException e) {
+                if (interrupted) {
+                    return 130; // Maven was stopped under us by the interrupt
+                }
+                throw e;
             }
             int rc = maven.waitFor();
             w.flush();
@@ -151,6 +160,7 @@ public final class Check {
 
     /** On Ctrl-C or kill: stop Maven and everything it started, and remove the unfinished report. */
     private void interrupted() {
+        interrupted = true;
         Process p = maven;
         if (p != null && p.isAlive()) {
             p.descendants().forEach(ProcessHandle::destroy);

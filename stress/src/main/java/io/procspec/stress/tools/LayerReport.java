@@ -196,7 +196,12 @@ final class LayerReport {
         Map<String, Object> env = new LinkedHashMap<>();
         List<String> commands = new ArrayList<>();
         boolean ranOk = true;
+        Map<String, Long> labels = new java.util.TreeMap<>();
         for (Map<String, Object> p : parts) {
+            Object l = p.get("labels");
+            if (l instanceof Map<?, ?> lm) {
+                lm.forEach((k, v) -> labels.merge(String.valueOf(k), ((Number) v).longValue(), Long::sum));
+            }
             items.addAll((List<Object>) p.get("items"));
             String st = (String) p.get("startedAt");
             if (startedAt == null || st.compareTo(startedAt) < 0) {
@@ -258,6 +263,10 @@ final class LayerReport {
         figures.put("samples", samples);
         s.put("figures", figures);
         s.put("items", items);
+        if (!labels.isEmpty()) {
+            // from LabelPass: each test's actors run once, one after the other, with a counting hook
+            s.put("labels", labels);
+        }
         return s;
     }
 

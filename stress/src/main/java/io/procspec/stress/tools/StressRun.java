@@ -132,6 +132,11 @@ public final class StressRun {
                     System.exit(2);
             }
         }
+        if (layerPart != null) {
+            // before any test class loads: Configs then gives the tests a counting hook in this JVM
+            // only (LabelPass); jcstress's forks run with the no-op hook
+            System.setProperty("procspec.stress.labels", "true");
+        }
         int hostCpus = Runtime.getRuntime().availableProcessors();
         int useCpus = cpus != null ? cpus : hostCpus;
 
@@ -173,8 +178,8 @@ public final class StressRun {
         }
         java.time.Instant startedAt = java.time.Instant.now();
         if (layerPart != null) {
-            LayerReport.progress(o, "start", new LinkedHashMap<>(Map.of("total", run.size(),
-                    "message", (broken ? "broken variants, " : "") + "jcstress " + mode + " on " + useCpus + " CPUs")));
+            LayerReport.progress(o, "start", new LinkedHashMap<>(Map.of("message", run.size() + " "
+                    + (broken ? "broken variants" : "tests") + ", jcstress " + mode + " on " + useCpus + " CPUs")));
         }
 
         // ---- run jcstress in a child JVM, cwd = out --------------------------------------------
@@ -201,19 +206,31 @@ public final class StressRun {
         Process proc = new ProcessBuilder(cmd).directory(out.toFile()).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8));
              Writer log = Files.newBufferedWriter(out.resolve("jcstress.log"))) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.regex.Pattern results = java.util.regex.Pattern.compile(
+                    "\\(Results: (\\d+) planned; (\\d+) passed, (\\d+) failed");
+            String eta = null;
             for (String line; (line = r.readLine()) != null; ) {
                 o.println(line);
                 log.write(line);
                 log.write('\n');
-                if (layerPart != null && line.stripLeading().startsWith("[")) {
-                    // display only: the first line jcstress prints with a test's result (the verdict comes from the blob)
-                    for (String t : run) {
-                        if (line.contains(t) && seen.add(t)) {
-                            LayerReport.progress(o, "item", new LinkedHashMap<>(Map.of("item", LayerReport.shortName(t),
-                                    "done", seen.size(), "total", run.size())));
-                        }
+                if (layerPart == null) {
+                    continue;
+                }
+                // display only (the verdicts come from the result blob): jcstress's progress block
+                if (line.startsWith("(ETA: ")) {
+                    eta = line.substring(1, line.length() - 1);
+                }
+                java.util.regex.Matcher m = results.matcher(line);
+                if (m.find()) {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("item", layerPart + " run");
+                    f.put("done", Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3)));
+                    f.put("total", Integer.parseInt(m.group(1)));
+                    f.put("figures", Map.of("failed", Integer.parseInt(m.group(3))));
+                    if (eta != null) {
+                        f.put("message", "results (forks x configurations); " + eta);
                     }
+                    LayerReport.progress(o, "status", f);
                 }
             }
         }
@@ -287,8 +304,15 @@ public final class StressRun {
                       + (filter == null ? "" : " -t " + filter)
                     : "mvn -pl stress -am verify" + (mode.equals("quick") ? "" : " -Dstress.mode=" + mode);
             List<Map<String, Object>> items = LayerReport.items(rows.values(), expectForbidden, layerDir);
-            LayerReport.writePart(layerDir, layerPart, buildId, LayerReport.part(layerPart, startedAt,
-                    Math.round(wall * 10) / 10.0, command, blob != null && (rc == 0 || rc == 1), env, items));
+            List<String> problems = new ArrayList<>();
+            Map<String, Long> labels = LabelPass.run(run, problems);
+            for (String pr : problems) {
+                o.println("  label pass: " + pr);
+            }
+            Map<String, Object> part = LayerReport.part(layerPart, startedAt,
+                    Math.round(wall * 10) / 10.0, command, blob != null && (rc == 0 || rc == 1), env, items);
+            part.put("labels", labels);
+            LayerReport.writePart(layerDir, layerPart, buildId, part);
             LayerReport.progress(o, "end", new LinkedHashMap<>(Map.of("verdict", ok ? "pass" : "fail",
                     "message", layerPart + " run: " + (ok ? "PASS" : "FAIL"))));
         }
