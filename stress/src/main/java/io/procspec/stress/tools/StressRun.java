@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -206,7 +207,7 @@ public final class StressRun {
         Process proc = new ProcessBuilder(cmd).directory(out.toFile()).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8));
              Writer log = Files.newBufferedWriter(out.resolve("jcstress.log"))) {
-            java.util.regex.Pattern results = java.util.regex.Pattern.compile(
+            Pattern results = Pattern.compile(
                     "\\(Results: (\\d+) planned; (\\d+) passed, (\\d+) failed");
             String eta = null;
             for (String line; (line = r.readLine()) != null; ) {
@@ -220,7 +221,7 @@ public final class StressRun {
                 if (line.startsWith("(ETA: ")) {
                     eta = line.substring(1, line.length() - 1);
                 }
-                java.util.regex.Matcher m = results.matcher(line);
+                Matcher m = results.matcher(line);
                 if (m.find()) {
                     Map<String, Object> f = new LinkedHashMap<>();
                     f.put("item", layerPart + " run");
