@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * (JUnit Jupiter and jqwik alike); it does nothing unless the system property
  * {@code procspec.layer} names the layer (the module's surefire configuration sets it).
  *
- * <p>Properties: {@code procspec.layer} (impl, properties ...), {@code procspec.layer.title},
+ * <p>Properties: {@code procspec.layer} (impl, ...), {@code procspec.layer.title},
  * {@code procspec.layer.command} (how to reproduce the layer alone), {@code procspec.layer.dir}
  * (default {@code target/procspec}). A layer's own reporting code may add to the summary while the
  * tests run: {@code <dir>/items/*.json} (layer items, merged into the item of the same name) and

@@ -276,7 +276,12 @@ final class PropertyReport {
             try {
                 Files.createDirectories(dir);
                 JSON.writeValue(dir.resolve(name + ".json").toFile(), j);
-                layerItem(name, j, expect.isPresent(), failed ? s.failingTrace : null, s.labels, error);
+                String verdict = switch (out.status()) {
+                    case SUCCESSFUL -> "pass";
+                    case FAILED -> "fail";
+                    case ABORTED -> "skipped";
+                };
+                layerItem(name, verdict, millis, j, expect.isPresent(), failed ? s.failingTrace : null, s.labels, error);
             } catch (IOException e) {
                 throw new RuntimeException("writing the property summary", e);
             }
@@ -312,25 +317,44 @@ final class PropertyReport {
         return s.length() <= n ? s : s.substring(0, n) + "...";
     }
 
+    /** When the first property of this JVM started (the layer's start), or null before. */
+    private static java.time.Instant layerStartedAt;
+    private static long layerT0;
+    private static int layerDone;
+
     /**
-     * The property's part of the properties layer's summary (report/README.md), picked up by the
-     * JUnit listener that writes it ({@code io.procspec.testing.LayerSummaryListener}, impl's
-     * test-jar): its figures, whether it is a broken variant that must be caught, the counterexample
-     * trace and the label counts, under {@code procspec.layer.dir}.
+     * The property's item in the properties layer's summary ({@code procspec.layer/1},
+     * report/README.md) under {@code procspec.layer.dir}: its verdict, figures, whether it is a
+     * broken variant that must be caught, the counterexample trace, the label counts; then the
+     * summary is rebuilt from every item so far (so it is complete after the last property) and a
+     * progress line printed for {@code ./procspec check}.
      */
-    private static void layerItem(String name, Map<String, Object> j, boolean brokenVariant, Map<String, Object> trace,
-                                  Map<String, Long> labels, String error) throws IOException {
+    private static synchronized void layerItem(String name, String verdict, long millis, Map<String, Object> j,
+                                               boolean brokenVariant, Map<String, Object> trace,
+                                               Map<String, Long> labels, String error) throws IOException {
         String layerDir = System.getProperty("procspec.layer.dir");
         if (layerDir == null) {
             return;
         }
         Path d = Paths.get(layerDir);
+        if (layerStartedAt == null) {
+            // the first property of this run: what an earlier run left is not this run's result
+            layerStartedAt = java.time.Instant.now().minusMillis(millis);
+            layerT0 = System.nanoTime() - millis * 1_000_000;
+            for (String sub : List.of("items", "labels", "traces")) {
+                deleteTree(d.resolve(sub));
+            }
+            Files.deleteIfExists(d.resolve("summary.json"));
+            progress(Map.of("event", "start"));
+        }
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("name", name);
+        item.put("verdict", verdict);
         if (brokenVariant) {
             item.put("expected", "violation");
         }
         Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("seconds", millis / 1000.0);
         for (String k : List.of("tries", "checks", "seed", "originalSampleSize", "shrunkSampleSize")) {
             if (j.get(k) != null) {
                 figures.put(k, j.get(k) instanceof Number ? j.get(k) : String.valueOf(j.get(k)));
@@ -357,6 +381,105 @@ final class PropertyReport {
         if (!labels.isEmpty()) {
             Files.createDirectories(d.resolve("labels"));
             JSON.writeValue(d.resolve("labels").resolve(file).toFile(), labels);
+        }
+        writeLayerSummary(d);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("event", "item");
+        e.put("item", name);
+        e.put("verdict", verdict);
+        e.put("done", ++layerDone);
+        progress(e);
+    }
+
+    /** summary.json from the item and label files (written to a temporary name, then renamed). */
+    @SuppressWarnings("unchecked")
+    private static void writeLayerSummary(Path d) throws IOException {
+        List<Map<String, Object>> items = new ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.list(d.resolve("items"))) {
+            for (Path f : (Iterable<Path>) s.sorted()::iterator) {
+                items.add(JSON.readValue(f.toFile(), Map.class));
+            }
+        }
+        Map<String, Long> labels = new TreeMap<>();
+        if (Files.isDirectory(d.resolve("labels"))) {
+            try (java.util.stream.Stream<Path> s = Files.list(d.resolve("labels"))) {
+                for (Path f : (Iterable<Path>) s::iterator) {
+                    ((Map<String, Object>) JSON.readValue(f.toFile(), Map.class))
+                            .forEach((k, v) -> labels.merge(k, ((Number) v).longValue(), Long::sum));
+                }
+            }
+        }
+        long pass = 0, fail = 0, skipped = 0, caught = 0, tries = 0;
+        List<String> failed = new ArrayList<>();
+        for (Map<String, Object> it : items) {
+            switch ((String) it.get("verdict")) {
+                case "pass" -> {
+                    pass++;
+                    if ("violation".equals(it.get("expected"))) {
+                        caught++;
+                    }
+                }
+                case "fail" -> {
+                    fail++;
+                    failed.add((String) it.get("name"));
+                }
+                default -> skipped++;
+            }
+            Object t = ((Map<String, Object>) it.get("figures")).get("tries");
+            if (t instanceof Number n) {
+                tries += n.longValue();
+            }
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("schema", "procspec.layer/1");
+        s.put("layer", "properties");
+        s.put("title", "jqwik properties");
+        String verdict = fail > 0 ? "fail" : skipped > 0 ? "partial" : "pass";
+        s.put("verdict", verdict);
+        s.put("reason", fail > 0 ? fail + " of " + items.size() + " properties failed: " + String.join(", ", failed)
+                : skipped > 0 ? skipped + " properties aborted (see the items)" : null);
+        s.put("startedAt", layerStartedAt.toString());
+        s.put("seconds", Math.round((System.nanoTime() - layerT0) / 1e8) / 10.0);
+        s.put("command", "mvn -pl properties -am verify" + (scale() == 1 ? "" : " -Dprocspec.tries.scale=" + scale()));
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
+        env.put("cores", Runtime.getRuntime().availableProcessors());
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("tries scale", scale());
+        env.put("Gs scale", gsScale());
+        s.put("environment", env);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("properties", items.size());
+        figures.put("tries", tries);
+        figures.put("broken variants caught", caught);
+        figures.put("failed", fail);
+        s.put("figures", figures);
+        s.put("items", items);
+        if (!labels.isEmpty()) {
+            s.put("labels", labels);
+        }
+        Path tmp = d.resolve("summary.json.tmp");
+        JSON.writeValue(tmp.toFile(), s);
+        Files.move(tmp, d.resolve("summary.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void progress(Map<String, Object> fields) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("layer", "properties");
+        m.putAll(fields);
+        System.out.println("[procspec] " + JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        System.out.flush();
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+            for (Path f : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(f);
+            }
         }
     }
 }

@@ -114,7 +114,7 @@ public abstract class Progress implements AutoCloseable {
             this.bar = new ProgressBarBuilder().setTaskName("procspec check").setInitialMax(layers)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250)
                     .continuousUpdate().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
-                    .setUnit(" steps", 1).showSpeed().build();
+                    .build();
         }
 
         @Override
