@@ -363,6 +363,10 @@ final class PropertyReport {
         @SuppressWarnings("unchecked")
         Map<String, Object> notes = (Map<String, Object>) j.get("notes");
         notes.forEach((k, v) -> figures.put(k, v instanceof Number ? v : String.valueOf(v)));
+        // jqwik's statistics: how often each edge case was hit
+        @SuppressWarnings("unchecked")
+        Map<String, Object> edges = (Map<String, Object>) j.get("edgeCases");
+        edges.forEach((k, v) -> figures.put("edge: " + k, v));
         item.put("figures", figures);
         if (brokenVariant) {
             item.put("detail", "broken variant " + j.get("brokenVariant") + ": " + j.get("brokenVariantResult")

@@ -85,7 +85,7 @@ public final class Check {
             }
             List<String> cmd = mavenCommand(runnable);
             mavenLine = String.join(" ", cmd);
-            out.println("procspec check (" + (o.full() ? "full" : "quick") + "): " + runnable.size() + " layers: "
+            out.println("procspec check (" + (o.full() ? "full" : "quick") + "), layers to run: "
                     + String.join(", ", runnable.stream().map(LayerDef::name).toList()));
             for (LayerDef d : LayerDef.ALL) {
                 if (selected.contains(d.name()) && !runnable.contains(d)) {

@@ -123,11 +123,12 @@ public final class Cli implements Callable<Integer> {
     }
 
     @Command(name = "explain", mixinStandardHelpOptions = true,
-            description = {"Shows a saved counterexample as a sequence diagram and a table: a procspec.trace/1 file "
-                    + "(from TLC, a property, a conformance mismatch, a jcstress forbidden outcome, the Go oracle), "
-                    + "or a layer summary whose items name counterexamples."})
+            description = {"Shows a saved counterexample as a sequence diagram and a table: TLC's output with an "
+                    + "error trace (e.g. spec/target/tlc/<Model>/tlc.out), a procspec.trace/1 file (from TLC, a property, "
+                    + "a conformance mismatch, a jcstress forbidden outcome, the Go oracle), or a layer summary whose "
+                    + "items name counterexamples."})
     static final class ExplainCmd implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE", description = "The trace or summary file.")
+        @Parameters(paramLabel = "FILE", description = "TLC output, a trace, or a layer summary.")
         Path file;
 
         @Option(names = "--svg", paramLabel = "OUT.svg", description = "Write the diagram as SVG instead of printing it.")

@@ -44,7 +44,32 @@ public final class Environment {
             // no /usr/lib: no Debian Go toolchains
         }
         env.put("go", go.isEmpty() ? "none found (/usr/lib/go-*/bin/go)" : String.join("; ", go));
+        String versions = toolVersions(root);
+        if (!versions.isEmpty()) {
+            env.put("versions", versions);
+        }
         return env;
+    }
+
+    /** The tool versions the root pom pins ({@code <jqwik.version>1.9.3</jqwik.version>} ...). */
+    static String toolVersions(Path root) {
+        try {
+            String pom = Files.readString(root.resolve("pom.xml"));
+            int a = pom.indexOf("<properties>");
+            int b = pom.indexOf("</properties>");
+            if (a < 0 || b < a) {
+                return "";
+            }
+            List<String> out = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([\\w.-]+)\\.version>([^<]+)</")
+                    .matcher(pom.substring(a, b).replaceAll("(?s)<!--.*?-->", ""));
+            while (m.find()) {
+                out.add(m.group(1) + " " + m.group(2).strip());
+            }
+            return String.join(", ", out);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static String first(String s) {

@@ -16,6 +16,7 @@ import java.util.List;
  * {@code ./procspec explain FILE}: a saved counterexample as the report draws it, on the terminal
  * (a text sequence diagram and the table) or as SVG. FILE may be
  * <ul>
+ *   <li>TLC's output with an error trace ({@link TlcTrace}), e.g. {@code spec/target/tlc/<Model>/tlc.out};</li>
  *   <li>a {@code procspec.trace/1} file (written by TLC's harness, a property, the conformance
  *       harness, jcstress's runner or the Go oracle);</li>
  *   <li>a {@code procspec.layer/1} summary: every counterexample its items name (or the one of
@@ -32,11 +33,24 @@ public final class Explain {
         if (!Files.isRegularFile(file)) {
             throw new FormatError(file + ": no such file");
         }
+        String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        if (!text.stripLeading().startsWith("{") && TlcTrace.looksLikeTlc(text)) {
+            // TLC's own output: the model is the folder the harness ran it in (spec/target/tlc/<Model>/tlc.out)
+            Path parent = file.toAbsolutePath().getParent();
+            String name = file.getFileName().toString();
+            String model = name.equals("tlc.out") && parent != null ? parent.getFileName().toString()
+                    : name.replaceFirst("\\.[^.]*$", "");
+            try {
+                return List.of(TlcTrace.parse(text, model));
+            } catch (FormatError e) {
+                throw new FormatError(file + ": " + e.getMessage());
+            }
+        }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(Files.readAllBytes(file));
+            node = Json.MAPPER.readTree(text);
         } catch (IOException e) {
-            throw new FormatError(file + ": not a procspec.trace/1 or procspec.layer/1 JSON file ("
+            throw new FormatError(file + ": not TLC output, nor a procspec.trace/1 or procspec.layer/1 JSON file ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");
         }
         String schema = node == null ? null : node.path("schema").asText(null);

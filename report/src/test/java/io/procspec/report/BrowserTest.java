@@ -107,6 +107,11 @@ class BrowserTest {
             WebElement chart = driver.findElement(By.id("bench-chart"));
             assertThat(chart.getAttribute("data-rendered")).isEqualTo("true");
             assertThat(chart.findElements(By.cssSelector("svg"))).isNotEmpty();
+            // one bar per benchmark, drawn to its score (not an empty frame)
+            Object widths = ((JavascriptExecutor) driver).executeScript(
+                    "return Array.from(document.querySelectorAll('#bench-chart svg path'))"
+                    + ".filter(p => p.getAttribute('fill') === '#5470c6').map(p => p.getBBox().width);");
+            assertThat((List<?>) widths).hasSize(3).allSatisfy(w -> assertThat(((Number) w).doubleValue()).isGreaterThan(50));
 
             // no console errors
             List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
