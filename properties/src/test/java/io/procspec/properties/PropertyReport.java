@@ -117,7 +117,9 @@ final class PropertyReport {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("schema", "procspec.trace/1");
         t.put("source", "property");
-        t.put("title", title);
+        // the first clause of the failure (e.g. "broken variant x: not linearizable"); the whole message is the note
+        int cut = title.indexOf(": ", title.startsWith("broken variant ") ? title.indexOf(": ") + 2 : 0);
+        t.put("title", cut > 0 && cut < 120 ? title.substring(0, cut) : title.length() > 120 ? title.substring(0, 117) + "..." : title);
         t.put("lanes", run.threadNames());
         List<Map<String, Object>> steps = new ArrayList<>();
         for (Controller.Step st : run.steps()) {

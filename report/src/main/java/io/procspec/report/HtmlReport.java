@@ -211,9 +211,11 @@ public final class HtmlReport {
             String svg = TraceDiagram.svg(t.trace);
             int i = svg.indexOf("<svg");
             m.put("svg", i < 0 ? svg : svg.substring(i));
+            boolean queues = TraceDiagram.hasQueues(t.trace);
+            m.put("hasQueues", queues);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (List<String> row : TraceDiagram.table(t.trace)) {
-                rows.add(Map.of("cells", row));
+                rows.add(Map.of("cells", queues ? row : row.subList(0, 5)));
             }
             m.put("rows", rows);
             m.put("hasRows", !rows.isEmpty());

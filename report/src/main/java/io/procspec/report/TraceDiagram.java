@@ -119,12 +119,21 @@ public final class TraceDiagram {
         return rows;
     }
 
+    /** Whether any step records the queues' contents (else the table has no such column). */
+    public static boolean hasQueues(Trace t) {
+        return t.steps.stream().anyMatch(s -> s.queues != null && !s.queues.isEmpty());
+    }
+
     /** The table as aligned plain text. */
     public static String textTable(Trace t) {
-        List<String> head = List.of("#", "lane", "label", "function", "changes", "queues after");
+        boolean queues = hasQueues(t);
+        List<String> head = queues ? List.of("#", "lane", "label", "function", "changes", "queues after")
+                : List.of("#", "lane", "label", "function", "changes");
         List<List<String>> rows = new ArrayList<>();
         rows.add(head);
-        rows.addAll(table(t));
+        for (List<String> r : table(t)) {
+            rows.add(queues ? r : r.subList(0, 5));
+        }
         int[] w = new int[head.size()];
         for (List<String> r : rows) {
             for (int i = 0; i < r.size(); i++) {
@@ -154,7 +163,9 @@ public final class TraceDiagram {
         StringBuilder sb = new StringBuilder();
         for (char c : s.toCharArray()) {
             switch (c) {
-                case '~', '*', '_', '-', '/', '"', '<', '[', '=', '^', '#', '|' -> sb.append('~').append(c);
+                // the characters whose doubling is creole markup, and that '~' escapes (checked
+                // against PlantUML 1.2025: '~' before '=', '^', '|', '>' ... would show as written)
+                case '*', '_', '-', '/', '"', '<', '[', ']', '#', '.' -> sb.append('~').append(c);
                 case '\n', '\r' -> sb.append(' ');
                 case '\\' -> sb.append("\\\\");
                 default -> sb.append(c);

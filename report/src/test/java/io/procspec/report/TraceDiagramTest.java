@@ -36,8 +36,10 @@ class TraceDiagramTest {
         s.lane = "thread **1**";
         s.label = "a_b__c--d";
         s.changes.put("x<y>", java.util.List.of("[1]", "//2"));
+        s.changes.put("p0", java.util.List.of("[h=0 t=2 [g1,g2]]", "<<1, 2>> ==x ^^y ||z ##w ~~v 1..4 \"\"q\"\""));
         t.steps.add(s);
         String svg = TraceDiagram.svg(t);
-        assertThat(svg).contains("a_b__c--d").contains("thread **1**").contains("x&lt;y&gt;: [1] &#8594; //2");
+        assertThat(svg).contains("a_b__c--d").contains("thread **1**").contains("x&lt;y&gt;: [1] &#8594; //2")
+                .contains("p0: [h=0 t=2 [g1,g2]] &#8594; &lt;&lt;1, 2&gt;&gt; ==x ^^y ||z ##w ~~v 1..4 \"\"q\"\"");
     }
 }
