@@ -108,7 +108,9 @@ public final class Cli implements Callable<Integer> {
 
         private String commandLine() {
             StringBuilder sb = new StringBuilder("./procspec check");
-            sb.append(size != null && size.full ? " --full" : " --quick");
+            if (!reuse) {
+                sb.append(size != null && size.full ? " --full" : " --quick");
+            }
             if (!only.isEmpty()) {
                 sb.append(" --only ").append(String.join(",", only));
             }
