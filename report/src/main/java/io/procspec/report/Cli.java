@@ -62,7 +62,7 @@ public final class Cli implements Callable<Integer> {
         List<String> only = List.of();
 
         @Option(names = "--report", paramLabel = "DIR", defaultValue = "target/procspec-report",
-                description = "Where to write index.html and summary.json (default: ${DEFAULT-VALUE}).")
+                description = "Where to write index.html and summary.json (default: ${DEFAULT-VALUE} in the repository).")
         Path report;
 
         @Option(names = "--reuse", description = "Run nothing: build the report from the summaries the layers left "
@@ -89,7 +89,9 @@ public final class Cli implements Callable<Integer> {
                 }
                 only.add(name);
             }
-            Path reportDir = report.toAbsolutePath().normalize();
+            // the default folder is the repository's, wherever the command is run from; a given one is the user's
+            Path reportDir = (spec.commandLine().getParseResult().hasMatchedOption("--report") ? report.toAbsolutePath()
+                    : root().resolve(report)).normalize();
             Check check = new Check(new Check.Options(root(), only, size != null && size.full, reportDir, reuse,
                     verbose, commandLine(), Check.mavenExecutable()), System.out);
             try {

@@ -47,6 +47,14 @@ class BrowserTest {
     @TempDir
     Path root;
 
+    /** Selenium logs that it has no DevTools module for this Chromium; the test uses none. */
+    private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger(
+            "org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_LOG.setLevel(Level.OFF);
+    }
+
     @Test
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void theReportRendersInARealBrowser() throws Exception {
