@@ -68,7 +68,34 @@ public final class Check {
         temp = prepareTemp(o.reportDir());
         Thread cleanup = new Thread(this::interrupted, "procspec-interrupt");
         Runtime.getRuntime().addShutdownHook(cleanup);
+        VerificationReport r;
+        try {
+            r = runAndWrite(selected, start, t0);
+            if (r == null) {
+                return 130; // interrupted: the shutdown hook stopped Maven and removes the unfinished report
+            }
+        } finally {
+            if (!interrupted) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down: the hook does the cleaning
+                }
+                Path t = temp;
+                if (t != null) {
+                    deleteTree(t); // a failure before the move: no half-written report is left
+                }
+            }
+        }
+        printTable(out, r);
+        out.println();
+        out.println("report: " + o.reportDir().resolve("index.html") + "  (" + o.reportDir().resolve("summary.json") + ")");
+        out.println("verdict: " + r.verdict.toUpperCase(Locale.ROOT) + (r.reason == null ? "" : ": " + r.reason));
+        return Verdicts.FAIL.equals(r.verdict) ? 1 : 0;
+    }
 
+    /** Runs the layers and writes the report into place; null when interrupted. */
+    private VerificationReport runAndWrite(Set<String> selected, Instant start, long t0) throws IOException, InterruptedException {
         Set<String> reactor = Reactor.modules(o.root());
         List<LayerDef> runnable = new ArrayList<>();
         for (LayerDef d : LayerDef.ALL) {
@@ -89,15 +116,16 @@ public final class Check {
                     + String.join(", ", runnable.stream().map(LayerDef::name).toList()));
             for (LayerDef d : LayerDef.ALL) {
                 if (selected.contains(d.name()) && !runnable.contains(d)) {
-                    out.println("  " + d.name() + ": skipped, no " + d.module() + "/ module in this repository"
-                            + (d.issue() == null ? "" : " yet (" + d.issue() + ")"));
+                    out.println("  " + d.name() + ": skipped, " + (Files.isDirectory(o.root().resolve(d.module()))
+                            ? d.module() + "/ is not a module of the root pom"
+                            : "no " + d.module() + "/ module in this repository" + (d.issue() == null ? "" : " yet (" + d.issue() + ")")));
                 }
             }
             out.println("  " + mavenLine);
             out.println("  log: " + o.reportDir().resolve("maven.log") + " (written to " + temp.resolve("maven.log") + " while it runs)");
             exit = runMaven(cmd, runnable.size(), temp.resolve("maven.log"));
             if (interrupted) {
-                return 130; // the shutdown hook stopped Maven and removed the unfinished report
+                return null;
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -109,12 +137,7 @@ public final class Check {
         Files.writeString(temp.resolve("index.html"), HtmlReport.render(r), StandardCharsets.UTF_8);
         moveIntoPlace(temp, o.reportDir());
         temp = null;
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-        printTable(out, r);
-        out.println();
-        out.println("report: " + o.reportDir().resolve("index.html") + "  (" + o.reportDir().resolve("summary.json") + ")");
-        out.println("verdict: " + r.verdict.toUpperCase(Locale.ROOT) + (r.reason == null ? "" : ": " + r.reason));
-        return Verdicts.FAIL.equals(r.verdict) ? 1 : 0;
+        return r;
     }
 
     List<String> mavenCommand(List<LayerDef> runnable) {
