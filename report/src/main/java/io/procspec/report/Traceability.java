@@ -80,7 +80,8 @@ public final class Traceability {
 
     /** The Java method that implements a proc.go function, e.g. {@code Proc.runqput}, or null. */
     public static String javaMethod(String function) {
-        for (String cls : List.of("Proc", "Sched", "M", "P", "G")) {
+        // MLoop and Idle: where the scheduler's M loop and idle lists live once Sched is split along its seams
+        for (String cls : List.of("Proc", "MLoop", "Sched", "Idle", "M", "P", "G")) {
             try {
                 Class<?> c = Class.forName("io.procspec.runtime." + cls);
                 for (Method m : c.getDeclaredMethods()) {
