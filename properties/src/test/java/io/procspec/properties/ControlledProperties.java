@@ -68,8 +68,7 @@ class ControlledProperties {
         Scenario.Outcome out = sc.execute(ops, Schedule.of(schedule));
         Controller.Run run = out.run();
         if (run.failure() != null) {
-            PropertyReport.failingRun(run, (ops == QueueOps.REAL ? "" : "broken variant " + ops.name() + ": ")
-                    + run.failure().getMessage().lines().findFirst().orElse("failed"));
+            PropertyReport.failingRun(run, run.failure().getMessage().lines().findFirst().orElse("failed"));
             AssertionError e = new AssertionError(run.failure().getMessage() + "\n" + sc + "\nops: " + out.ops()
                     + "\n" + run.table());
             e.initCause(run.failure());

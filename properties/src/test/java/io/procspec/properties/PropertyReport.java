@@ -117,8 +117,9 @@ final class PropertyReport {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("schema", "procspec.trace/1");
         t.put("source", "property");
-        // the first clause of the failure (e.g. "broken variant x: not linearizable"); the whole message is the note
-        int cut = title.indexOf(": ", title.startsWith("broken variant ") ? title.indexOf(": ") + 2 : 0);
+        // the first clause of the failure (e.g. "not linearizable"); the whole message is the note; the
+        // hook names the broken variant, if the property runs one
+        int cut = title.indexOf(": ");
         t.put("title", cut > 0 && cut < 120 ? title.substring(0, cut) : title.length() > 120 ? title.substring(0, 117) + "..." : title);
         t.put("lanes", run.threadNames());
         List<Map<String, Object>> steps = new ArrayList<>();
@@ -272,6 +273,9 @@ final class PropertyReport {
             j.put("statistics", s.stats);
             boolean failed = result.status() == PropertyExecutionResult.Status.FAILED;
             if (failed && s.failingTrace != null) {
+                if (expect.isPresent()) {
+                    s.failingTrace.put("title", "broken variant " + expect.get().value() + ": " + s.failingTrace.get("title"));
+                }
                 j.put("trace", s.failingTrace);
             }
             Path dir = Paths.get(System.getProperty("procspec.summary.dir", "target/property-summary"));
