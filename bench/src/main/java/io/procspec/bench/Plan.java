@@ -51,7 +51,8 @@ final class Plan {
     static final List<String> RUNQ_CHECK = List.of("proc", "procNoHook", "plainRing", "jctoolsSpmc", "arrayDeque");
     static final List<String> STEAL_ALL = List.of("proc", "jctools", "unpadded", "padHead", "padHeadTail");
     static final List<String> GFREE_ALL = List.of("gfgetGfput", "concurrentQueue", "localDeque");
-    static final List<String> SPAWN_JAVA = List.of("procspec", "procspecNoHook", "forkJoinPool");
+    static final List<String> SPAWN_JAVA = List.of("procspec", "procspecNoHook", "procspecNoBackoff", "procspecWakep120",
+            "forkJoinPool");
 
     /**
      * @param jdks    Java homes with their versions; the first is the primary JDK (queue benchmarks)

@@ -102,8 +102,9 @@ final class Plots {
         }
         CategoryAxis x = new CategoryAxis();
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        NumberAxis y = new NumberAxis("ms per tree (lower is better)");
-        y.setAutoRangeIncludesZero(true);
+        LogAxis y = new LogAxis("ms per tree (log scale, lower is better)");
+        y.setBase(10);
+        y.setSmallestValue(1);
         BoxAndWhiskerRenderer ren = new BoxAndWhiskerRenderer();
         ren.setMeanVisible(false);
         ren.setFillBox(true);

@@ -408,40 +408,63 @@ final class Report {
 
     String hookTable() {
         StringBuilder md = new StringBuilder();
-        List<String[]> pairs = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         for (String[] p : new String[][]{{"proc", "procNoHook"}, {"procNext", "procNoHookNext"}}) {
             Row h = find("owner", p[0], null, 1);
             Row n = find("owner", p[1], null, 1);
             if (h != null && n != null) {
-                double[] cp = hookCost(h, n, true);
-                lines.add("| owner ops: " + p[0] + " vs " + p[1] + " | JDK " + h.jdk + " | " + f(h.median()) + " ops/µs | "
-                        + f(n.median()) + " ops/µs | " + String.format(Locale.ROOT, "%+.1f%%", cp[0] * 100) + " | "
-                        + String.format(Locale.ROOT, "%.3g", cp[1]) + " | " + hookVerdict(cp, Math.min(h.samples.length, n.samples.length)) + " |");
+                lines.add(comparison("owner ops: " + p[0] + " vs " + p[1], h, n, true));
             }
         }
         for (String j : spawnJdks()) {
             Row h = find("spawn", "procspec", j, 0);
             Row n = find("spawn", "procspecNoHook", j, 0);
             if (h != null && n != null) {
-                double[] cp = hookCost(h, n, false);
-                lines.add("| spawn tree | JDK " + h.jdk + " | " + f(h.median()) + " ms | " + f(n.median()) + " ms | "
-                        + String.format(Locale.ROOT, "%+.1f%%", cp[0] * 100) + " | "
-                        + String.format(Locale.ROOT, "%.3g", cp[1]) + " | " + hookVerdict(cp, Math.min(h.samples.length, n.samples.length)) + " |");
+                lines.add(comparison("spawn tree: procspec vs procspecNoHook", h, n, false));
             }
         }
-        if (lines.isEmpty()) {
-            return "";
+        if (!lines.isEmpty()) {
+            md.append("\n## The scheduling-point hook: production (no-op hook) against a build without the calls\n\n");
+            md.append("The no-hook build is impl's runtime package with every `point.at(...)` line deleted at build time"
+                    + " (bench/pom.xml). Cost: how much more time per operation the hook build's median takes. Decision:"
+                    + " \"within noise\" when a two-sided Mann–Whitney U test over the two rows' per-iteration samples"
+                    + " gives p ≥ ").append(NOISE_P).append(" (no detectable difference) with at least ").append(MIN_SAMPLES)
+                    .append(" samples per row; otherwise the measured difference is stated.\n\n");
+            md.append(COMPARISON_HEAD);
+            lines.forEach(l -> md.append(l).append('\n'));
         }
-        md.append("\n## The scheduling-point hook: production (no-op hook) against a build without the calls\n\n");
-        md.append("The no-hook build is impl's runtime package with every `point.at(...)` line deleted at build time"
-                + " (bench/pom.xml). Cost: how much slower the hook build's median is. Decision: \"within noise\" when a"
-                + " two-sided Mann–Whitney U test over the two rows' per-iteration samples gives p ≥ ")
-                .append(NOISE_P).append(" (no detectable difference) with at least ").append(MIN_SAMPLES)
-                .append(" samples per row; otherwise the measured difference is stated.\n\n");
-        md.append("| comparison | JDK | hook median | no-hook median | cost | p | verdict |\n| --- | --- | --- | --- | --- | --- | --- |\n");
-        lines.forEach(l -> md.append(l).append('\n'));
+        List<String> price = new ArrayList<>();
+        for (String j : spawnJdks()) {
+            Row h = find("spawn", "procspec", j, 0);
+            for (String[] v : new String[][]{{"procspecWakep120", "Go 1.21's wakep lock (vs 1.20's npidle check)"},
+                    {"procspecNoBackoff", "runqgrab's usleep(3) before stealing runnext"}}) {
+                Row n = find("spawn", v[0], j, 0);
+                if (h != null && n != null) {
+                    price.add(comparison("spawn tree: " + v[1], h, n, false));
+                }
+            }
+        }
+        if (!price.isEmpty()) {
+            md.append("\n## Prices of fidelity to proc.go (spawn tree)\n\n");
+            md.append("procspec (Go 1.21's rules) against the same scheduler with one rule changed: `procspecWakep120`"
+                    + " returns from wakep when no P is idle, as Go 1.16–1.20 did (Go 1.21 takes sched.lock to find no"
+                    + " idle P whenever no M spins); `procspecNoBackoff` drops the 3 µs back-off before stealing a"
+                    + " running P's runnext. Cost: how much more time the faithful build takes; same decision rule.\n\n");
+            md.append(COMPARISON_HEAD);
+            price.forEach(l -> md.append(l).append('\n'));
+        }
         return md.toString();
+    }
+
+    static final String COMPARISON_HEAD = "| comparison | JDK | faithful median | variant median | cost | p | verdict |\n"
+            + "| --- | --- | --- | --- | --- | --- | --- |\n";
+
+    static String comparison(String what, Row h, Row n, boolean higherIsBetter) {
+        double[] cp = hookCost(h, n, higherIsBetter);
+        String u = higherIsBetter ? " ops/µs" : " ms";
+        return "| " + what + " | JDK " + h.jdk + " | " + f(h.median()) + u + " | " + f(n.median()) + u + " | "
+                + String.format(Locale.ROOT, "%+.1f%%", cp[0] * 100) + " | " + String.format(Locale.ROOT, "%.3g", cp[1])
+                + " | " + hookVerdict(cp, Math.min(h.samples.length, n.samples.length)) + " |";
     }
 
     // ---- summary (procspec.layer/1) ------------------------------------------------------------
@@ -584,6 +607,14 @@ final class Report {
         Row psn = j == null ? null : find("spawn", "procspecNoHook", j, 0);
         if (ps != null && psn != null) {
             h.put("hook.spawn", hookVerdict(hookCost(ps, psn, false), Math.min(ps.samples.length, psn.samples.length)));
+        }
+        Row w = j == null ? null : find("spawn", "procspecWakep120", j, 0);
+        if (ps != null && w != null) {
+            h.put("price.wakepLock", round(hookCost(ps, w, false)[0]));
+        }
+        Row nb = j == null ? null : find("spawn", "procspecNoBackoff", j, 0);
+        if (ps != null && nb != null) {
+            h.put("price.usleep3", round(hookCost(ps, nb, false)[0]));
         }
         h.put("loadBefore", machine.path("loadBefore").asDouble());
         h.put("loadAfter", machine.path("loadAfter").asDouble());

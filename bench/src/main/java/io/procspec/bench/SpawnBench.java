@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The spawn tree ({@link SpawnTrees}): 1,000,000 leaves, fan-out 10, 1,111,111 tasks, on
- * procspec's {@link Sched}, on the same scheduler built without scheduling-point calls, on a
+ * procspec's {@link Sched}, on the same scheduler built without scheduling-point calls, with two
+ * prices of fidelity taken away ({@code procspecNoBackoff}: no usleep(3) before stealing runnext;
+ * {@code procspecWakep120}: Go 1.20's wakep, which returns when no P is idle), on a
  * {@link ForkJoinPool} (fire-and-forget {@code fork()}) and on virtual threads (JDK 21+; on an older
  * JDK that benchmark fails with a message saying so). Each scheduler is started once per fork with
  * {@code procs} workers (0: {@code availableProcessors()}) and runs one tree per invocation; every
@@ -44,7 +46,9 @@ public class SpawnBench {
     public int procs;
 
     Sched sched;
+    Sched noBackoff;
     io.procspec.nohook.runtime.Sched noHook;
+    io.procspec.wakep120.runtime.Sched wakep120;
     ForkJoinPool fjp;
     long expected;
 
@@ -53,8 +57,12 @@ public class SpawnBench {
         int n = procs > 0 ? procs : Runtime.getRuntime().availableProcessors();
         sched = new Sched();
         sched.start(n);
+        noBackoff = new Sched(new io.procspec.runtime.Proc.Config().runnextBackoffNanos(0));
+        noBackoff.start(n);
         noHook = new io.procspec.nohook.runtime.Sched();
         noHook.start(n);
+        wakep120 = new io.procspec.wakep120.runtime.Sched();
+        wakep120.start(n);
         fjp = new ForkJoinPool(n);
         expected = SpawnTrees.expectedSum(leaves);
     }
@@ -62,7 +70,9 @@ public class SpawnBench {
     @TearDown(Level.Trial)
     public void tearDown() {
         sched.shutdown();
+        noBackoff.shutdown();
         noHook.shutdown();
+        wakep120.shutdown();
         fjp.shutdownNow();
     }
 
@@ -81,6 +91,18 @@ public class SpawnBench {
     @Benchmark
     public long procspecNoHook() throws InterruptedException {
         return check("procspecNoHook", SpawnTrees.schedNoHook(noHook, leaves, fanout));
+    }
+
+    /** The price of runqgrab's usleep(3) before stealing a running P's runnext: the same without it. */
+    @Benchmark
+    public long procspecNoBackoff() throws InterruptedException {
+        return check("procspecNoBackoff", SpawnTrees.sched(noBackoff, leaves, fanout));
+    }
+
+    /** The price of Go 1.21's wakep lock: wakep returning when no P is idle, as before Go 1.21. */
+    @Benchmark
+    public long procspecWakep120() throws InterruptedException {
+        return check("procspecWakep120", SpawnTrees.schedWakep120(wakep120, leaves, fanout));
     }
 
     @Benchmark

@@ -101,6 +101,31 @@ public final class SpawnTrees {
         }
     }
 
+    /** One tree on the variant whose wakep returns when no P is idle (Go 1.16–1.20's rule). */
+    public static long schedWakep120(io.procspec.wakep120.runtime.Sched s, int leaves, int fanout)
+            throws InterruptedException {
+        LongAdder sum = new LongAdder();
+        s.go(() -> wakep120Node(s, 0, leaves, fanout, sum));
+        if (!s.awaitQuiescence(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("spawn tree on procspec (wakep 1.20) did not finish in 5 minutes");
+        }
+        return sum.sum();
+    }
+
+    static void wakep120Node(io.procspec.wakep120.runtime.Sched s, int lo, int hi, int fanout, LongAdder sum) {
+        int n = hi - lo;
+        if (n == 1) {
+            sum.add(lo);
+            return;
+        }
+        int parts = Math.min(fanout, n);
+        for (int k = 0; k < parts; k++) {
+            int clo = lo(lo, n, k, parts);
+            int chi = lo(lo, n, k + 1, parts);
+            s.go(() -> wakep120Node(s, clo, chi, fanout, sum));
+        }
+    }
+
     // ---- ForkJoinPool ----------------------------------------------------------------------------
 
     /**

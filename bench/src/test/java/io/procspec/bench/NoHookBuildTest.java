@@ -47,6 +47,38 @@ class NoHookBuildTest {
     }
 
     @Test
+    void theWakep120VariantDiffersOnlyInWakep() throws IOException {
+        Path gen = Path.of("target/generated-sources/wakep120/io/procspec/wakep120/runtime");
+        int changed = 0;
+        try (Stream<Path> s = Files.list(IMPL)) {
+            for (Path src : (Iterable<Path>) s.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                List<String> orig = Files.readAllLines(src);
+                List<String> g = Files.readAllLines(gen.resolve(src.getFileName()));
+                assertThat(g).hasSameSizeAs(orig);
+                for (int i = 0; i < orig.size(); i++) {
+                    String o = orig.get(i).replaceAll("\\bio\\.procspec\\.runtime\\b", "io.procspec.wakep120.runtime");
+                    if (!o.equals(g.get(i))) {
+                        changed++;
+                        assertThat(o.trim()).isEqualTo("point.at(WAKEP);");
+                        assertThat(g.get(i)).contains("if (sched.npidle.get() == 0) { return; }");
+                    }
+                }
+            }
+        }
+        assertThat(changed).as("wakep's first step rewritten once").isEqualTo(1);
+    }
+
+    @Test
+    void theWakep120SchedulerRunsATree() throws InterruptedException {
+        io.procspec.wakep120.runtime.Sched s = new io.procspec.wakep120.runtime.Sched().start(2);
+        try {
+            assertThat(SpawnTrees.schedWakep120(s, 1000, 10)).isEqualTo(SpawnTrees.expectedSum(1000));
+        } finally {
+            s.shutdown();
+        }
+    }
+
+    @Test
     void theNoHookSchedulerRunsATree() throws InterruptedException {
         io.procspec.nohook.runtime.Sched s = new io.procspec.nohook.runtime.Sched().start(2);
         try {
