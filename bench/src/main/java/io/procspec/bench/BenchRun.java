@@ -2,6 +2,7 @@ package io.procspec.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -47,7 +48,7 @@ import java.util.stream.Stream;
  */
 @Command(name = "BenchRun", mixinStandardHelpOptions = true,
         description = "procspec benchmarks against peers: run a set, or rebuild a results folder's report.",
-        subcommands = {BenchRun.RunCmd.class, BenchRun.ReportCmd.class})
+        subcommands = {BenchRun.RunCmd.class, BenchRun.ReportCmd.class, BenchRun.AbCmd.class})
 public final class BenchRun implements Callable<Integer> {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -413,6 +414,124 @@ public final class BenchRun implements Callable<Integer> {
             rep.write(dir, summaryDir);
             System.out.println("results: " + dir.resolve("results.md") + "; summary verdict " + rep.verdict());
             return rep.verdict().equals("fail") ? 1 : 0;
+        }
+    }
+    @Command(name = "ab", mixinStandardHelpOptions = true,
+            description = {"A/B of the spawn tree: this jar's runtime (B) against an older build of impl (A),"
+                    + " in alternating JVMs so that both see the same machine load; prints each side's median,"
+                    + " spread, the ratio B/A and a Mann-Whitney p-value.",
+                    "A is given as a git revision (its impl/src/main/java is compiled with this JDK's javac)"
+                    + " or a folder of compiled classes."})
+    static final class AbCmd implements Callable<Integer> {
+        @Option(names = "--base-rev", description = "git revision of A, e.g. main or HEAD~1")
+        String baseRev;
+
+        @Option(names = "--base-classes", description = "compiled classes of A (instead of --base-rev)")
+        Path baseClasses;
+
+        @Option(names = "--candidate-classes", description = "compiled classes of B. Default: this jar's runtime")
+        Path candidateClasses;
+
+        @Option(names = "--rounds", defaultValue = "6", description = "JVM pairs (A then B, alternating). Default: ${DEFAULT-VALUE}")
+        int rounds;
+
+        @Option(names = "--trees", defaultValue = "5", description = "measured trees per JVM. Default: ${DEFAULT-VALUE}")
+        int trees;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "warm-up trees per JVM. Default: ${DEFAULT-VALUE}")
+        int warmup;
+
+        @Option(names = "--procs", defaultValue = "0", description = "Ps (0: all cores). Default: ${DEFAULT-VALUE}")
+        int procs;
+
+        @Option(names = "--jdk", description = "Java home to run on. Default: this JVM's")
+        Path jdk;
+
+        @Override
+        public Integer call() throws Exception {
+            if ((baseRev == null) == (baseClasses == null)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "give exactly one of --base-rev and --base-classes");
+            }
+            if (rounds < 1 || trees < 1 || warmup < 0 || procs < 0) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--rounds, --trees >= 1; --warmup, --procs >= 0");
+            }
+            Path self = Path.of(BenchRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path a = baseClasses != null ? baseClasses : compileRev(baseRev);
+            String java = (jdk != null ? jdk : Path.of(System.getProperty("java.home"))).resolve("bin/java").toString();
+            List<Double> as = new ArrayList<>();
+            List<Double> bs = new ArrayList<>();
+            List<Double> ac = new ArrayList<>();
+            List<Double> bc = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            System.out.printf("A = %s, B = %s; load %.2f%n", baseRev != null ? baseRev : a,
+                    candidateClasses != null ? candidateClasses : self, Machine.load1());
+            for (int r = 0; r < rounds; r++) {
+                List<double[]> ra = spawnOnce(java, a + File.pathSeparator + self);
+                List<double[]> rb = spawnOnce(java, candidateClasses == null ? self.toString()
+                        : candidateClasses + File.pathSeparator + self);
+                ra.forEach(x -> { as.add(x[0]); ac.add(x[1]); });
+                rb.forEach(x -> { bs.add(x[0]); bc.add(x[1]); });
+                double ma = new DescriptiveStatistics(ra.stream().mapToDouble(x -> x[0]).toArray()).getPercentile(50);
+                double mb = new DescriptiveStatistics(rb.stream().mapToDouble(x -> x[0]).toArray()).getPercentile(50);
+                ratios.add(mb / ma);
+                System.out.printf("round %d/%d: A %s ms, B %s ms (load %.2f)%n", r + 1, rounds, Report.f(ma), Report.f(mb), Machine.load1());
+            }
+            line("wall ms", as, bs);
+            line("CPU ms", ac, bc);
+            double[] rv = ratios.stream().mapToDouble(Double::doubleValue).toArray();
+            System.out.printf("B/A per round (paired): median %s, range %s-%s%n",
+                    Report.f(new DescriptiveStatistics(rv).getPercentile(50)), Report.f(new DescriptiveStatistics(rv).getMin()),
+                    Report.f(new DescriptiveStatistics(rv).getMax()));
+            return 0;
+        }
+
+        private static void line(String what, List<Double> a, List<Double> b) {
+            double[] av = a.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] bv = b.stream().mapToDouble(Double::doubleValue).toArray();
+            Report.Row ra = new Report.Row("ab", "A", "", 0, what, av, null, 0);
+            Report.Row rb = new Report.Row("ab", "B", "", 0, what, bv, null, 0);
+            double p = new org.apache.commons.math3.stat.inference.MannWhitneyUTest().mannWhitneyUTest(av, bv);
+            System.out.printf("%s: A median %s, IQR %s (n=%d); B median %s, IQR %s (n=%d); B/A = %s (p = %.3g)%n", what,
+                    Report.f(ra.median()), Report.spread(ra), av.length, Report.f(rb.median()), Report.spread(rb), bv.length,
+                    Report.f(rb.median() / ra.median()), p);
+        }
+
+        private List<double[]> spawnOnce(String java, String cp) throws IOException, InterruptedException {
+            String out = RunCmd.exec(List.of(java, "-cp", cp, "io.procspec.bench.SpawnOnce", String.valueOf(procs),
+                    String.valueOf(warmup), String.valueOf(trees)), Path.of("."), Map.of(), 1800);
+            if (out == null) {
+                throw new IOException("SpawnOnce failed on " + cp);
+            }
+            List<double[]> v = new ArrayList<>();
+            for (String l : out.split("\\R")) {
+                if (l.startsWith("ms ")) {
+                    v.add(new double[]{Double.parseDouble(l.substring(3)), 0});
+                } else if (l.startsWith("cpu ") && !v.isEmpty()) {
+                    v.get(v.size() - 1)[1] = Double.parseDouble(l.substring(4));
+                }
+            }
+            return v;
+        }
+
+        /** git archive REV impl/src/main/java, compiled with this JDK's javac into a temporary folder. */
+        private static Path compileRev(String rev) throws IOException, InterruptedException {
+            Path dir = Files.createTempDirectory("procspec-ab-");
+            Path tar = dir.resolve("src.tar");
+            if (RunCmd.exec(List.of("git", "archive", "-o", tar.toString(), rev, "impl/src/main/java"), Path.of("."), Map.of(), 120) == null) {
+                throw new IOException("git archive " + rev + " failed (run from the repository root)");
+            }
+            if (RunCmd.exec(List.of("tar", "-xf", tar.toString(), "-C", dir.toString()), Path.of("."), Map.of(), 120) == null) {
+                throw new IOException("tar failed");
+            }
+            List<String> args = new ArrayList<>(List.of("--release", "17", "-nowarn", "-d", dir.resolve("classes").toString()));
+            try (Stream<Path> s = Files.walk(dir.resolve("impl/src/main/java"))) {
+                s.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
+            }
+            javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+            if (javac == null || javac.run(null, null, null, args.toArray(new String[0])) != 0) {
+                throw new IOException("could not compile impl at " + rev + " (needs a JDK, not a JRE)");
+            }
+            return dir.resolve("classes");
         }
     }
 }
