@@ -9,7 +9,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Mutex {
     private final String name;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final Owned lock = new Owned();
+
+    /** A ReentrantLock that says who holds it (for snapshots; no cost on lock/unlock). */
+    private static final class Owned extends ReentrantLock {
+        Thread owner() {
+            return getOwner();
+        }
+    }
 
     public Mutex(String name) {
         this.name = name;
@@ -34,6 +41,14 @@ public final class Mutex {
     /** Whether some thread holds the mutex (a controller reads this to avoid blocking a thread). */
     public boolean isLocked() {
         return lock.isLocked();
+    }
+
+    /**
+     * The thread holding the mutex, or null (a best-effort read; exact while the holder is parked
+     * at a scheduling point, as in {@link Snapshot}s).
+     */
+    public Thread holder() {
+        return lock.owner();
     }
 
     /** assertLockHeld: Go checks this under static lock ranking; here always, it costs one read. */

@@ -56,9 +56,16 @@ public final class P {
     // Queue of runnable goroutines. Accessed without lock.
     private int runqhead;
     private int runqtail;
-    /** The ring: a power-of-two number of slots (256 in Go). Slots are plain. */
-    final G[] runq;
-    final int mask;
+    /**
+     * The ring: a power-of-two number of slots (256 in Go). Slots are plain: only the owner writes
+     * them (its own puts, and a thief's runqgrab copying into its own ring beyond its tail), and a
+     * reader validates what it read with the later CAS of {@code runqhead}. Public, like the
+     * ordered accessors below, for the bug catalogue's twins ({@code mutants/}), which are copies
+     * of {@link Proc}'s methods; nothing outside {@link Proc} writes it in correct code.
+     */
+    public final G[] runq;
+    /** {@code runq.length - 1}: the slot of counter value {@code c} is {@code c & mask}. */
+    public final int mask;
     /**
      * runnext, if non-null, is a runnable G that was ready'd by the current G and should be run
      * next instead of what's in runq if there's time remaining in the running G's time slice.
@@ -103,34 +110,39 @@ public final class P {
     }
 
     // ---- accessors, named by ordering (JCTools style: lv = load-acquire, so = store-release) ----
+    //
+    // Legend: lv = load-acquire, v = volatile (sequentially consistent) load, lp = plain load,
+    // so = store-release, sp = plain store, sv = volatile store, casRel = CAS with release
+    // semantics, cas = full (volatile) CAS. These are public so that the bug catalogue's twins
+    // (copies of Proc's methods, in mutants/) compile unchanged; Proc is their only correct user.
 
     /** atomic.LoadAcq(&pp.runqhead): synchronizes with the CasRel of the consumer that last moved head. */
-    int lvRunqhead() {
+    public int lvRunqhead() {
         return (int) RUNQHEAD.getAcquire(this);
     }
 
     /** atomic.LoadAcq(&pp.runqtail): synchronizes with the owner's StoreRel, so slots below tail are visible. */
-    int lvRunqtail() {
+    public int lvRunqtail() {
         return (int) RUNQTAIL.getAcquire(this);
     }
 
     /** atomic.Load(&pp.runqhead) (runqempty): Go's Load is sequentially consistent. */
-    int vRunqhead() {
+    public int vRunqhead() {
         return (int) RUNQHEAD.getVolatile(this);
     }
 
     /** atomic.Load(&pp.runqtail) (runqempty). */
-    int vRunqtail() {
+    public int vRunqtail() {
         return (int) RUNQTAIL.getVolatile(this);
     }
 
     /** pp.runqtail read by its owner: plain, the owner is the only writer. */
-    int lpRunqtail() {
+    public int lpRunqtail() {
         return (int) RUNQTAIL.get(this);
     }
 
     /** atomic.StoreRel(&pp.runqtail, t): publishes the slots written before it to acquiring readers of tail. */
-    void soRunqtail(int t) {
+    public void soRunqtail(int t) {
         RUNQTAIL.setRelease(this, t);
     }
 
@@ -138,23 +150,48 @@ public final class P {
      * atomic.CasRel(&pp.runqhead, h, h+n): a strong CAS with release semantics, so the slot reads
      * that precede it happen-before the owner's reuse of those slots (the owner load-acquires head).
      */
-    boolean casRelRunqhead(int h, int nh) {
+    public boolean casRelRunqhead(int h, int nh) {
         return (int) RUNQHEAD.compareAndExchangeRelease(this, h, nh) == h;
     }
 
     /** pp.runnext read plainly, as Go does; a later CAS validates it. */
-    G lpRunnext() {
+    public G lpRunnext() {
         return (G) RUNNEXT.get(this);
     }
 
     /** atomic.Loaduintptr(&pp.runnext) (runqempty). */
-    G vRunnext() {
+    public G vRunnext() {
         return (G) RUNNEXT.getVolatile(this);
     }
 
     /** pp.runnext.cas(old, new): Go's Casuintptr is a full (sequentially consistent) CAS. */
-    boolean casRunnext(G old, G nw) {
+    public boolean casRunnext(G old, G nw) {
         return RUNNEXT.compareAndSet(this, old, nw);
+    }
+
+    /**
+     * A plain store of runqhead. <b>No correct code path uses this</b>: Go moves head only by
+     * CAS. It exists for the bug catalogue's twins (a consumer that commits with a store, bug
+     * {@code runqgrab_no_cas}) and for tests that build a state; on a live P it breaks the queue.
+     */
+    public void spRunqhead(int h) {
+        RUNQHEAD.set(this, h);
+    }
+
+    /**
+     * A plain store of runqtail. <b>No correct code path uses this</b>: the owner publishes with
+     * {@link #soRunqtail}. For the bug catalogue's twins (bug {@code runqtail_plain_store}).
+     */
+    public void spRunqtail(int t) {
+        RUNQTAIL.set(this, t);
+    }
+
+    /**
+     * A volatile store of runnext. <b>No correct code path uses this</b>: runnext changes only by
+     * CAS. For the bug catalogue's twins (bug {@code runqget_runnext_no_cas}).
+     */
+    public void svRunnext(G g) {
+        RUNNEXT.setVolatile(this, g);
     }
 
     /** The P's status, read racily by thieves (runqgrab). */

@@ -89,6 +89,7 @@ public final class Proc {
         int goidBatch = 16;
         int startingStackSize = StackMin;
         long runnextBackoffNanos = 3_000;
+        int schedtick = 0;
 
         public Config nprocs(int n) {
             if (n <= 0) {
@@ -158,12 +159,76 @@ public final class Proc {
             return this;
         }
 
+        // ---- read-back (snapshots, the bug catalogue's twins, the conformance harness) ----
+
+        /** Whether checked mode is on. */
+        public boolean checkedMode() {
+            return checked;
+        }
+
+        /** GOMAXPROCS. */
+        public int nprocs() {
+            return nprocs;
+        }
+
+        /** Slots per ring. */
+        public int ringSize() {
+            return ringSize;
+        }
+
+        /** Initial runqhead/runqtail of every P. */
+        public int counterStart() {
+            return counterStart;
+        }
+
+        public GoVersion goVersion() {
+            return goVersion;
+        }
+
+        /** gfput spills when pp.gFree.n reaches this (Go: 64). */
+        public int gfreeLocalMax() {
+            return gfreeLocalMax;
+        }
+
+        /** gfput's spill pops while pp.gFree.n is at least this (Go: 32). */
+        public int gfreeLocalKeep() {
+            return gfreeLocalKeep;
+        }
+
+        /** gfget refills pp.gFree up to this many (Go: 32). */
+        public int gfreeRefill() {
+            return gfreeRefill;
+        }
+
+        /** _GoidCacheBatch (Go: 16). */
+        public int goidBatch() {
+            return goidBatch;
+        }
+
+        /** runqgrab's runnext back-off in nanoseconds. */
+        public long runnextBackoffNanos() {
+            return runnextBackoffNanos;
+        }
+
         /** runqgrab's back-off before stealing runnext from a running P (Go: usleep(3)); 0 disables it. */
         public Config runnextBackoffNanos(long ns) {
             if (ns < 0) {
                 throw new IllegalArgumentException("back-off must be >= 0, got " + ns);
             }
             runnextBackoffNanos = ns;
+            return this;
+        }
+
+        /**
+         * Initial {@code schedtick} of every P (Go: 0 at {@code procresize}), a {@code uint32} like
+         * Go's: any int, read unsigned. A real Go program reaches {@code main.main} after the
+         * runtime's own goroutines have advanced P0's schedtick a varying number of times, which
+         * decides when {@code findRunnable}'s {@code schedtick%61} check first looks at the
+         * global queue; the Go oracle ({@code oracle/}) sets this to align the Java P's phase
+         * with Go's. Tests start it near 2^32 to exercise the wrap.
+         */
+        public Config schedtick(int tick) {
+            schedtick = tick;
             return this;
         }
     }
@@ -237,7 +302,9 @@ public final class Proc {
 
     /** A P with this Proc's ring size and counter start, not in {@link #allp} (Go's {@code new(p)}). */
     public P newP(int id) {
-        return new P(id, cfg.ringSize, cfg.counterStart);
+        P pp = new P(id, cfg.ringSize, cfg.counterStart);
+        pp.schedtick = cfg.schedtick; // published with pp (final allp, or the scheduler's start)
+        return pp;
     }
 
     // ---- locks with scheduling points ------------------------------------------------------
@@ -710,7 +777,7 @@ public final class Proc {
      * Executed only by the owner P. Returns false when a consumer moved head since h was read
      * (the ring is then no longer full).
      */
-    boolean runqputslow(P pp, G gp, int h, int t) {
+    public boolean runqputslow(P pp, G gp, int h, int t) {
         final G[] runq = pp.runq;
         final G[] batch = pp.slowBatch; // Go: var batch [len(pp.runq)/2 + 1]*g
 
@@ -1250,6 +1317,30 @@ public final class Proc {
             return;
         }
         wakeHook.startSpinningM(this);
+    }
+
+    // ---- snapshots -----------------------------------------------------------------------------
+
+    /** The scheduling-point hook this Proc calls (for the bug catalogue's twins, which copy Proc's code). */
+    public SchedPoint point() {
+        return point;
+    }
+
+    /**
+     * A {@link Snapshot} of {@link #allp} and the global structures. Exact only while nothing
+     * changes the Proc (see {@link Snapshot}).
+     */
+    public Snapshot snapshot() {
+        return Snapshot.of(this, List.of(allp), List.of());
+    }
+
+    /**
+     * A {@link Snapshot} of the Ps {@code ps} (for example {@code allp} plus stand-alone Ps made by
+     * {@link #newP}) and the global structures; {@code held} are Gs the caller holds outside every
+     * queue and free list (taken by runqget, gfget, …), recorded in {@link Snapshot#gs()} too.
+     */
+    public Snapshot snapshot(List<P> ps, java.util.Collection<G> held) {
+        return Snapshot.of(this, List.copyOf(ps), held == null ? List.of() : held);
     }
 
     // ---- helpers ------------------------------------------------------------------------------

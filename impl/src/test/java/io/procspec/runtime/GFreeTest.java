@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
-import static io.procspec.runtime.Fixtures.*;
+import static io.procspec.testkit.Fixtures.*;
 import static org.assertj.core.api.Assertions.*;
 
 /** gfput / gfget / gfpurge: thresholds, stack preference, startingStackSize changes, accounting. */

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static io.procspec.runtime.Fixtures.*;
+import static io.procspec.testkit.Fixtures.*;
 import static org.assertj.core.api.Assertions.*;
 
 /** newproc / newproc1 / malg: status, frame, goids, the Go 1.14 argument copy, misuse. */

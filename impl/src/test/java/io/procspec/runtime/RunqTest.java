@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static io.procspec.runtime.Fixtures.*;
+import static io.procspec.testkit.Fixtures.*;
 import static org.assertj.core.api.Assertions.*;
 
 /** The local run queue: Go's export_test.go checks, ported, plus wraparound and edge cases. */
