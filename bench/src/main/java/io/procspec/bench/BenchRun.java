@@ -59,6 +59,18 @@ public final class BenchRun implements Callable<Integer> {
         return 2;
     }
 
+    /** A progress line for ./procspec check: {@code [procspec] {"layer":"bench",...}} (report/README.md). */
+    static void progress(Map<String, Object> fields) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("layer", "bench");
+        m.putAll(fields);
+        try {
+            System.out.println("[procspec] " + new ObjectMapper().writeValueAsString(m));
+        } catch (IOException e) {
+            // a progress line is for people only
+        }
+    }
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         int code = new CommandLine(new BenchRun()).execute(args);
@@ -176,7 +188,10 @@ public final class BenchRun implements Callable<Integer> {
             machine.put("startedAt", start.toString());
             machine.put("loadBefore", Machine.load1());
             List<Map<String, Object>> runs = new ArrayList<>();
+            List<Map<String, String>> skipped = new ArrayList<>();
             int total = plan.jmh.size() + plan.go.size();
+            progress(Map.of("event", "start", "total", total, "message",
+                    plan.set + " set, load average " + Machine.load1()));
             int k = 0;
             for (Plan.JmhRun r : plan.jmh) {
                 k++;
@@ -184,8 +199,13 @@ public final class BenchRun implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 Map<String, Object> rec = record(r);
                 try {
-                    runJmh(r, out);
-                    rec.put("ok", true);
+                    if (runJmhWhenFree(r, out)) {
+                        rec.put("ok", true);
+                    } else {
+                        rec.put("ok", false);
+                        rec.put("error", "another JMH run held /tmp/jmh.lock for " + LOCK_WAIT_S + " s");
+                        rec.put("skipped", true);
+                    }
                 } catch (RunnerException | RuntimeException e) {
                     rec.put("ok", false);
                     rec.put("error", String.valueOf(e));
@@ -193,6 +213,8 @@ public final class BenchRun implements Callable<Integer> {
                 }
                 rec.put("seconds", (System.nanoTime() - t0) / 1e9);
                 runs.add(rec);
+                progress(Map.of("event", "item", "item", r.id(), "done", k, "total", total,
+                        "verdict", Boolean.TRUE.equals(rec.get("ok")) ? "pass" : rec.containsKey("skipped") ? "skipped" : "fail"));
             }
             for (Plan.GoRun g : plan.go) {
                 k++;
@@ -214,8 +236,9 @@ public final class BenchRun implements Callable<Integer> {
                 }
                 rec.put("seconds", (System.nanoTime() - t0) / 1e9);
                 runs.add(rec);
+                progress(Map.of("event", "item", "item", g.id(), "done", k, "total", total,
+                        "verdict", Boolean.TRUE.equals(rec.get("ok")) ? "pass" : "fail"));
             }
-            List<Map<String, String>> skipped = new ArrayList<>();
             for (String[] s : plan.skipped) {
                 skipped.add(Map.of("name", s[0], "reason", s[1]));
             }
@@ -232,6 +255,7 @@ public final class BenchRun implements Callable<Integer> {
             rep.write(out, summaryDir);
             System.out.println("results: " + out.resolve("results.md"));
             System.out.println("summary: " + summaryDir.resolve("summary.json") + " (verdict " + rep.verdict() + ")");
+            progress(Map.of("event", "end", "verdict", rep.verdict()));
             return rep.verdict().equals("fail") ? 1 : 0;
         }
 
@@ -250,6 +274,38 @@ public final class BenchRun implements Callable<Integer> {
             rec.put("file", "jmh-" + r.id() + ".json");
             rec.put("log", "logs/" + r.id() + ".log");
             return rec;
+        }
+
+        /** How long a run waits for another JMH run (JMH's lock file) before it is reported as skipped. */
+        static final int LOCK_WAIT_S = 180;
+
+        /**
+         * Runs r once no other JMH run holds JMH's lock; false when the lock stayed taken for
+         * {@value #LOCK_WAIT_S} s (benchmarks beside another benchmark measure nothing useful).
+         */
+        private static boolean runJmhWhenFree(Plan.JmhRun r, Path out) throws RunnerException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCK_WAIT_S);
+            for (;;) {
+                try {
+                    runJmh(r, out);
+                    return true;
+                } catch (RunnerException e) {
+                    boolean locked = String.valueOf(e.getMessage()).contains("Another JMH instance");
+                    if (!locked) {
+                        throw e;
+                    }
+                    if (System.nanoTime() - deadline > 0) {
+                        return false;
+                    }
+                    System.out.println("  another JMH run holds the lock; waiting");
+                    try {
+                        Thread.sleep(5000);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }
+            }
         }
 
         private static void runJmh(Plan.JmhRun r, Path out) throws RunnerException {

@@ -151,7 +151,8 @@ final class Report {
                         : "owner/" + e;
                 String why = run.path("ok").asBoolean() ? failure(dir.resolve(run.path("log").asText()), e)
                         : run.path("error").asText();
-                missing.add(new Missing(where, "fail", "no result: " + why));
+                boolean skipped = run.path("skipped").asBoolean();
+                missing.add(new Missing(where, skipped ? "skipped" : "fail", (skipped ? "not measured: " : "no result: ") + why));
             }
         }
     }
@@ -501,6 +502,12 @@ final class Report {
             it.put("name", r.group + "/" + (r.name.equals("go") ? r.jdk : r.name) + x + (r.name.equals("go") ? "" : "/" + jdk));
             it.put("verdict", "pass");
             Map<String, Object> fig = new LinkedHashMap<>();
+            // score, scoreError, unit, group: what the verification report charts (report/README.md);
+            // score is the median and scoreError half the interquartile range
+            fig.put("score", round(r.median()));
+            fig.put("scoreError", round((r.pct(75) - r.pct(25)) / 2));
+            fig.put("group", r.group + (r.group.startsWith("steal") ? " (" + r.x + " thieves)"
+                    : r.group.equals("gfree") ? " (" + r.x + " threads)" : ""));
             fig.put("median", round(r.median()));
             fig.put("p25", round(r.pct(25)));
             fig.put("p75", round(r.pct(75)));
