@@ -3,6 +3,7 @@ package io.procspec.bench;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
+import io.procspec.runtime.ProcConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,16 +56,16 @@ public class GfreeBench {
     @Setup(Level.Trial)
     public void setup(BenchmarkParams params) {
         int threads = params.getThreads();
-        proc = new Proc(new Proc.Config().nprocs(threads));
+        proc = new Proc(new ProcConfig().nprocs(threads));
         // Enough dead Gs that each thread can hold K in hand while every P caches up to 63.
         int pool = threads * (K + 64) + 64;
         P p0 = proc.allp[0];
         shared = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < pool; i++) {
-            G gp = proc.malg(Proc.StackMin);
+            G gp = proc.malg(io.procspec.runtime.Arch.StackMin);
             proc.casgstatus(gp, _Gidle, _Gdead);
             proc.gfput(p0, gp);
-            G peer = proc.malg(Proc.StackMin);
+            G peer = proc.malg(io.procspec.runtime.Arch.StackMin);
             proc.casgstatus(peer, _Gidle, _Gdead);
             shared.add(peer);
         }

@@ -4,6 +4,7 @@ import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.SchedPoint;
 import org.jctools.queues.SpmcArrayQueue;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -77,9 +78,9 @@ public class RunqBench {
 
     @Setup
     public void setup() {
-        proc = new Proc(new Proc.Config().nprocs(1).ringSize(ring));
-        procCounting = new Proc(new Proc.Config().nprocs(1).ringSize(ring).point(new CountingHook()));
-        nohook = new io.procspec.nohook.runtime.Proc(new io.procspec.nohook.runtime.Proc.Config().nprocs(1).ringSize(ring));
+        proc = new Proc(new ProcConfig().nprocs(1).ringSize(ring));
+        procCounting = new Proc(new ProcConfig().nprocs(1).ringSize(ring).point(new CountingHook()));
+        nohook = new io.procspec.nohook.runtime.Proc(new io.procspec.nohook.runtime.ProcConfig().nprocs(1).ringSize(ring));
         pp = proc.allp[0];
         ppCounting = procCounting.allp[0];
         ppNohook = nohook.allp[0];

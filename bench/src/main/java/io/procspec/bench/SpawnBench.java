@@ -57,7 +57,7 @@ public class SpawnBench {
         int n = procs > 0 ? procs : Runtime.getRuntime().availableProcessors();
         sched = new Sched();
         sched.start(n);
-        noBackoff = new Sched(new io.procspec.runtime.Proc.Config().runnextBackoffNanos(0));
+        noBackoff = new Sched(new io.procspec.runtime.ProcConfig().runnextBackoffNanos(0));
         noBackoff.start(n);
         noHook = new io.procspec.nohook.runtime.Sched();
         noHook.start(n);

@@ -4,6 +4,7 @@ import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
+import io.procspec.runtime.ProcConfig;
 import org.jctools.queues.SpmcArrayQueue;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -77,7 +78,7 @@ public class StealBench {
         @Setup(Level.Trial)
         public void setup() {
             kind = impl.equals("proc") ? 0 : impl.equals("jctools") ? 1 : 2;
-            proc = new Proc(new Proc.Config().nprocs(1 + MAX_THIEVES).ringSize(RING));
+            proc = new Proc(new ProcConfig().nprocs(1 + MAX_THIEVES).ringSize(RING));
             owner = proc.allp[0];
             gs = new G[POOL];
             for (int i = 0; i < POOL; i++) {

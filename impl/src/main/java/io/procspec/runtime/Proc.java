@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static io.procspec.runtime.Arch.*;
 import static io.procspec.runtime.G._Gdead;
 import static io.procspec.runtime.G._Gidle;
 import static io.procspec.runtime.G._Grunnable;
@@ -48,190 +49,10 @@ import static io.procspec.runtime.Labels.*;
  * <p>Go's {@code throw}s become {@link IllegalStateException} with Go's message. Input a cheap
  * check can see as wrong (a null function or G, a G in the wrong status) is refused before any
  * queue changes. The same G queued twice, or put on a free list twice, is caught only in
- * {@linkplain Config#checked(boolean) checked mode}, which costs a concurrent map operation per
+ * {@linkplain ProcConfig#checked(boolean) checked mode}, which costs a concurrent map operation per
  * queue operation and is meant for tests.
  */
 public final class Proc {
-
-    // ---- constants of linux/amd64 (goarch, sys, stack.go) -----------------------------------
-
-    /** goarch.PtrSize. */
-    public static final int PtrSize = 8;
-    /** sys.MinFrameSize: 0 on amd64 (no link register). */
-    public static final int MinFrameSize = 0;
-    /** sys.StackAlign: goarch.PtrSize on amd64. */
-    public static final int StackAlign = PtrSize;
-    /** sys.PCQuantum: 1 on amd64. */
-    public static final int PCQuantum = 1;
-    /** stackGuard on linux/amd64 (928 * stackGuardMultiplier + stackSystem). */
-    public static final int StackGuard = 928;
-    /** stackSystem: 0 on linux. */
-    public static final int StackSystem = 0;
-    /** _StackMin / stackMin: 2048. */
-    public static final int StackMin = 2048;
-    /** Synthetic text address of {@code runtime.goexit}. */
-    public static final long GOEXIT_PC = 0x401000;
-
-    /**
-     * Configuration of a {@link Proc}. Defaults are Go's; tests shrink the ring, move the counters
-     * near the wrap, and scale the free-list constants down to the spec's models.
-     */
-    public static final class Config {
-        int nprocs = 1;
-        int ringSize = 256;
-        int counterStart = 0;
-        GoVersion goVersion = GoVersion.GO1_21;
-        SchedPoint point = SchedPoint.NONE;
-        boolean checked = false;
-        int gfreeLocalMax = 64;
-        int gfreeLocalKeep = 32;
-        int gfreeRefill = 32;
-        int goidBatch = 16;
-        int startingStackSize = StackMin;
-        long runnextBackoffNanos = 3_000;
-        int schedtick = 0;
-
-        public Config nprocs(int n) {
-            if (n <= 0) {
-                throw new IllegalArgumentException("nprocs must be > 0, got " + n);
-            }
-            nprocs = n;
-            return this;
-        }
-
-        /** Slots per ring; a power of two ≥ 2 (Go: 256). */
-        public Config ringSize(int n) {
-            if (n < 2 || (n & (n - 1)) != 0) {
-                throw new IllegalArgumentException("ring size must be a power of two >= 2, got " + n);
-            }
-            ringSize = n;
-            return this;
-        }
-
-        /** Initial runqhead/runqtail of every P, e.g. {@code -5} for 2^32 − 5 (Go: 0). */
-        public Config counterStart(int c) {
-            counterStart = c;
-            return this;
-        }
-
-        public Config goVersion(GoVersion v) {
-            goVersion = Objects.requireNonNull(v, "goVersion");
-            return this;
-        }
-
-        /** The scheduling-point hook (default {@link SchedPoint#NONE}). */
-        public Config point(SchedPoint p) {
-            point = Objects.requireNonNull(p, "point");
-            return this;
-        }
-
-        /** Checked mode: track every queued / free G to catch double puts (tests). */
-        public Config checked(boolean c) {
-            checked = c;
-            return this;
-        }
-
-        /** gfput's spill threshold, the level it spills below, gfget's refill target (Go: 64, 32, 32). */
-        public Config gfree(int localMax, int localKeep, int refill) {
-            if (localKeep < 1 || localMax < localKeep || refill < 1) {
-                throw new IllegalArgumentException("need 1 <= localKeep <= localMax and refill >= 1, got "
-                        + localMax + "/" + localKeep + "/" + refill);
-            }
-            gfreeLocalMax = localMax;
-            gfreeLocalKeep = localKeep;
-            gfreeRefill = refill;
-            return this;
-        }
-
-        /** _GoidCacheBatch (Go: 16). */
-        public Config goidBatch(int b) {
-            if (b < 1) {
-                throw new IllegalArgumentException("goid batch must be >= 1, got " + b);
-            }
-            goidBatch = b;
-            return this;
-        }
-
-        /** Initial startingStackSize (Go: 2048). */
-        public Config startingStackSize(int s) {
-            checkStackSize(s);
-            startingStackSize = s;
-            return this;
-        }
-
-        // ---- read-back (snapshots, the bug catalogue's twins, the conformance harness) ----
-
-        /** Whether checked mode is on. */
-        public boolean checkedMode() {
-            return checked;
-        }
-
-        /** GOMAXPROCS. */
-        public int nprocs() {
-            return nprocs;
-        }
-
-        /** Slots per ring. */
-        public int ringSize() {
-            return ringSize;
-        }
-
-        /** Initial runqhead/runqtail of every P. */
-        public int counterStart() {
-            return counterStart;
-        }
-
-        public GoVersion goVersion() {
-            return goVersion;
-        }
-
-        /** gfput spills when pp.gFree.n reaches this (Go: 64). */
-        public int gfreeLocalMax() {
-            return gfreeLocalMax;
-        }
-
-        /** gfput's spill pops while pp.gFree.n is at least this (Go: 32). */
-        public int gfreeLocalKeep() {
-            return gfreeLocalKeep;
-        }
-
-        /** gfget refills pp.gFree up to this many (Go: 32). */
-        public int gfreeRefill() {
-            return gfreeRefill;
-        }
-
-        /** _GoidCacheBatch (Go: 16). */
-        public int goidBatch() {
-            return goidBatch;
-        }
-
-        /** runqgrab's runnext back-off in nanoseconds. */
-        public long runnextBackoffNanos() {
-            return runnextBackoffNanos;
-        }
-
-        /** runqgrab's back-off before stealing runnext from a running P (Go: usleep(3)); 0 disables it. */
-        public Config runnextBackoffNanos(long ns) {
-            if (ns < 0) {
-                throw new IllegalArgumentException("back-off must be >= 0, got " + ns);
-            }
-            runnextBackoffNanos = ns;
-            return this;
-        }
-
-        /**
-         * Initial {@code schedtick} of every P (Go: 0 at {@code procresize}), a {@code uint32} like
-         * Go's: any int, read unsigned. A real Go program reaches {@code main.main} after the
-         * runtime's own goroutines have advanced P0's schedtick a varying number of times, which
-         * decides when {@code findRunnable}'s {@code schedtick%61} check first looks at the
-         * global queue; the Go oracle ({@code oracle/}) sets this to align the Java P's phase
-         * with Go's. Tests start it near 2^32 to exercise the wrap.
-         */
-        public Config schedtick(int tick) {
-            schedtick = tick;
-            return this;
-        }
-    }
 
     /** {@link #runqget}'s result: Go's {@code (gp *g, inheritTime bool)}. */
     public record Runqget(G gp, boolean inheritTime) {}
@@ -241,7 +62,7 @@ public final class Proc {
 
     // ---- state ----------------------------------------------------------------------------
 
-    final Config cfg;
+    final ProcConfig cfg;
     /** The scheduling-point hook: final, so with {@link SchedPoint#NONE} the JIT inlines it away. */
     final SchedPoint point;
     final GoVersion goVersion;
@@ -272,7 +93,7 @@ public final class Proc {
     /** Checked mode: where each tracked G is ("runq" or "free"). Null when not checked. */
     private final Map<G, String> where;
 
-    public Proc(Config cfg) {
+    public Proc(ProcConfig cfg) {
         this.cfg = Objects.requireNonNull(cfg, "config");
         this.point = cfg.point;
         this.goVersion = cfg.goVersion;
@@ -289,10 +110,10 @@ public final class Proc {
 
     /** A Proc with Go's defaults and {@code nprocs} Ps. */
     public Proc(int nprocs) {
-        this(new Config().nprocs(nprocs));
+        this(new ProcConfig().nprocs(nprocs));
     }
 
-    public Config config() {
+    public ProcConfig config() {
         return cfg;
     }
 
@@ -463,21 +284,6 @@ public final class Proc {
         pp.nnewproc++;
     }
 
-    /** gostartcallfn: adjust gobuf as if it executed a call to fn and then stopped before the first instruction. */
-    static void gostartcallfn(Gobuf gobuf, FuncVal fv) {
-        gostartcall(gobuf, fv.fn, fv);
-    }
-
-    /** gostartcall (amd64): push the return address (buf.pc = goexit+PCQuantum), then pc = fn. */
-    static void gostartcall(Gobuf buf, long fn, FuncVal ctxt) {
-        long sp = buf.sp;
-        sp -= PtrSize;
-        buf.retaddr = buf.pc; // *(*uintptr)(unsafe.Pointer(sp)) = buf.pc
-        buf.sp = sp;
-        buf.pc = fn;
-        buf.ctxt = ctxt;
-    }
-
     /**
      * malg: allocate a new g, with a stack big enough for stacksize bytes (negative: no stack).
      */
@@ -545,14 +351,8 @@ public final class Proc {
      * old size keep them until gfget sees the mismatch.
      */
     public void setStartingStackSize(int size) {
-        checkStackSize(size);
+        ProcConfig.checkStackSize(size);
         startingStackSize = size;
-    }
-
-    static void checkStackSize(int s) {
-        if (s < StackMin || (s & (s - 1)) != 0) {
-            throw new IllegalArgumentException("stack size must be a power of two >= " + StackMin + ", got " + s);
-        }
     }
 
     /**
@@ -1343,24 +1143,8 @@ public final class Proc {
         return Snapshot.of(this, List.copyOf(ps), held == null ? List.of() : held);
     }
 
-    // ---- helpers ------------------------------------------------------------------------------
-
-    /** alignUp: n rounded up to a multiple of a (a power of two). */
-    static long alignUp(long n, long a) {
-        return (n + a - 1) & ~(a - 1);
-    }
-
-    /** round2: the smallest power of two >= x. */
-    static int round2(int x) {
-        int s = 0;
-        while ((1 << s) < x) {
-            s++;
-        }
-        return 1 << s;
-    }
-
     /** Counters summed over allp and sched (racy reads; exact when quiescent). */
-    public Stats stats() {
+    public ProcStats stats() {
         long newproc = 0, nmalg = 0, reuse = 0, steals = 0, stolen = 0, slow = 0;
         for (P pp : allp) {
             newproc += pp.nnewproc;
@@ -1370,12 +1154,7 @@ public final class Proc {
             stolen += pp.nstolen;
             slow += pp.nrunqputslow;
         }
-        return new Stats(newproc, nmalg, reuse, steals, stolen, slow, sched.nglobrunqput, sched.nglobrunqget,
+        return new ProcStats(newproc, nmalg, reuse, steals, stolen, slow, sched.nglobrunqput, sched.nglobrunqget,
                 sched.nglobrunqgetGs, stacks.allocated(), stacks.freed());
     }
-
-    /** Counters of the queue and free-list functions. */
-    public record Stats(long gsCreated, long gsAllocated, long gsReused, long steals, long gsStolen,
-                        long runqputslows, long globrunqputGs, long globrunqgets, long globrunqgetGs,
-                        long stacksAllocated, long stacksFreed) {}
 }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.*;
 class RunqTest {
 
     static Proc proc(int ring, int counterStart) {
-        return new Proc(new Proc.Config().nprocs(2).ringSize(ring).counterStart(counterStart).checked(true));
+        return new Proc(new ProcConfig().nprocs(2).ringSize(ring).counterStart(counterStart).checked(true));
     }
 
     /** Go's RunSchedLocalQueueTest: put i Gs, get them back in order, for every i up to the ring. */
@@ -169,7 +169,7 @@ class RunqTest {
     /** runqgrab takes ceil(n/2), never more than half the ring, and runnext only when the ring is empty. */
     @Test
     void runqgrabTakesCeilHalfAndRunnextLast() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).ringSize(8).runnextBackoffNanos(0));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(8).runnextBackoffNanos(0));
         P victim = proc.newP(0);
         G[] gs = runnableGs(6);
         for (int i = 0; i < 5; i++) {
@@ -190,7 +190,7 @@ class RunqTest {
 
     @Test
     void runqstealOverflowThrows() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).ringSize(4));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(4));
         P thief = proc.newP(0);
         P victim = proc.newP(1);
         for (G g : runnableGs(3)) {
@@ -258,7 +258,7 @@ class RunqTest {
     @Test
     void runqemptySecondTailReadCatchesTheKickRace() {
         Recorder rec = new Recorder();
-        Proc proc = new Proc(new Proc.Config().nprocs(1).ringSize(8).point(rec));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(8).point(rec));
         P pp = proc.newP(0);
         G g1 = runnable(1);
         G g2 = runnable(2);
@@ -276,7 +276,7 @@ class RunqTest {
     @Test
     void runqputslowCasFailureRetries() {
         Recorder rec = new Recorder();
-        Proc proc = new Proc(new Proc.Config().nprocs(2).ringSize(4).point(rec));
+        Proc proc = new Proc(new ProcConfig().nprocs(2).ringSize(4).point(rec));
         P owner = proc.allp[0];
         P thief = proc.allp[1];
         G[] gs = runnableGs(5);
@@ -299,7 +299,7 @@ class RunqTest {
     @ValueSource(strings = {"GO1_14", "GO1_21"})
     void runqgetRunnextCasLostToThief(String version) {
         Recorder rec = new Recorder();
-        Proc proc = new Proc(new Proc.Config().nprocs(2).ringSize(8).point(rec)
+        Proc proc = new Proc(new ProcConfig().nprocs(2).ringSize(8).point(rec)
                 .goVersion(GoVersion.valueOf(version)).runnextBackoffNanos(0));
         P owner = proc.allp[0];
         P thief = proc.allp[1];

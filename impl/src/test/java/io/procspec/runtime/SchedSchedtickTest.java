@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link Proc.Config#schedtick(int)}: the P's initial schedtick, a Go {@code uint32}. With one P
+ * {@link ProcConfig#schedtick(int)}: the P's initial schedtick, a Go {@code uint32}. With one P
  * the order in which Gs run is a function of the pattern and of the schedtick phase alone
  * (findRunnable's {@code schedtick%61} check), so these tests compare orders: a phase near 2^31
  * must behave as its unsigned remainder, and a phase that wraps past 2^32 as the small phase that
@@ -24,7 +24,7 @@ class SchedSchedtickTest {
      * the every-61st-tick check then decides where those Gs fall among the ring's.
      */
     static List<Integer> fanOutOrder(int n, int initialSchedtick) throws InterruptedException {
-        Sched s = new Sched(new Proc.Config().schedtick(initialSchedtick)).start(1);
+        Sched s = new Sched(new ProcConfig().schedtick(initialSchedtick)).start(1);
         List<Integer> order = new ArrayList<>();
         try {
             s.go(() -> {

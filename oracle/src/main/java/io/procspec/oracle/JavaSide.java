@@ -4,6 +4,7 @@ import io.procspec.runtime.G;
 import io.procspec.runtime.GoVersion;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.Sched;
 import io.procspec.runtime.SchedPoint;
 
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code runtime.Gosched()} calls that the Go program makes before the pattern. Every goroutine
  * records its id, then runs its body; a {@code go} inside a G is {@code newproc} on the P.
  *
- * <p><b>Phase.</b> The P starts at {@code schedtick = phase} ({@link Proc.Config#schedtick}); the
+ * <p><b>Phase.</b> The P starts at {@code schedtick = phase} ({@link ProcConfig#schedtick}); the
  * root runs at {@code phase + 1}. In Go, {@code phase} is P0's schedtick when {@code main} is
  * taken from the global queue after its last Gosched, a value the runtime's start-up leaves and
  * that varies between runs; only its residue mod 61 matters. {@link #phases} runs all 61.
@@ -94,7 +95,7 @@ public final class JavaSide {
         AtomicInteger pos = new AtomicInteger();
         List<Snapshot> snaps = snapshots ? Collections.synchronizedList(new ArrayList<>()) : null;
         AtomicReference<Throwable> panic = new AtomicReference<>();
-        Sched s = new Sched(new Proc.Config().goVersion(version).schedtick(phase).ringSize(ringSize).point(point));
+        Sched s = new Sched(new ProcConfig().goVersion(version).schedtick(phase).ringSize(ringSize).point(point));
         s.setPanicHandler((goid, t) -> panic.compareAndSet(null, t));
         s.start(1);
         try {
