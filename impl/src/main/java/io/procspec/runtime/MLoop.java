@@ -550,8 +550,12 @@ final class MLoop {
         // gogo(&gp.sched): load the closure and clear gobuf.ctxt (Go's gogo zeroes it, for the GC).
         FuncVal fn = gp.sched.ctxt;
         gp.sched.ctxt = null;
+        Runnable body = fn.body;
+        if (fn == gp.fnbuf) {
+            fn.clear(); // the G's own funcval: keep no closure alive while the G waits for reuse
+        }
         try {
-            fn.body.run();
+            body.run();
         } catch (Throwable t) {
             owner.panicked(gp, t);
         }

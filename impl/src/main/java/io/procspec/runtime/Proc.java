@@ -159,12 +159,18 @@ public final class Proc {
         return newg;
     }
 
-    /** newproc of a Runnable. */
+    /**
+     * newproc of a Runnable: as {@link #newproc(P, FuncVal, G)}, with the new G's own funcval
+     * holding {@code fn}, so that nothing is allocated per G but the caller's Runnable (in Go the
+     * funcval is the caller's closure).
+     */
     public G newproc(P pp, Runnable fn, G callergp) {
-        if (fn == null) {
-            throw new NullPointerException("go of nil func value");
+        G newg = newproc1(pp, fn, callergp, callerpc(callergp));
+        runqput0(pp, newg, true);
+        if (mainStarted) {
+            wakep();
         }
-        return newproc(pp, new FuncVal(fn), callergp);
+        return newg;
     }
 
     /**
@@ -203,6 +209,22 @@ public final class Proc {
         long totalSize = alignUp(4L * PtrSize + MinFrameSize, StackAlign);
         long sp = newg.stack.hi() - totalSize;
         initFrame(pp, newg, sp, fn, callergp, callerpc);
+        return newg;
+    }
+
+    /**
+     * newproc1 of a Runnable: as {@link #newproc1(P, FuncVal, G, long)}, the function held in the
+     * new G's own funcval (filled after gfget/malg, so no FuncVal is allocated).
+     */
+    G newproc1(P pp, Runnable fn, G callergp, long callerpc) {
+        if (fn == null) {
+            throw new NullPointerException("go of nil func value");
+        }
+        G newg = gfgetOrMalg(pp);
+        // extra space in case of reads slightly beyond frame
+        long totalSize = alignUp(4L * PtrSize + MinFrameSize, StackAlign);
+        long sp = newg.stack.hi() - totalSize;
+        initFrame(pp, newg, sp, newg.fnbuf.set(fn), callergp, callerpc);
         return newg;
     }
 

@@ -271,7 +271,7 @@ public final class Sched implements AutoCloseable {
         if (mp != null && mp.owner == this && mp.curg != null) {
             P pp = mp.p;
             incr(created, pp.id); // before the G exists: see quiescent()
-            proc.newproc(pp, new FuncVal(fn), mp.curg);
+            proc.newproc(pp, fn, mp.curg);
             return;
         }
         goOutside(fn);
@@ -299,7 +299,7 @@ public final class Sched implements AutoCloseable {
                         : "go after shutdown");
             }
             incr(created, proc.gomaxprocs); // before the G exists: see quiescent()
-            G gp = proc.newproc1(injectP, new FuncVal(fn), null, 0);
+            G gp = proc.newproc1(injectP, fn, null, 0);
             proc.globrunqputLocked(gp);
         } finally {
             injectLock.unlock();
@@ -484,6 +484,9 @@ public final class Sched implements AutoCloseable {
             }
             for (G gp : dead) {
                 left.add(gp.sched.ctxt.body);
+                if (gp.sched.ctxt == gp.fnbuf) {
+                    gp.fnbuf.clear();
+                }
                 gp.sched.ctxt = null;
                 proc.casgstatus(gp, _Grunnable, _Gdead);
                 gp.schedlink = null;
