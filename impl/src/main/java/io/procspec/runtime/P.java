@@ -79,6 +79,13 @@ public final class P {
     public long goidcache;
     public long goidcacheend;
 
+    /**
+     * The second result of this P's last successful {@code runqget} (Go returns {@code (gp,
+     * inheritTime)}): true when the G came from runnext. Owner-only; kept here so that the
+     * scheduler's loop allocates no result object per G.
+     */
+    boolean runqgetInheritTime;
+
     /** runqputslow's batch array, reused (Go's is on the stack): owner-only scratch. */
     final G[] slowBatch;
 

@@ -684,6 +684,16 @@ public final class Proc {
      * Executed only by the owner P. Returns null when the queue is empty.
      */
     public Runqget runqget(P pp) {
+        G gp = runqgetG(pp);
+        return gp == null ? null : new Runqget(gp, pp.runqgetInheritTime);
+    }
+
+    /**
+     * {@link #runqget} without the result object: returns the G (or null) and leaves
+     * {@code inheritTime} in {@link P#runqgetInheritTime}, so that the scheduler's loop allocates
+     * nothing per G. Same steps and labels.
+     */
+    G runqgetG(P pp) {
         // If there's a runnext, it's the next G to run.
         if (goVersion == GoVersion.GO1_14) {
             for (;;) {
@@ -694,7 +704,7 @@ public final class Proc {
                 }
                 point.at(RUNQGET_CASNEXT);
                 if (pp.casRunnext(next, null)) {
-                    return taken(next, true);
+                    return taken(pp, next, true);
                 }
             }
         } else {
@@ -706,7 +716,7 @@ public final class Proc {
             if (next != null) {
                 point.at(RUNQGET_CASNEXT);
                 if (pp.casRunnext(next, null)) {
-                    return taken(next, true);
+                    return taken(pp, next, true);
                 }
             }
         }
@@ -722,16 +732,17 @@ public final class Proc {
             G gp = runq[h & pp.mask];
             point.at(RUNQGET_CAS);
             if (pp.casRelRunqhead(h, h + 1)) { // cas-release, commits consume
-                return taken(gp, false);
+                return taken(pp, gp, false);
             }
         }
     }
 
-    private Runqget taken(G gp, boolean inheritTime) {
+    private G taken(P pp, G gp, boolean inheritTime) {
         if (checked) {
             where.remove(gp);
         }
-        return new Runqget(gp, inheritTime);
+        pp.runqgetInheritTime = inheritTime;
+        return gp;
     }
 
     /**

@@ -3,10 +3,12 @@ package io.procspec.runtime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A G made from a Runnable uses its own funcval, so that with G reuse the only allocation per
@@ -51,6 +53,37 @@ class NoAllocationTest {
             }
         } finally {
             s.shutdown();
+        }
+    }
+
+    @Test
+    void creatingRunningAndFreeingGsAllocatesNothingOnceWarm() {
+        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+                "needs per-thread allocation counters");
+        com.sun.management.ThreadMXBean tm = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(tm.isThreadAllocatedMemorySupported() && tm.isThreadAllocatedMemoryEnabled());
+        Proc proc = new Proc(new ProcConfig().nprocs(1));
+        P pp = proc.allp[0];
+        Runnable fn = () -> {};
+        // newproc → runqget → (run) → _Gdead → gfput, on one P, as Sched does per G
+        cycle(proc, pp, fn, 200_000); // warm up: the JIT, the free list
+        long tid = Thread.currentThread().getId();
+        long before = tm.getThreadAllocatedBytes(tid);
+        int n = 200_000;
+        cycle(proc, pp, fn, n);
+        long bytes = tm.getThreadAllocatedBytes(tid) - before;
+        assertThat((double) bytes / n).as("bytes allocated per G").isLessThan(1.0);
+    }
+
+    private static void cycle(Proc proc, P pp, Runnable fn, int n) {
+        for (int i = 0; i < n; i++) {
+            proc.newproc(pp, fn, null);
+            G gp = proc.runqgetG(pp);
+            proc.casgstatus(gp, G._Grunnable, G._Grunning);
+            gp.sched.ctxt = null;
+            gp.fnbuf.clear();
+            proc.casgstatus(gp, G._Grunning, G._Gdead);
+            proc.gfput(pp, gp);
         }
     }
 }
