@@ -86,6 +86,12 @@ public final class P {
      */
     boolean runqgetInheritTime;
 
+    /** gfput's and gfpurge's batches by kind (Go's are on the stack): owner-only scratch, empty between calls. */
+    final GQueue gfStackQ = new GQueue();
+    final GQueue gfNoStackQ = new GQueue();
+    /** runqputslow's batch queue (Go's is on the stack): owner-only scratch, emptied by globrunqputbatch. */
+    final GQueue slowQ = new GQueue();
+
     /** runqputslow's batch array, reused (Go's is on the stack): owner-only scratch. */
     final G[] slowBatch;
 

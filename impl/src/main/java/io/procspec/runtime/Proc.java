@@ -424,8 +424,8 @@ public final class Proc {
             }
             point.atLock(GFPUT_LOCK, l);
             int inc = 0;
-            GQueue stackQ = new GQueue();
-            GQueue noStackQ = new GQueue();
+            GQueue stackQ = pp.gfStackQ; // Go's are stack values: owner-only scratch, no allocation
+            GQueue noStackQ = pp.gfNoStackQ;
             while (pp.gFree.n >= cfg.gfreeLocalKeep) {
                 G g1 = pp.gFree.pop();
                 pp.gFree.n--;
@@ -444,6 +444,8 @@ public final class Proc {
             } finally {
                 unlock(l);
             }
+            stackQ.clear();
+            noStackQ.clear();
         }
     }
 
@@ -507,8 +509,8 @@ public final class Proc {
     public void gfpurge(P pp) {
         point.atLock(GFPURGE_LOCK, sched.gFree.lock);
         int inc = 0;
-        GQueue stackQ = new GQueue();
-        GQueue noStackQ = new GQueue();
+        GQueue stackQ = pp.gfStackQ;
+        GQueue noStackQ = pp.gfNoStackQ;
         while (!pp.gFree.empty()) {
             G gp = pp.gFree.pop();
             pp.gFree.n--;
@@ -527,6 +529,8 @@ public final class Proc {
         } finally {
             unlock(sched.gFree.lock);
         }
+        stackQ.clear();
+        noStackQ.clear();
     }
 
     // ---- runqput / runqputslow / runqputbatch ------------------------------------------------
@@ -624,7 +628,7 @@ public final class Proc {
         for (int i = 0; i < n; i++) {
             batch[i].schedlink = batch[i + 1];
         }
-        GQueue q = new GQueue(batch[0], batch[n]);
+        GQueue q = pp.slowQ.set(batch[0], batch[n]); // Go's is a stack value: owner-only scratch
         java.util.Arrays.fill(batch, 0, n + 1, null);
         pp.nrunqputslow++;
 
