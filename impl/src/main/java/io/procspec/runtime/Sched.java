@@ -74,7 +74,7 @@ import static io.procspec.runtime.G._Grunnable;
  * argument ({@link MLoop}) covers it, because a full fence separates the put from wakep's read.
  *
  * <p><b>Quiescence and shutdown.</b> Each P counts the Gs created on it and the Gs that finished
- * on it (volatile writes); {@link #awaitQuiescence} sums the finished counts, then the created
+ * on it (release stores, see {@link #incr}); {@link #awaitQuiescence} sums the finished counts, then the created
  * counts, and equal sums mean that at the moment between the two passes no G was runnable or
  * running. {@link #shutdown} stops outside submissions, raises {@code shuttingDown} under
  * {@code sched.lock}, wakes every idle M and joins every M: an M finishes its current G, then
@@ -156,9 +156,9 @@ public final class Sched implements AutoCloseable {
 
     private static final int PAD = 16; // 128 bytes: no false sharing between Ps
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
-    /** Gs created on each P (volatile writes by the P's owner): for quiescence. */
+    /** Gs created on each P (release stores by the P's owner): for quiescence. */
     private long[] created;
-    /** Gs that finished on each P (volatile writes by the P's owner): for quiescence. */
+    /** Gs that finished on each P (release stores by the P's owner): for quiescence. */
     private long[] finished;
     private final java.util.concurrent.atomic.AtomicLong npanics = new java.util.concurrent.atomic.AtomicLong();
 
@@ -341,15 +341,25 @@ public final class Sched implements AutoCloseable {
 
     // ---- quiescence -------------------------------------------------------------------------------
 
+    /**
+     * Counts one G on the slot's P: a plain read (the slot's owner is its only writer) and a
+     * release store, not a volatile one (no full fence per G). Release is enough: a G is counted
+     * created before it is published (runqput's release store or CAS, or sched.lock) and counted
+     * finished after it ran, so its created count happens-before its finished count, wherever it
+     * ran; a reader that acquires a finished count ({@link #sum}) then sees at least the matching
+     * created count (see {@link #quiescent()}). There is no Dekker-style pair here that would
+     * need a StoreLoad barrier.
+     */
     private static void incr(long[] a, int slot) {
         int i = slot * PAD;
-        LONGS.setVolatile(a, i, (long) LONGS.get(a, i) + 1); // single writer: the slot's owner
+        LONGS.setRelease(a, i, (long) LONGS.get(a, i) + 1);
     }
 
+    /** Sum of the per-P counts, each read with acquire (pairs with {@link #incr}'s release store). */
     private static long sum(long[] a) {
         long s = 0;
         for (int i = 0; i < a.length; i += PAD) {
-            s += (long) LONGS.getVolatile(a, i);
+            s += (long) LONGS.getAcquire(a, i);
         }
         return s;
     }
