@@ -43,6 +43,11 @@ public final class G {
     public long stackguard0;
     /** The saved context newproc1 builds. */
     public final Gobuf sched = new Gobuf();
+    /**
+     * This G's own funcval, filled by {@code newproc(pp, Runnable, callergp)} so that creating a G
+     * from a Runnable allocates nothing (see {@link FuncVal}). Written by the P that owns the G.
+     */
+    final FuncVal fnbuf = new FuncVal();
     /** sp at the top of the stack, for traceback (newproc1 sets it to sched.sp). */
     public long stktopsp;
     /** Accessed only through {@link #loadVolatileAtomicstatus()} / {@link #casVolatileAtomicstatus}. */

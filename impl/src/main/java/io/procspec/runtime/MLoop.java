@@ -316,31 +316,30 @@ final class MLoop {
         if (mp.spinning && !runqemptyQuiet(pp)) {
             throw new IllegalStateException("schedule: spinning with local work");
         }
-        Found f = findRunnable(mp); // blocks until work is available
-        if (f == null) {
+        G gp = findRunnable(mp); // blocks until work is available
+        if (gp == null) {
             return false;
         }
         if (mp.spinning) {
             resetspinning(mp);
         }
-        execute(mp, f.gp, f.inheritTime);
+        execute(mp, gp, mp.inheritTime);
         return true;
     }
-
-    /** findRunnable's result: Go's {@code (gp *g, inheritTime bool)}. */
-    record Found(G gp, boolean inheritTime) {}
 
     /**
      * findRunnable (proc.go, Go 1.21): find a runnable G to execute, trying the global queue every
      * 61st schedtick, the local queue, the global queue, stealing from other Ps; with no work, idle
-     * the P and park the M ({@link #stopm}), then start over. Returns null only at shutdown.
+     * the P and park the M ({@link #stopm}), then start over. Returns null only at shutdown. Go
+     * returns {@code (gp, inheritTime, tryWakeP)}; here the G is returned and {@code inheritTime}
+     * left in {@link M#inheritTime}, so that finding a G allocates nothing.
      *
      * <p>Spec: {@link Labels#GLOBRUNQGET_LOCK} (through {@code globrunqgetLocked}), the runq labels,
      * {@link Labels#BECOMESPINNING}, {@link Labels#FINDRUNNABLE_LOCKIDLE},
      * {@link Labels#FINDRUNNABLE_UNLOCKIDLE}, {@link Labels#FINDRUNNABLE_DROPSPINNING},
      * {@link Labels#CHECKRUNQSNOP_LOCK}, {@link Labels#STOPM}.
      */
-    Found findRunnable(M mp) {
+    G findRunnable(M mp) {
         for (;;) { // top:
             if (shuttingDown) {
                 return null;
@@ -353,21 +352,24 @@ final class MLoop {
             if (Integer.remainderUnsigned(pp.schedtick, GLOBAL_CHECK_PERIOD) == 0 && sched.loadOpaqueRunqsize() > 0) {
                 G gp = proc.globrunqgetLocked(pp, 1);
                 if (gp != null) {
-                    return new Found(gp, false);
+                    mp.inheritTime = false;
+                    return gp;
                 }
             }
 
             // local runq
-            Proc.Runqget r = proc.runqget(pp);
-            if (r != null) {
-                return new Found(r.gp(), r.inheritTime());
+            G lg = proc.runqgetG(pp);
+            if (lg != null) {
+                mp.inheritTime = pp.runqgetInheritTime;
+                return lg;
             }
 
             // global runq
             if (sched.loadOpaqueRunqsize() != 0) {
                 G gp = proc.globrunqgetLocked(pp, 0);
                 if (gp != null) {
-                    return new Found(gp, false);
+                    mp.inheritTime = false;
+                    return gp;
                 }
             }
 
@@ -380,7 +382,8 @@ final class MLoop {
                 }
                 G gp = stealWork(mp);
                 if (gp != null) {
-                    return new Found(gp, false);
+                    mp.inheritTime = false;
+                    return gp;
                 }
             }
 
@@ -391,7 +394,8 @@ final class MLoop {
                 if (sched.loadPlainRunqsize() != 0) {
                     G gp = proc.globrunqget(pp, 0);
                     proc.point.at(FINDRUNNABLE_UNLOCKIDLE);
-                    return new Found(gp, false);
+                    mp.inheritTime = false;
+                    return gp;
                 }
                 if (releasep(mp) != pp) {
                     throw new IllegalStateException("findrunnable: wrong p");
@@ -550,8 +554,12 @@ final class MLoop {
         // gogo(&gp.sched): load the closure and clear gobuf.ctxt (Go's gogo zeroes it, for the GC).
         FuncVal fn = gp.sched.ctxt;
         gp.sched.ctxt = null;
+        Runnable body = fn.body;
+        if (fn == gp.fnbuf) {
+            fn.clear(); // the G's own funcval: keep no closure alive while the G waits for reuse
+        }
         try {
-            fn.body.run();
+            body.run();
         } catch (Throwable t) {
             owner.panicked(gp, t);
         }

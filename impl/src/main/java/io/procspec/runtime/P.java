@@ -83,6 +83,19 @@ public final class P {
     public long goidcache;
     public long goidcacheend;
 
+    /**
+     * The second result of this P's last successful {@code runqget} (Go returns {@code (gp,
+     * inheritTime)}): true when the G came from runnext. Owner-only; kept here so that the
+     * scheduler's loop allocates no result object per G.
+     */
+    boolean runqgetInheritTime;
+
+    /** gfput's and gfpurge's batches by kind (Go's are on the stack): owner-only scratch, empty between calls. */
+    final GQueue gfStackQ = new GQueue();
+    final GQueue gfNoStackQ = new GQueue();
+    /** runqputslow's batch queue (Go's is on the stack): owner-only scratch, emptied by globrunqputbatch. */
+    final GQueue slowQ = new GQueue();
+
     /** runqputslow's batch array, reused (Go's is on the stack): owner-only scratch. */
     final G[] slowBatch;
 

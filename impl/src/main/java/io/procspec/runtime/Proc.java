@@ -319,12 +319,18 @@ public final class Proc {
         return newg;
     }
 
-    /** newproc of a Runnable. */
+    /**
+     * newproc of a Runnable: as {@link #newproc(P, FuncVal, G)}, with the new G's own funcval
+     * holding {@code fn}, so that nothing is allocated per G but the caller's Runnable (in Go the
+     * funcval is the caller's closure).
+     */
     public G newproc(P pp, Runnable fn, G callergp) {
-        if (fn == null) {
-            throw new NullPointerException("go of nil func value");
+        G newg = newproc1(pp, fn, callergp, callerpc(callergp));
+        runqput0(pp, newg, true);
+        if (mainStarted) {
+            wakep();
         }
-        return newproc(pp, new FuncVal(fn), callergp);
+        return newg;
     }
 
     /**
@@ -363,6 +369,22 @@ public final class Proc {
         long totalSize = alignUp(4L * PtrSize + MinFrameSize, StackAlign);
         long sp = newg.stack.hi() - totalSize;
         initFrame(pp, newg, sp, fn, callergp, callerpc);
+        return newg;
+    }
+
+    /**
+     * newproc1 of a Runnable: as {@link #newproc1(P, FuncVal, G, long)}, the function held in the
+     * new G's own funcval (filled after gfget/malg, so no FuncVal is allocated).
+     */
+    G newproc1(P pp, Runnable fn, G callergp, long callerpc) {
+        if (fn == null) {
+            throw new NullPointerException("go of nil func value");
+        }
+        G newg = gfgetOrMalg(pp);
+        // extra space in case of reads slightly beyond frame
+        long totalSize = alignUp(4L * PtrSize + MinFrameSize, StackAlign);
+        long sp = newg.stack.hi() - totalSize;
+        initFrame(pp, newg, sp, newg.fnbuf.set(fn), callergp, callerpc);
         return newg;
     }
 
@@ -567,8 +589,8 @@ public final class Proc {
             }
             point.atLock(GFPUT_LOCK, l);
             int inc = 0;
-            GQueue stackQ = new GQueue();
-            GQueue noStackQ = new GQueue();
+            GQueue stackQ = pp.gfStackQ; // Go's are stack values: owner-only scratch, no allocation
+            GQueue noStackQ = pp.gfNoStackQ;
             while (pp.gFree.n >= cfg.gfreeLocalKeep) {
                 G g1 = pp.gFree.pop();
                 pp.gFree.n--;
@@ -587,6 +609,8 @@ public final class Proc {
             } finally {
                 unlock(l);
             }
+            stackQ.clear();
+            noStackQ.clear();
         }
     }
 
@@ -652,8 +676,8 @@ public final class Proc {
     public void gfpurge(P pp) {
         point.atLock(GFPURGE_LOCK, sched.gFree.lock);
         int inc = 0;
-        GQueue stackQ = new GQueue();
-        GQueue noStackQ = new GQueue();
+        GQueue stackQ = pp.gfStackQ;
+        GQueue noStackQ = pp.gfNoStackQ;
         while (!pp.gFree.empty()) {
             G gp = pp.gFree.pop();
             pp.gFree.n--;
@@ -672,6 +696,8 @@ public final class Proc {
         } finally {
             unlock(sched.gFree.lock);
         }
+        stackQ.clear();
+        noStackQ.clear();
     }
 
     // ---- runqput / runqputslow / runqputbatch ------------------------------------------------
@@ -782,7 +808,7 @@ public final class Proc {
         for (int i = 0; i < n; i++) {
             batch[i].schedlink = batch[i + 1];
         }
-        GQueue q = new GQueue(batch[0], batch[n]);
+        GQueue q = pp.slowQ.set(batch[0], batch[n]); // Go's is a stack value: owner-only scratch
         java.util.Arrays.fill(batch, 0, n + 1, null);
         pp.nrunqputslow++;
 
@@ -843,6 +869,16 @@ public final class Proc {
      * Executed only by the owner P. Returns null when the queue is empty.
      */
     public Runqget runqget(P pp) {
+        G gp = runqgetG(pp);
+        return gp == null ? null : new Runqget(gp, pp.runqgetInheritTime);
+    }
+
+    /**
+     * {@link #runqget} without the result object: returns the G (or null) and leaves
+     * {@code inheritTime} in {@link P#runqgetInheritTime}, so that the scheduler's loop allocates
+     * nothing per G. Same steps and labels.
+     */
+    G runqgetG(P pp) {
         // If there's a runnext, it's the next G to run.
         if (goVersion == GoVersion.GO1_14) {
             for (;;) {
@@ -855,7 +891,7 @@ public final class Proc {
                 // A full CAS: against a thief's CAS of the same runnext exactly one wins
                 // (jcstress RunnextGetStealGo114).
                 if (pp.casVolatileRunnext(next, null)) {
-                    return taken(next, true);
+                    return taken(pp, next, true);
                 }
             }
         } else {
@@ -869,7 +905,7 @@ public final class Proc {
                 // A full CAS: against a thief's CAS of the same runnext exactly one wins
                 // (jcstress RunnextGetSteal; bug runqget_runnext_no_cas, jcstress BrokenRunnextNoCas).
                 if (pp.casVolatileRunnext(next, null)) {
-                    return taken(next, true);
+                    return taken(pp, next, true);
                 }
             }
         }
@@ -888,16 +924,17 @@ public final class Proc {
             // cas-release, commits consume: against a thief taking the same last G exactly one
             // CAS wins (jcstress RunqgetStealLastG; bug runqget_no_cas, BrokenRunqgetNoCasLastG).
             if (pp.casReleaseRunqhead(h, h + 1)) {
-                return taken(gp, false);
+                return taken(pp, gp, false);
             }
         }
     }
 
-    private Runqget taken(G gp, boolean inheritTime) {
+    private G taken(P pp, G gp, boolean inheritTime) {
         if (checked) {
             where.remove(gp);
         }
-        return new Runqget(gp, inheritTime);
+        pp.runqgetInheritTime = inheritTime;
+        return gp;
     }
 
     /**

@@ -74,7 +74,7 @@ import static io.procspec.runtime.G._Grunnable;
  * argument ({@link MLoop}) covers it, because a full fence separates the put from wakep's read.
  *
  * <p><b>Quiescence and shutdown.</b> Each P counts the Gs created on it and the Gs that finished
- * on it (volatile writes); {@link #awaitQuiescence} sums the finished counts, then the created
+ * on it (release stores, see {@link #incr}); {@link #awaitQuiescence} sums the finished counts, then the created
  * counts, and equal sums mean that at the moment between the two passes no G was runnable or
  * running. {@link #shutdown} stops outside submissions, raises {@code shuttingDown} under
  * {@code sched.lock}, wakes every idle M and joins every M: an M finishes its current G, then
@@ -161,8 +161,8 @@ public final class Sched implements AutoCloseable {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
     /**
      * Gs created on each P: one writer per slot (the P's owner, or the holder of injectLock for the
-     * injection slot), volatile stores; {@link #quiescent()} reads them with volatile loads, which
-     * keep its two passes in order (see there).
+     * injection slot), release stores; {@link #quiescent()} reads them with acquire loads (see
+     * there for why release/acquire suffices).
      */
     private long[] created;
     /** Gs that finished on each P: as {@link #created}. */
@@ -284,7 +284,7 @@ public final class Sched implements AutoCloseable {
         if (mp != null && mp.owner == this && mp.curg != null) {
             P pp = mp.p;
             incr(created, pp.id); // before the G exists: see quiescent()
-            proc.newproc(pp, new FuncVal(fn), mp.curg);
+            proc.newproc(pp, fn, mp.curg);
             return;
         }
         goOutside(fn);
@@ -312,7 +312,7 @@ public final class Sched implements AutoCloseable {
                         : "go after shutdown");
             }
             incr(created, proc.gomaxprocs); // before the G exists: see quiescent()
-            G gp = proc.newproc1(injectP, new FuncVal(fn), null, 0);
+            G gp = proc.newproc1(injectP, fn, null, 0);
             proc.globrunqputLocked(gp);
         } finally {
             injectLock.unlock();
@@ -354,15 +354,25 @@ public final class Sched implements AutoCloseable {
 
     // ---- quiescence -------------------------------------------------------------------------------
 
+    /**
+     * Counts one G on the slot's P: a plain read (the slot's owner is its only writer) and a
+     * release store, not a volatile one (no full fence per G). Release is enough: a G is counted
+     * created before it is published (runqput's release store or CAS, or sched.lock) and counted
+     * finished after it ran, so its created count happens-before its finished count, wherever it
+     * ran; a reader that acquires a finished count ({@link #sum}) then sees at least the matching
+     * created count (see {@link #quiescent()}). There is no Dekker-style pair here that would
+     * need a StoreLoad barrier.
+     */
     private static void incr(long[] a, int slot) {
         int i = slot * PAD;
-        LONGS.setVolatile(a, i, (long) LONGS.get(a, i) + 1); // single writer: the slot's owner
+        LONGS.setRelease(a, i, (long) LONGS.get(a, i) + 1);
     }
 
+    /** Sum of the per-P counts, each read with acquire (pairs with {@link #incr}'s release store). */
     private static long sum(long[] a) {
         long s = 0;
         for (int i = 0; i < a.length; i += PAD) {
-            s += (long) LONGS.getVolatile(a, i);
+            s += (long) LONGS.getAcquire(a, i);
         }
         return s;
     }
@@ -497,6 +507,9 @@ public final class Sched implements AutoCloseable {
             }
             for (G gp : dead) {
                 left.add(gp.sched.ctxt.body);
+                if (gp.sched.ctxt == gp.fnbuf) {
+                    gp.fnbuf.clear();
+                }
                 gp.sched.ctxt = null;
                 proc.casgstatus(gp, _Grunnable, _Gdead);
                 gp.schedlink = null;
