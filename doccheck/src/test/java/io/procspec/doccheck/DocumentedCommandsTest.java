@@ -1,6 +1,8 @@
 package io.procspec.doccheck;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,9 +21,24 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #everyDocumentedCommandIsClassified} reads the working tree: every command of every
  * README has a line in {@code commands.tsv}, and every line there is still documented.
  * {@link #documentedCommandsWorkFromAFreshClone} clones HEAD and runs the {@code run} commands
- * (with {@code -Pall-commands} also the {@code long} ones); any that fails fails the build.
+ * (with {@code -Pall-commands} also the {@code long} ones); any that fails fails the build. Both
+ * feed the {@code docs} layer's summary ({@link DocsLayerReport}), written after them.
  */
 class DocumentedCommandsTest {
+
+    static DocsLayerReport report;
+
+    @BeforeAll
+    static void startReport() {
+        report = new DocsLayerReport(Paths.get(System.getProperty("procspec.layer.dir", "target/procspec")),
+                System.getProperty("procspec.docs.mode", "ci"), System.out);
+        report.start();
+    }
+
+    @AfterAll
+    static void writeReport() throws Exception {
+        report.write(root());
+    }
 
     static Path root() {
         return Paths.get(System.getProperty("procspec.repo.root", "..")).toAbsolutePath().normalize();
@@ -50,6 +67,7 @@ class DocumentedCommandsTest {
                         + e.command());
             }
         }
+        report.classified(problems, m);
         if (!problems.isEmpty()) {
             throw new AssertionError(String.join("\n", problems));
         }
@@ -58,15 +76,26 @@ class DocumentedCommandsTest {
     @Test
     @Timeout(value = 4, unit = TimeUnit.HOURS) // -Pall-commands; the ci selection takes about a minute
     void documentedCommandsWorkFromAFreshClone() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("procspec.docs.skip"), "skipped: -Dprocspec.docs.skip=true");
         Path root = root();
-        Assumptions.assumeTrue(Files.exists(root.resolve(".git")), "skipped: " + root + " is not a git checkout");
-        Assumptions.assumeTrue(gitWorks(), "skipped: no git on PATH");
+        String skip = Boolean.getBoolean("procspec.docs.skip") ? "-Dprocspec.docs.skip=true"
+                : !Files.exists(root.resolve(".git")) ? root + " is not a git checkout"
+                : !gitWorks() ? "no git on PATH" : null;
+        if (skip != null) {
+            report.notRun(skip);
+        }
+        Assumptions.assumeTrue(skip == null, "skipped: " + skip);
         String m2 = System.getProperty("procspec.m2.repo");
         Runner r = new Runner(root, Paths.get(System.getProperty("procspec.docs.out", "target/doc-commands")),
                 System.getProperty("procspec.docs.mode", "ci"), System.getProperty("procspec.docs.only", ""),
                 m2 == null || m2.isBlank() ? Paths.get(System.getProperty("user.home"), ".m2", "repository") : Paths.get(m2));
-        List<Runner.Result> results = r.runAll();
+        List<Runner.Result> results;
+        try {
+            results = r.runAll();
+        } catch (Exception | Error e) {
+            report.runStopped(e.toString());
+            throw e;
+        }
+        report.ran(results, r.commit, r.notes);
         StringBuilder report = new StringBuilder();
         long ran = 0;
         for (Runner.Result x : results) {

@@ -26,11 +26,21 @@ public class GList {
     }
 
     /**
-     * empty, read without the protecting lock, as gfget's pre-check does in Go. A racy hint:
-     * opaque so the JIT re-reads it on every retry; the decision is re-made under the lock.
+     * The head, read without the protecting lock, as gfget's pre-check does in Go
+     * ({@code !sched.gFree.stack.empty()}): an opaque load, a racy hint (the JIT re-reads it on
+     * every retry; the decision is re-made under the lock). Pairs with {@link #storeOpaqueHead}.
      */
-    final boolean emptyRacy() {
-        return HEAD.getOpaque(this) == null;
+    final G loadOpaqueHead() {
+        return (G) HEAD.getOpaque(this);
+    }
+
+    /**
+     * Every write of head (by the holder of the list: its P's owner or the lock holder) is opaque
+     * so that {@link #loadOpaqueHead}'s unlocked read is never torn or hoisted out of a loop; no
+     * ordering is needed, the lock orders the list's contents.
+     */
+    private void storeOpaqueHead(G g) {
+        HEAD.setOpaque(this, g);
     }
 
     /**
@@ -48,14 +58,14 @@ public class GList {
             throw new IllegalStateException("gList.push: " + gp + " is already on a list or queue");
         }
         gp.schedlink = head;
-        HEAD.setOpaque(this, gp); // opaque only so emptyRacy's unlocked read is not a torn/elided read
+        storeOpaqueHead(gp);
     }
 
     /** pushAll: prepends every G of q (q's order kept). */
     public final void pushAll(GQueue q) {
         if (!q.empty()) {
             q.tail.schedlink = head;
-            HEAD.setOpaque(this, q.head);
+            storeOpaqueHead(q.head);
         }
     }
 
@@ -63,7 +73,7 @@ public class GList {
     public final G pop() {
         G gp = head;
         if (gp != null) {
-            HEAD.setOpaque(this, gp.schedlink);
+            storeOpaqueHead(gp.schedlink);
             gp.schedlink = null;
         }
         return gp;
@@ -78,12 +88,8 @@ public class GList {
         return n;
     }
 
-    /** The Gs from head to end (O(n); for tests and snapshots). */
+    /** The Gs from head to end (O(n); for tests and snapshots); a cycle is cut as in {@link GQueue#toList()}. */
     public final java.util.List<G> toList() {
-        java.util.List<G> out = new java.util.ArrayList<>();
-        for (G g = head; g != null; g = g.schedlink) {
-            out.add(g);
-        }
-        return out;
+        return GQueue.walk(head);
     }
 }

@@ -17,6 +17,13 @@ public final class GQueue {
         this.tail = tail;
     }
 
+    /** Makes this (empty, scratch) queue the chain {@code head → … → tail}; returns it. */
+    GQueue set(G head, G tail) {
+        this.head = head;
+        this.tail = tail;
+        return this;
+    }
+
     /** empty. */
     public boolean empty() {
         return head == null;
@@ -135,11 +142,24 @@ public final class GQueue {
         return n;
     }
 
-    /** The Gs from head to tail (O(n); for tests and snapshots). */
+    /**
+     * The Gs from head to tail (O(n); for tests and snapshots). A queue whose links were corrupted
+     * into a cycle does not hang the walk: it stops at the first G it meets again, which it lists
+     * a second time (so the cycle shows as a G in two places).
+     */
     public java.util.List<G> toList() {
+        return walk(head);
+    }
+
+    /** The Gs linked from {@code g} through schedlink, cut at the first repeat (listed twice). */
+    static java.util.List<G> walk(G g) {
         java.util.List<G> out = new java.util.ArrayList<>();
-        for (G g = head; g != null; g = g.schedlink) {
+        java.util.Set<G> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (; g != null; g = g.schedlink) {
             out.add(g);
+            if (!seen.add(g)) {
+                break;
+            }
         }
         return out;
     }

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import static io.procspec.runtime.Fixtures.runnable;
-import static io.procspec.runtime.Fixtures.runnableGs;
+import io.procspec.testkit.MisuseSnapshot;
+
+import static io.procspec.testkit.Fixtures.runnable;
+import static io.procspec.testkit.Fixtures.runnableGs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +29,7 @@ class MisuseTest {
     static final FuncVal FN = new FuncVal(() -> {});
 
     static Proc proc(int ring, GoVersion v) {
-        return new Proc(new Proc.Config().nprocs(1).ringSize(ring).goVersion(v).checked(true).gfree(4, 2, 2)
+        return new Proc(new ProcConfig().nprocs(1).ringSize(ring).goVersion(v).checked(true).gfree(4, 2, 2)
                 .runnextBackoffNanos(0));
     }
 
@@ -90,7 +92,7 @@ class MisuseTest {
     @ParameterizedTest
     @EnumSource(value = GoVersion.class, names = {"GO1_21", "GO1_25"})
     void globrunqgetLockedWithAFullRingIsRefusedBeforeAnyGMoves(GoVersion v) {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).ringSize(4).goVersion(v));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(4).goVersion(v));
         P pp = proc.allp[0];
         G[] gs = runnableGs(14);
         for (int i = 0; i < 4; i++) {
@@ -120,7 +122,7 @@ class MisuseTest {
         Proc proc = proc();
         P pp = proc.allp[0];
         refused(proc, NullPointerException.class, "go of nil func value", () -> proc.newproc(pp, (Runnable) null, null));
-        refused(proc, NullPointerException.class, "go of nil func value", () -> proc.newproc1(pp, null, null, 0));
+        refused(proc, NullPointerException.class, "go of nil func value", () -> proc.newproc1(pp, (FuncVal) null, null, 0));
         refused(proc, NullPointerException.class, "newproc: nil p", () -> proc.newproc(null, FN, null));
         refused(proc, NullPointerException.class, "newproc1: nil p", () -> proc.newproc1(null, FN, null, 0));
     }
@@ -183,15 +185,15 @@ class MisuseTest {
     void gfputNilNotDeadTwiceOrLinked() {
         Proc proc = proc();
         P pp = proc.allp[0];
-        G d = dead(proc, Proc.StackMin);
+        G d = dead(proc, Arch.StackMin);
         refused(proc, NullPointerException.class, "gfput: nil p", () -> proc.gfput(null, d), d);
         refused(proc, NullPointerException.class, "gfput: nil g", () -> proc.gfput(pp, null));
         G q = runnable(7);
         proc.runqput(pp, q, false);
         refused(proc, IllegalStateException.class, "gfput: bad status (not Gdead)", () -> proc.gfput(pp, q), q);
-        G a = dead(proc, Proc.StackMin);
-        G b = dead(proc, Proc.StackMin);
-        G c = dead(proc, Proc.StackMin);
+        G a = dead(proc, Arch.StackMin);
+        G b = dead(proc, Arch.StackMin);
+        G c = dead(proc, Arch.StackMin);
         proc.gfput(pp, a);
         proc.gfput(pp, b);
         proc.gfput(pp, c); // c -> b -> a
@@ -206,7 +208,7 @@ class MisuseTest {
     void gfputTwiceWithoutCheckedModeMakesNoCycle() {
         Proc proc = new Proc(1);
         P pp = proc.allp[0];
-        G g = dead(proc, Proc.StackMin);
+        G g = dead(proc, Arch.StackMin);
         proc.gfput(pp, g);
         refused(proc, IllegalStateException.class, "gfput: " + g + " is already on p0's free list", () -> proc.gfput(pp, g));
         assertThat(pp.gFree.toList()).containsExactly(g);
@@ -217,9 +219,9 @@ class MisuseTest {
         Proc proc = proc();
         P pp = proc.allp[0];
         for (int i = 0; i < 3; i++) {
-            proc.gfput(pp, dead(proc, Proc.StackMin));
+            proc.gfput(pp, dead(proc, Arch.StackMin));
         }
-        G g = dead(proc, 2 * Proc.StackMin); // gfput would free its odd-size stack first
+        G g = dead(proc, 2 * Arch.StackMin); // gfput would free its odd-size stack first
         proc.sched.gFree.lock.lock();
         try {
             refused(proc, IllegalStateException.class, "gfput: the caller holds sched.gFree.lock, and gfput would need it"
@@ -236,7 +238,7 @@ class MisuseTest {
     void gfgetRefillAndGfpurgeWhileTheCallerHoldsGFreeLock() {
         Proc proc = proc();
         P pp = proc.allp[0];
-        proc.gfput(pp, dead(proc, Proc.StackMin));
+        proc.gfput(pp, dead(proc, Arch.StackMin));
         proc.gfput(pp, dead(proc, -1));
         String m = "lock: sched.gFree.lock already held by this thread (self-deadlock)";
         proc.sched.gFree.lock.lock();
@@ -283,7 +285,7 @@ class MisuseTest {
     /** Without checked mode, runqput of the runnext G made runnext's kick put it on the ring too. */
     @Test
     void runqputOfTheRunnextGWithoutCheckedModeIsRefused() {
-        Proc proc = new Proc(new Proc.Config().ringSize(4));
+        Proc proc = new Proc(new ProcConfig().ringSize(4));
         P pp = proc.allp[0];
         G g = runnable(1);
         proc.runqput(pp, g, true);
@@ -401,18 +403,79 @@ class MisuseTest {
         refused(proc, NullPointerException.class, "runqempty: nil p", () -> proc.runqempty(null));
     }
 
-    /** A batch smaller than the ring made runqgrab wrap inside it, losing Gs it had taken by CAS. */
+    /**
+     * runqgrab copies into the batch P's ring beyond batchHead before its CAS: a batch ring of
+     * another size, the victim's own ring, a batchHead that is not the batch's tail or a batch ring
+     * more than half full would overwrite queued Gs (or lose the ones it took).
+     */
     @Test
-    void runqgrabNilOrBatchNotTheRingsSize() {
-        Proc proc = new Proc(new Proc.Config().ringSize(8).runnextBackoffNanos(0));
+    void runqgrabNilSelfRingsBatchHeadOrNoRoom() {
+        Proc proc = new Proc(new ProcConfig().ringSize(8).runnextBackoffNanos(0));
         P pp = proc.allp[0];
         for (int i = 0; i < 6; i++) {
             proc.runqput(pp, runnable(i + 1), false);
         }
-        refused(proc, NullPointerException.class, "runqgrab: nil p", () -> proc.runqgrab(null, new G[8], 0, true));
-        refused(proc, NullPointerException.class, "runqgrab: nil batch", () -> proc.runqgrab(pp, null, 0, true));
-        refused(proc, IllegalArgumentException.class, "runqgrab: batch has 2 slots but p0's ring has 8",
-                () -> proc.runqgrab(pp, new G[2], 0, true));
+        P batch = proc.newP(1);
+        int t = batch.runqtail();
+        refused(proc, NullPointerException.class, "runqgrab: nil p", () -> proc.runqgrab(null, batch, t, true), batch);
+        refused(proc, NullPointerException.class, "runqgrab: nil batch", () -> proc.runqgrab(pp, null, t, true), batch);
+        refused(proc, IllegalArgumentException.class, "runqgrab: p0 cannot grab into its own ring",
+                () -> proc.runqgrab(pp, pp, pp.runqtail(), true));
+        P small = new P(2, 4, 0);
+        refused(proc, IllegalArgumentException.class, "runqgrab: rings differ in size (8 and 4)",
+                () -> proc.runqgrab(pp, small, 0, true), small);
+        refused(proc, IllegalArgumentException.class, "runqgrab: batchHead is 3 but p1's runqtail is 0",
+                () -> proc.runqgrab(pp, batch, 3, true), batch);
+        for (int i = 0; i < 5; i++) {
+            proc.runqput(batch, runnable(20 + i), false);
+        }
+        refused(proc, IllegalStateException.class, "runqgrab: runq overflow: p1's ring holds 5 of 8 slots, more than"
+                + " half, so a steal (up to 4 Gs) might not fit", () -> proc.runqgrab(pp, batch, batch.runqtail(), true), batch);
+        proc.runqget(batch);
+        assertThat(proc.runqgrab(pp, batch, batch.runqtail(), true)).as("with room it grabs half").isEqualTo(3);
+    }
+
+    /** runqputslow is public (the bug twins call it): it refuses what would lose Gs before its CAS. */
+    @Test
+    void runqputslowNilNotRunnableWrongTailOrUnderSchedLock() {
+        Proc proc = proc();
+        P pp = proc.allp[0];
+        fill(proc, pp);
+        int h = pp.runqhead();
+        int t = pp.runqtail();
+        G g = runnable(1);
+        refused(proc, NullPointerException.class, "runqputslow: nil p", () -> proc.runqputslow(null, g, h, t), g);
+        refused(proc, NullPointerException.class, "runqputslow: nil g", () -> proc.runqputslow(pp, null, h, t));
+        G d = dead(proc, -1);
+        refused(proc, IllegalStateException.class, "runqputslow: " + d + " is not runnable (status _Gdead)",
+                () -> proc.runqputslow(pp, d, h, t), d);
+        G next = runnable(2);
+        proc.runqput(pp, next, true); // the ring is full, runnext was empty: no spill
+        refused(proc, IllegalStateException.class, "runqputslow: " + next + " is already on a list or queue",
+                () -> proc.runqputslow(pp, next, h, t));
+        refused(proc, IllegalArgumentException.class, "runqputslow: t is 3 but p0's runqtail is 4",
+                () -> proc.runqputslow(pp, g, h, t - 1), g);
+        refused(proc, IllegalStateException.class, "runqputslow: queue is not full",
+                () -> proc.runqputslow(pp, g, h + 1, t), g);
+        proc.sched.lock.lock();
+        try {
+            refused(proc, IllegalStateException.class, "runqputslow: the caller holds sched.lock, which runqputslow needs"
+                    + " to put the batch on the global queue", () -> proc.runqputslow(pp, g, h, t), g);
+        } finally {
+            proc.sched.lock.unlock();
+        }
+        assertThat(proc.runqputslow(pp, g, h, t)).isTrue();
+        assertThat(proc.sched.runqsize()).isEqualTo(3);
+    }
+
+    /** A G whose stack another allocator handed out: gfput (or a later gfget) would free it here. */
+    @Test
+    void gfputOfAGWithAForeignStack() {
+        Proc proc = proc();
+        Proc other = proc();
+        G g = dead(other, 2 * Arch.StackMin); // other's stack 1; proc has handed out none
+        refused(proc, IllegalStateException.class, "gfput: stack 1 was not allocated by this allocator",
+                () -> proc.gfput(proc.allp[0], g), g);
     }
 
     @Test
@@ -454,7 +517,7 @@ class MisuseTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void globrunqputNilNotRunnableOrAlreadyQueued(boolean head) {
-        Proc proc = new Proc(new Proc.Config().ringSize(4)); // not checked: the cheap checks alone
+        Proc proc = new Proc(new ProcConfig().ringSize(4)); // not checked: the cheap checks alone
         String fn = head ? "globrunqputhead" : "globrunqput";
         G[] gs = runnableGs(3);
         for (G g : gs) {
@@ -536,7 +599,7 @@ class MisuseTest {
 
     @Test
     void globrunqgetWithoutRoomForTheBatch() {
-        Proc proc = new Proc(new Proc.Config().ringSize(8).checked(true)); // 1 P: the batch is min(size, 4)
+        Proc proc = new Proc(new ProcConfig().ringSize(8).checked(true)); // 1 P: the batch is min(size, 4)
         P pp = proc.allp[0];
         for (int i = 0; i < 6; i++) {
             proc.runqput(pp, runnable(i + 1), false);
@@ -592,7 +655,7 @@ class MisuseTest {
     void badIdsStatusesAndSizes() {
         Proc proc = proc();
         refused(proc, IllegalArgumentException.class, "p id must be >= 0, got -1", () -> proc.newP(-1));
-        refused(proc, IllegalArgumentException.class, "setStatus: bad P status 7", () -> proc.allp[0].setStatus(7));
+        refused(proc, IllegalArgumentException.class, "storeOpaqueStatus: bad P status 7", () -> proc.allp[0].storeOpaqueStatus(7));
         refused(proc, IllegalArgumentException.class, "stack size must be a power of two >= 2048, got 3000",
                 () -> proc.setStartingStackSize(3000));
         refused(proc, IllegalStateException.class, "stackalloc: bad size 3000 (must be a power of two)",
@@ -602,7 +665,7 @@ class MisuseTest {
     @Test
     void stackfreeOfNoStackOrAForeignOne() {
         Proc proc = new Proc(1); // no live tracking: the serial range is the cheap check
-        proc.malg(Proc.StackMin);
+        proc.malg(Arch.StackMin);
         refused(proc, IllegalStateException.class, "stackfree: no stack", () -> proc.stacks.stackfree(Stack.NONE));
         refused(proc, IllegalStateException.class, "stackfree: stack 99 was not allocated by this allocator",
                 () -> proc.stacks.stackfree(new Stack(0xc000001000L, 0xc000001800L, 99)));
@@ -623,7 +686,7 @@ class MisuseTest {
         refused(proc, IllegalStateException.class, "gQueue.push: " + a + " is already on a list or queue",
                 () -> new GQueue().push(a), q);
         P pp = proc.allp[0];
-        G d = dead(proc, Proc.StackMin);
+        G d = dead(proc, Arch.StackMin);
         proc.gfput(pp, d);
         refused(proc, NullPointerException.class, "gList.push: nil g", () -> pp.gFree.push(null));
         refused(proc, IllegalStateException.class, "gList.push: " + d + " is already on a list or queue",
@@ -638,7 +701,7 @@ class MisuseTest {
     @Test
     @Timeout(60)
     void aSchedulersPIsNotTheCallersIdleHeldOrAfterShutdown() throws Exception {
-        Sched s = new Sched(new Proc.Config().checked(true)).start(1);
+        Sched s = new Sched(new ProcConfig().checked(true)).start(1);
         Proc proc = s.proc();
         P pp = proc.allp[0];
         G g = runnable(1);
@@ -662,7 +725,7 @@ class MisuseTest {
                     () -> proc.runqget(pp));
             refused(proc, IllegalStateException.class, "runqsteal: p0 is not the caller's P (it is held by thread procspec-m0)",
                     () -> proc.runqsteal(pp, proc.newP(4), true));
-            G d = dead(proc, Proc.StackMin);
+            G d = dead(proc, Arch.StackMin);
             refused(proc, IllegalStateException.class, "gfput: p0 is not the caller's P (it is held by thread procspec-m0)",
                     () -> proc.gfput(pp, d), d);
         } finally {
@@ -707,14 +770,36 @@ class MisuseTest {
         assertThat(s.shutdown()).isEmpty();
     }
 
+    /** A field added to ProcConfig later must be copied too, or a Proc would run with its default. */
+    @Test
+    void aConfigCopyHasEveryField() throws Exception {
+        ProcConfig c = new ProcConfig().nprocs(3).ringSize(8).counterStart(-5).goVersion(GoVersion.GO1_14)
+                .point(SchedPoint.NONE).checked(true).gfree(8, 4, 2).goidBatch(4).startingStackSize(4096)
+                .runnextBackoffNanos(7).schedtick(60);
+        ProcConfig copy = c.copy();
+        ProcConfig defaults = new ProcConfig();
+        for (java.lang.reflect.Field f : ProcConfig.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            f.setAccessible(true);
+            assertThat(f.get(copy)).as("copied %s", f.getName()).isEqualTo(f.get(c));
+            if (!f.getName().equals("point")) { // the only default the test cannot change
+                assertThat(f.get(c)).as("the test sets %s", f.getName()).isNotEqualTo(f.get(defaults));
+            }
+        }
+    }
+
     @Test
     void laterChangesToAConfigDoNotReachAProcOrSched() {
-        Proc.Config cfg = new Proc.Config().ringSize(4);
+        ProcConfig cfg = new ProcConfig().ringSize(4);
         Proc proc = new Proc(cfg);
         Sched s = new Sched(cfg);
         cfg.ringSize(8).gfree(8, 4, 4);
         assertThat(proc.newP(3).ringSize()).isEqualTo(4);
-        assertThat(proc.config().gfreeLocalMax).isEqualTo(64);
+        assertThat(proc.config().gfreeLocalMax()).isEqualTo(64);
+        proc.config().gfree(16, 8, 8); // config() is a copy too
+        assertThat(proc.config().gfreeLocalMax()).isEqualTo(64);
         s.start(1);
         assertThat(s.proc().allp[0].ringSize()).isEqualTo(4);
         s.shutdown();

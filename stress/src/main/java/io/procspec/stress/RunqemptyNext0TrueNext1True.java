@@ -3,7 +3,7 @@ package io.procspec.stress;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.ZI_Result;
 
@@ -28,10 +28,10 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 public class RunqemptyNext0TrueNext1True {
     final Proc proc = new Proc(Configs.ring4());
     final P pp = proc.allp[0];
-    final G g1 = StressSupport.runnable(proc, 2);
+    final G g1 = Fixtures.runnable(2);
 
     public RunqemptyNext0TrueNext1True() {
-        proc.runqput(pp, StressSupport.runnable(proc, 1), true);
+        proc.runqput(pp, Fixtures.runnable(1), true);
     }
 
     @Actor
@@ -47,6 +47,6 @@ public class RunqemptyNext0TrueNext1True {
 
     @Arbiter
     public void arbiter(ZI_Result r) {
-        r.r2 = StressSupport.localRunq(pp).size();
+        r.r2 = Fixtures.localRunq(pp).size();
     }
 }

@@ -3,7 +3,7 @@ package io.procspec.stress;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
@@ -28,7 +28,7 @@ public class TwoThieves {
     final P victim = proc.allp[0];
     final P thiefA = proc.newP(1);
     final P thiefB = proc.newP(2);
-    final G[] gs = StressSupport.runnableGs(proc, 4);
+    final G[] gs = Fixtures.runnableGs(4);
     G stolenA;
     G stolenB;
 
@@ -50,14 +50,14 @@ public class TwoThieves {
 
     @Arbiter
     public void arbiter(IIII_Result r) {
-        List<G> a = StressSupport.one(stolenA);
-        a.addAll(StressSupport.localRunq(thiefA));
-        List<G> b = StressSupport.one(stolenB);
-        b.addAll(StressSupport.localRunq(thiefB));
-        List<G> left = StressSupport.localRunq(victim);
+        List<G> a = Fixtures.one(stolenA);
+        a.addAll(Fixtures.localRunq(thiefA));
+        List<G> b = Fixtures.one(stolenB);
+        b.addAll(Fixtures.localRunq(thiefB));
+        List<G> left = Fixtures.localRunq(victim);
         r.r1 = a.size();
         r.r2 = b.size();
         r.r3 = left.size();
-        r.r4 = StressSupport.exactlyOnce(gs, a, b, left) ? 1 : 0;
+        r.r4 = Fixtures.exactlyOnce(gs, a, b, left) ? 1 : 0;
     }
 }

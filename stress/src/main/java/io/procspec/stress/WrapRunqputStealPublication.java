@@ -3,7 +3,7 @@ package io.procspec.stress;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
 
@@ -31,7 +31,7 @@ public class WrapRunqputStealPublication {
     final P thief = proc.newP(1);
 
     public WrapRunqputStealPublication() {
-        StressSupport.advanceCounters(proc, owner, Configs.JUST_BEFORE_WRAP); // head = tail = 2^32 - 1
+        Fixtures.advanceCounters(proc, owner, Configs.JUST_BEFORE_WRAP); // head = tail = 2^32 - 1
     }
 
     @Actor
@@ -51,6 +51,6 @@ public class WrapRunqputStealPublication {
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+        r.r3 = Fixtures.localRunq(owner).size() + Fixtures.localRunq(thief).size();
     }
 }

@@ -1,10 +1,11 @@
 package io.procspec.stress.broken;
 
-import io.procspec.runtime.BrokenRunq;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import io.procspec.stress.Configs;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIIII_Result;
@@ -25,10 +26,14 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @State
 public class BrokenOwnerTwoThievesNoCas {
     final Proc proc = new Proc(Configs.ring8());
+    /** The twin of bug {@code runqget_no_cas} from the catalogue (mutants/). */
+    final QueueOps getNoCas = Catalogue.ops("runqget_no_cas", proc);
+    /** The twin of bug {@code runqgrab_no_cas} from the catalogue (mutants/). */
+    final QueueOps grabNoCas = Catalogue.ops("runqgrab_no_cas", proc);
     final P owner = proc.allp[0];
     final P thiefA = proc.newP(1);
     final P thiefB = proc.newP(2);
-    final G[] gs = StressSupport.runnableGs(proc, 4);
+    final G[] gs = Fixtures.runnableGs(4);
     G ownerGot;
     G stolenA;
     G stolenB;
@@ -41,31 +46,32 @@ public class BrokenOwnerTwoThievesNoCas {
 
     @Actor
     public void owner() {
-        ownerGot = BrokenRunq.runqgetNoCas(owner);
+        Proc.Runqget r = getNoCas.runqget(owner);
+        ownerGot = r == null ? null : r.gp();
     }
 
     @Actor
     public void thiefA() {
-        stolenA = BrokenRunq.runqstealNoCas(thiefA, owner);
+        stolenA = grabNoCas.runqsteal(thiefA, owner, false);
     }
 
     @Actor
     public void thiefB() {
-        stolenB = BrokenRunq.runqstealNoCas(thiefB, owner);
+        stolenB = grabNoCas.runqsteal(thiefB, owner, false);
     }
 
     @Arbiter
     public void arbiter(IIIII_Result r) {
-        List<G> o = StressSupport.one(ownerGot);
-        List<G> a = StressSupport.one(stolenA);
-        a.addAll(StressSupport.localRunq(thiefA));
-        List<G> b = StressSupport.one(stolenB);
-        b.addAll(StressSupport.localRunq(thiefB));
-        List<G> left = StressSupport.localRunq(owner);
+        List<G> o = Fixtures.one(ownerGot);
+        List<G> a = Fixtures.one(stolenA);
+        a.addAll(Fixtures.localRunq(thiefA));
+        List<G> b = Fixtures.one(stolenB);
+        b.addAll(Fixtures.localRunq(thiefB));
+        List<G> left = Fixtures.localRunq(owner);
         r.r1 = o.size();
         r.r2 = a.size();
         r.r3 = b.size();
         r.r4 = left.size();
-        r.r5 = StressSupport.exactlyOnce(gs, o, a, b, left) ? 1 : 0;
+        r.r5 = Fixtures.exactlyOnce(gs, o, a, b, left) ? 1 : 0;
     }
 }

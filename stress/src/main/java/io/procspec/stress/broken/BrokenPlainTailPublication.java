@@ -1,10 +1,11 @@
 package io.procspec.stress.broken;
 
-import io.procspec.runtime.BrokenRunq;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import io.procspec.stress.Configs;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
@@ -13,7 +14,7 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 
 /**
  * Broken twin of test 1 ({@code RunqputStealPublication}): the owner's runqput stores runqtail
- * with a plain write instead of a store-release ({@link BrokenRunq#runqputPlainTail}). Under the
+ * with a plain write instead of a store-release (bug {@code runqtail_plain_store}, a twin from the catalogue in mutants/). Under the
  * JMM the thief may see the new tail and a stale slot or stale G fields. On x86 the hardware keeps
  * stores in order, so this shows only if the JIT reorders the stores; on ARM/POWER it can show in
  * hardware.
@@ -26,13 +27,15 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @State
 public class BrokenPlainTailPublication {
     final Proc proc = new Proc(Configs.ring4());
+    /** The twin of bug {@code runqtail_plain_store} from the catalogue (mutants/). */
+    final QueueOps plainTail = Catalogue.ops("runqtail_plain_store", proc);
     final P owner = proc.allp[0];
     final P thief = proc.newP(1);
 
     @Actor
     public void owner() {
         G g = proc.newproc1(owner, Configs.FN, null, 0);
-        BrokenRunq.runqputPlainTail(owner, g);
+        plainTail.runqput(owner, g, false);
     }
 
     @Actor
@@ -46,6 +49,6 @@ public class BrokenPlainTailPublication {
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+        r.r3 = Fixtures.localRunq(owner).size() + Fixtures.localRunq(thief).size();
     }
 }

@@ -1,9 +1,10 @@
 package io.procspec.stress.broken;
 
-import io.procspec.runtime.BrokenRunq;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import io.procspec.stress.Configs;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
@@ -12,7 +13,7 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 
 /**
  * Broken twin of test 2 ({@code RunqgetStealLastG}): the owner's runqget advances runqhead with a
- * store instead of a CAS ({@link BrokenRunq#runqgetNoCas}). When the thief's CAS lands between the
+ * store instead of a CAS (bug {@code runqget_no_cas}, a twin from the catalogue in mutants/). When the thief's CAS lands between the
  * owner's read of head and its store, both take the last G: "1, 1, 0".
  */
 @JCStressTest
@@ -23,25 +24,27 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @State
 public class BrokenRunqgetNoCasLastG {
     final Proc proc = new Proc(Configs.ring4());
+    /** The twin of bug {@code runqget_no_cas} from the catalogue (mutants/). */
+    final QueueOps getNoCas = Catalogue.ops("runqget_no_cas", proc);
     final P owner = proc.allp[0];
     final P thief = proc.newP(1);
 
     public BrokenRunqgetNoCasLastG() {
-        proc.runqput(owner, StressSupport.runnable(proc, 1), false);
+        proc.runqput(owner, Fixtures.runnable(1), false);
     }
 
     @Actor
     public void owner(III_Result r) {
-        r.r1 = StressSupport.id(BrokenRunq.runqgetNoCas(owner));
+        r.r1 = Fixtures.id(getNoCas.runqget(owner));
     }
 
     @Actor
     public void thief(III_Result r) {
-        r.r2 = StressSupport.id(proc.runqsteal(thief, owner, false));
+        r.r2 = Fixtures.id(proc.runqsteal(thief, owner, false));
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+        r.r3 = Fixtures.localRunq(owner).size() + Fixtures.localRunq(thief).size();
     }
 }

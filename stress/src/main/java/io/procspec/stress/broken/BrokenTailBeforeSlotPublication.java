@@ -1,10 +1,11 @@
 package io.procspec.stress.broken;
 
-import io.procspec.runtime.BrokenRunq;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import io.procspec.stress.Configs;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
@@ -13,7 +14,7 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 
 /**
  * Broken twin of test 1 ({@code RunqputStealPublication}): the owner's runqput store-releases
- * runqtail before writing the slot ({@link BrokenRunq#runqputTailBeforeSlot}). A program-order
+ * runqtail before writing the slot (bug {@code tail_before_slot}, a twin from the catalogue in mutants/). A program-order
  * bug: a thief that sees the new tail in the window before the slot write copies the slot's old
  * content (null on a fresh ring), on any hardware. The thief then returns null after a successful
  * steal (r1 = 0 although the queue is empty afterwards: "0, 0, 0") or a G whose fields are missing.
@@ -26,13 +27,15 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @State
 public class BrokenTailBeforeSlotPublication {
     final Proc proc = new Proc(Configs.ring4());
+    /** The twin of bug {@code tail_before_slot} from the catalogue (mutants/). */
+    final QueueOps tailBeforeSlot = Catalogue.ops("tail_before_slot", proc);
     final P owner = proc.allp[0];
     final P thief = proc.newP(1);
 
     @Actor
     public void owner() {
         G g = proc.newproc1(owner, Configs.FN, null, 0);
-        BrokenRunq.runqputTailBeforeSlot(owner, g);
+        tailBeforeSlot.runqput(owner, g, false);
     }
 
     @Actor
@@ -46,6 +49,6 @@ public class BrokenTailBeforeSlotPublication {
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+        r.r3 = Fixtures.localRunq(owner).size() + Fixtures.localRunq(thief).size();
     }
 }

@@ -1,10 +1,11 @@
 package io.procspec.stress.broken;
 
-import io.procspec.runtime.BrokenRunq;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import io.procspec.stress.Configs;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIII_Result;
@@ -15,7 +16,7 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 
 /**
  * Broken twin of test 5's two-actor form ({@code TwoThieves}): both thieves use a runqgrab that
- * stores runqhead instead of CASing it ({@link BrokenRunq#runqstealNoCas}). Two thieves that read
+ * stores runqhead instead of CASing it (bug {@code runqgrab_no_cas}, a twin from the catalogue in mutants/). Two thieves that read
  * the same head copy the same slots: a G stolen twice (r4 = 0).
  */
 @JCStressTest
@@ -25,10 +26,12 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @State
 public class BrokenTwoThievesNoCas {
     final Proc proc = new Proc(Configs.ring8());
+    /** The twin of bug {@code runqgrab_no_cas} from the catalogue (mutants/). */
+    final QueueOps grabNoCas = Catalogue.ops("runqgrab_no_cas", proc);
     final P victim = proc.allp[0];
     final P thiefA = proc.newP(1);
     final P thiefB = proc.newP(2);
-    final G[] gs = StressSupport.runnableGs(proc, 4);
+    final G[] gs = Fixtures.runnableGs(4);
     G stolenA;
     G stolenB;
 
@@ -40,24 +43,24 @@ public class BrokenTwoThievesNoCas {
 
     @Actor
     public void thiefA() {
-        stolenA = BrokenRunq.runqstealNoCas(thiefA, victim);
+        stolenA = grabNoCas.runqsteal(thiefA, victim, false);
     }
 
     @Actor
     public void thiefB() {
-        stolenB = BrokenRunq.runqstealNoCas(thiefB, victim);
+        stolenB = grabNoCas.runqsteal(thiefB, victim, false);
     }
 
     @Arbiter
     public void arbiter(IIII_Result r) {
-        List<G> a = StressSupport.one(stolenA);
-        a.addAll(StressSupport.localRunq(thiefA));
-        List<G> b = StressSupport.one(stolenB);
-        b.addAll(StressSupport.localRunq(thiefB));
-        List<G> left = StressSupport.localRunq(victim);
+        List<G> a = Fixtures.one(stolenA);
+        a.addAll(Fixtures.localRunq(thiefA));
+        List<G> b = Fixtures.one(stolenB);
+        b.addAll(Fixtures.localRunq(thiefB));
+        List<G> left = Fixtures.localRunq(victim);
         r.r1 = a.size();
         r.r2 = b.size();
         r.r3 = left.size();
-        r.r4 = StressSupport.exactlyOnce(gs, a, b, left) ? 1 : 0;
+        r.r4 = Fixtures.exactlyOnce(gs, a, b, left) ? 1 : 0;
     }
 }
