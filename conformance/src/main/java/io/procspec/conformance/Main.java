@@ -6,15 +6,16 @@ import io.procspec.spec.SpecLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Command line of the conformance harness. From the repository root:
+ * Command line of the conformance harness. From the repository root, after
+ * {@code mvn -q -pl conformance -am package -DskipTests}:
  *
  * <pre>
- * mvn -q -pl conformance -am compile exec:java -Dexec.args="replay RunQueue"            one model, spec to Java
- * mvn -q -pl conformance -am compile exec:java -Dexec.args="replay RunQueue --bug tail_before_slot"
- * mvn -q -pl conformance -am compile exec:java -Dexec.args="replay RunQueue --graph FILE.dot"   reuse a dump
+ * java -jar conformance/target/conformance.jar replay RunQueue                   one model, spec to Java
+ * java -jar conformance/target/conformance.jar replay RunQueue --bug tail_before_slot
+ * java -jar conformance/target/conformance.jar replay RunQueue --graph FILE.dot  reuse a dump
+ * java -jar conformance/target/conformance.jar traces 1000 [--seed S] [--bug NAME]   Java to spec
  * </pre>
  */
 public final class Main {
@@ -53,7 +54,7 @@ public final class Main {
             }
             System.exit(r.rejected().isEmpty() ? 0 : 1);
         }
-        ModelConfig model = layout.model(args[1]);
+        ModelConfig model = Modules.model(layout, args[1]);
         String bug = option(args, "--bug", "real");
         String graph = option(args, "--graph", null);
         int workers = Integer.parseInt(option(args, "--workers", "2"));
@@ -92,11 +93,4 @@ public final class Main {
         return dflt;
     }
 
-    static List<String> rest(String[] args) {
-        return new ArrayList<>(List.of(args));
-    }
-
-    static Map<String, String> unused() {
-        return Map.of();
-    }
 }

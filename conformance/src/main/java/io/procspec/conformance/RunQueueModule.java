@@ -144,6 +144,15 @@ public final class RunQueueModule implements SpecModule {
         return out;
     }
 
+    /** The strings of a TLA+ set of strings, e.g. {"put", "get"}. */
+    static List<String> stringsOf(String set) {
+        List<String> out = new ArrayList<>();
+        for (TlcValue e : ((TlcValue.SetV) TlcValue.parse(set)).elems()) {
+            out.add(strip(e));
+        }
+        return out;
+    }
+
     static String strip(TlcValue v) {
         String s = v.toString();
         return s.startsWith("\"") ? s.substring(1, s.length() - 1) : s;
@@ -467,7 +476,15 @@ public final class RunQueueModule implements SpecModule {
             out.put("runqtail", Tla.tuple(tails));
             out.put("runnext", Tla.tuple(nexts));
             List<String> glob = new ArrayList<>();
-            for (G g : s.globrunq()) {
+            List<G> q = s.globrunq();
+            if (s.schedLockHolder() != null && q.size() > s.runqsize()) {
+                // globrunqget (Go 1.14, 1.21) subtracts the whole fair-share batch from runqsize and
+                // then pops it one G per runqput, all under sched.lock; the spec takes the batch off
+                // the queue in the lock step. Under the lock nobody else sees the queue, so the Gs
+                // still to be popped are the spec's gbatch (in flight), not part of globrunq.
+                q = q.subList(q.size() - s.runqsize(), q.size());
+            }
+            for (G g : q) {
                 glob.add(Tla.num(id(g)));
             }
             out.put("globrunq", Tla.tuple(glob));

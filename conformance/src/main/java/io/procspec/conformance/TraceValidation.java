@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,15 +33,24 @@ import java.util.regex.Pattern;
  * <p>The Java side is driven by {@link RunQueueModule}'s driver with a random {@link
  * RunQueueModule.Chooser} that obeys the spec's driver rules (an operation needs its input Gs in
  * hand; a P steals only with an empty queue; exactly {@code Fuel} operations in all, then every P
- * is done); p.destroy is left out (it needs the world stopped). The logged variables are the
+ * is done; only the model's {@code Ops}) and findRunnable's (a fair-share {@code globrunqget}
+ * only with an empty local queue, else {@code max = 1}); p.destroy is left out (it needs the
+ * world stopped). The logged variables are the
  * abstraction's ({@link SpecModule#compared()}), so a log is the same view of the Java state that
  * direction 1 compares.
  */
 public final class TraceValidation {
     private TraceValidation() {}
 
-    /** One logged step: process (1-based), the label its thread was parked at, the changed variables. */
-    public record Step(int p, String label, Map<String, String> changes) {}
+    /**
+     * One logged step: process (1-based), the label its thread was parked at, the changed variables
+     * (for a function of the process, the changed components: {@code (2 :> v)}), and the inputs of
+     * the operation the step starts, if it starts one.
+     */
+    public record Step(int p, String label, Map<String, String> changes, Map<String, String> inputs) {}
+
+    /** The compared variables that are functions of the process (logged by component). */
+    static final java.util.Set<String> PER_P = java.util.Set.of("runq", "runqhead", "runqtail", "runnext", "hand", "pc");
 
     /** One log of a Java run. */
     public record Trace(long seed, String bug, List<Step> steps, List<Integer> schedule, String failure) {}
@@ -52,18 +62,21 @@ public final class TraceValidation {
     public record Result(int traces, long steps, int accepted, List<Rejected> rejected, double tlcSeconds,
                          String tlcOutputTail) {}
 
-    /** The default trace model: 3 Ps, ring 8, counters from 2^32 - 8 (65528 modulo 2^16), 12 Gs. */
+    /**
+     * The default trace model: 3 Ps, ring 8, counters from 2^32 - 8 (65528 modulo 2^16), 16 Gs, P1's
+     * ring full at the start (so that runqput spills through runqputslow), 16 operations.
+     */
     public static Map<String, String> defaultConstants() {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("NumP", "3");
-        c.put("NumG", "12");
+        c.put("NumG", "16");
         c.put("GoVersion", "\"1.21\"");
         c.put("Bug", "\"none\"");
         c.put("RingSize", "8");
         c.put("CounterMod", "65536");
         c.put("CounterStart", "65528");
-        c.put("Fuel", "14");
-        c.put("InitQueued", "5");
+        c.put("Fuel", "16");
+        c.put("InitQueued", "8");
         c.put("Ops", "{\"putnext\", \"put\", \"putbatch\", \"get\", \"drain\", \"steal\", \"empty\", \"globput\", \"globget\"}");
         return c;
     }
@@ -80,15 +93,18 @@ public final class TraceValidation {
         Map<String, String>[] prev = newMapArray();
         int[] lastP = {-1};
         String[] lastLabel = {null};
+        Object[] lastCmd = {null};
         Schedule schedule = (step, options, last) -> {
             Map<String, String> now = world[0].abstraction(ctl[0]);
             if (lastP[0] >= 0) {
-                steps.add(new Step(lastP[0] + 1, lastLabel[0], diff(prev[0], now)));
+                steps.add(new Step(lastP[0] + 1, lastLabel[0], diff(prev[0], now),
+                        inputs(world[0], ctl[0], lastP[0], lastCmd[0])));
             }
             prev[0] = now;
             int idx = rnd.nextInt(options.size());
             lastP[0] = options.get(idx);
             lastLabel[0] = ctl[0].labelOf(lastP[0]);
+            lastCmd[0] = world[0].current[lastP[0]];
             sched.add(lastP[0]);
             return idx;
         };
@@ -98,13 +114,15 @@ public final class TraceValidation {
         }
         world[0] = (RunQueueModule.RqWorld) mod.newWorld(constants, bug,
                 new Replayer.LabelFilter(ctl[0], mod.labels()));
-        world[0].chooser = (p, w) -> next(p, w, rnd, fuel);
+        Set<String> allowed = new java.util.HashSet<>(RunQueueModule.stringsOf(constants.get("Ops")));
+        world[0].chooser = (p, w) -> next(p, w, rnd, fuel, allowed);
         for (int p = 0; p < world[0].processes(); p++) {
             ctl[0].thread("P" + (p + 1), world[0].body(p));
         }
         Controller.Run run = ctl[0].run();
         if (lastP[0] >= 0 && run.failure() == null) {
-            steps.add(new Step(lastP[0] + 1, lastLabel[0], diff(prev[0], world[0].abstraction(ctl[0]))));
+            steps.add(new Step(lastP[0] + 1, lastLabel[0], diff(prev[0], world[0].abstraction(ctl[0])),
+                    inputs(world[0], ctl[0], lastP[0], lastCmd[0])));
         }
         return new Trace(seed, bug, steps, sched, run.failure() == null ? null : run.failure().toString());
     }
@@ -117,15 +135,61 @@ public final class TraceValidation {
     private static Map<String, String> diff(Map<String, String> a, Map<String, String> b) {
         Map<String, String> out = new LinkedHashMap<>();
         b.forEach((k, v) -> {
-            if (!v.equals(a.get(k))) {
-                out.put(k, v);
+            if (v.equals(a.get(k))) {
+                return;
             }
+            if (!PER_P.contains(k)) {
+                out.put(k, v);
+                return;
+            }
+            List<io.procspec.spec.TlcValue> x = ((io.procspec.spec.TlcValue.Tuple) io.procspec.spec.TlcValue.parse(a.get(k))).elems();
+            List<io.procspec.spec.TlcValue> y = ((io.procspec.spec.TlcValue.Tuple) io.procspec.spec.TlcValue.parse(v)).elems();
+            Map<String, String> comp = new LinkedHashMap<>();
+            for (int i = 0; i < y.size(); i++) {
+                String yi = Tla.canon(y.get(i));
+                if (!yi.equals(Tla.canon(x.get(i)))) {
+                    comp.put(Integer.toString(i + 1), yi);
+                }
+            }
+            List<String> parts = new ArrayList<>();
+            comp.forEach((i, val) -> parts.add(i + " :> " + val));
+            out.put(k, "(" + String.join(" @@ ", parts) + ")");
         });
         return out;
     }
 
+    /**
+     * The inputs the spec's driver sets when process p starts an operation in this step (all of
+     * them: Dispatch assigns every input, NoG/NoP/FALSE/0 for those the operation does not use);
+     * empty when the step does not start one.
+     */
+    private static Map<String, String> inputs(RunQueueModule.RqWorld w, Controller ctl, int p, Object before) {
+        boolean ended = ctl.finished(p);
+        RunQueueModule.Cmd c = w.current[p];
+        if (!ended && c == before) {
+            return Map.of();
+        }
+        String op = ended ? "done" : c.op();
+        List<Integer> gs = ended ? List.of() : c.gs();
+        Map<String, String> in = new LinkedHashMap<>();
+        in.put("rqg", Tla.num(op.equals("put") || op.equals("putnext") ? gs.get(0) : 0));
+        List<String> q = new ArrayList<>();
+        if (op.equals("putbatch")) {
+            for (int g : gs) {
+                q.add(Tla.num(g));
+            }
+        }
+        in.put("q", Tla.tuple(q));
+        in.put("gq", Tla.tuple(op.equals("globput") ? List.of(Tla.num(gs.get(0))) : List.of()));
+        in.put("victim", Tla.num(op.equals("steal") ? c.arg() : 0));
+        in.put("stealnext", Tla.bool(op.equals("steal") && c.flag()));
+        in.put("ep", Tla.num(op.equals("empty") ? c.arg() : 0));
+        in.put("gmax", Tla.num(op.equals("globget") ? c.arg() : 0));
+        return in;
+    }
+
     /** The spec driver's rules (RunQueue's NextOps and Dispatch), with random choices. */
-    private static RunQueueModule.Cmd next(int p, RunQueueModule.RqWorld w, Random rnd, int[] fuel) {
+    private static RunQueueModule.Cmd next(int p, RunQueueModule.RqWorld w, Random rnd, int[] fuel, Set<String> allowed) {
         if (fuel[0] == 0) {
             return new RunQueueModule.Cmd("done", List.of(), 0, false);
         }
@@ -133,14 +197,25 @@ public final class TraceValidation {
         List<Integer> hand = new ArrayList<>(w.hand.get(p));
         P pp = w.proc.allp[p];
         boolean ownEmpty = pp.runqhead() == pp.runqtail() && pp.runnext() == null;
-        List<String> ops = new ArrayList<>(List.of("get", "drain", "empty", "globget"));
+        List<String> ops = new ArrayList<>(List.of("get", "drain", "empty", "globget1"));
+        if (ownEmpty) {
+            ops.add("globget"); // a fair-share batch goes through runqput under sched.lock: findRunnable
+                                // takes it only with an empty local queue, so it never spills under the lock
+        }
         if (!hand.isEmpty()) {
             ops.addAll(List.of("putnext", "put", "putbatch", "globput"));
         }
         if (w.numP > 1 && ownEmpty) {
             ops.add("steal");
         }
+        ops.removeIf(o -> !allowed.contains(o.equals("globget1") ? "globget" : o));
+        if (ops.isEmpty()) {
+            ops.add("empty");
+        }
         String op = ops.get(rnd.nextInt(ops.size()));
+        if (op.equals("globget1")) {
+            return new RunQueueModule.Cmd("globget", List.of(), 1, false);
+        }
         return switch (op) {
             case "putnext", "put", "globput" ->
                     new RunQueueModule.Cmd(op, List.of(hand.get(rnd.nextInt(hand.size()))), 0, op.equals("putnext"));
@@ -150,7 +225,7 @@ public final class TraceValidation {
                 yield new RunQueueModule.Cmd(op, List.of(), (p + v) % w.numP + 1, rnd.nextBoolean());
             }
             case "empty" -> new RunQueueModule.Cmd(op, List.of(), rnd.nextInt(w.numP) + 1, false);
-            case "globget" -> new RunQueueModule.Cmd(op, List.of(), rnd.nextInt(2), false);
+            case "globget" -> new RunQueueModule.Cmd(op, List.of(), 0, false);
             default -> new RunQueueModule.Cmd(op, List.of(), 0, false);
         };
     }
@@ -160,10 +235,45 @@ public final class TraceValidation {
     /**
      * Has TLC check every trace of {@code traces} against RunQueue in one run (TLC with
      * {@code workers} workers, in {@code dir}); a trace is accepted when its last step is reached.
+     * The logs TLC did not accept are checked again in a second run that reports every step
+     * reached, to find the first step the spec cannot take.
      */
     public static Result validate(SpecLayout layout, Path dir, Map<String, String> constants, List<Trace> traces,
                                   int workers, Duration timeout) {
         long t0 = System.nanoTime();
+        Tlc first = tlc(layout, dir, constants, traces, false, workers, timeout);
+        List<Integer> notAccepted = new ArrayList<>();
+        long steps = 0;
+        for (int i = 0; i < traces.size(); i++) {
+            steps += traces.get(i).steps().size();
+            if (!first.finished || first.reached.getOrDefault(i + 1, 0) != traces.get(i).steps().size() + 1) {
+                notAccepted.add(i);
+            }
+        }
+        List<Rejected> rejected = new ArrayList<>();
+        String out = first.output;
+        if (!notAccepted.isEmpty()) {
+            List<Trace> again = new ArrayList<>();
+            for (int i : notAccepted.subList(0, Math.min(20, notAccepted.size()))) {
+                again.add(traces.get(i));
+            }
+            Tlc second = tlc(layout, dir.resolveSibling(dir.getFileName() + "-rejected"), constants, again, true,
+                    workers, timeout);
+            for (int k = 0; k < notAccepted.size(); k++) {
+                int i = notAccepted.get(k);
+                int got = k < again.size() ? second.reached.getOrDefault(k + 1, 0) : 0;
+                rejected.add(new Rejected(i + 1, traces.get(i), Math.max(got, 1)));
+            }
+            out = second.output;
+        }
+        return new Result(traces.size(), steps, traces.size() - rejected.size(), rejected,
+                (System.nanoTime() - t0) / 1e9, out.length() > 3000 ? out.substring(out.length() - 3000) : out);
+    }
+
+    private record Tlc(boolean finished, Map<Integer, Integer> reached, String output) {}
+
+    private static Tlc tlc(SpecLayout layout, Path dir, Map<String, String> constants, List<Trace> traces,
+                           boolean progress, int workers, Duration timeout) {
         try {
             if (Files.exists(dir)) {
                 try (var s = Files.walk(dir)) {
@@ -179,7 +289,7 @@ public final class TraceValidation {
             try (InputStream in = TraceValidation.class.getResourceAsStream("RunQueueTrace.tla")) {
                 Files.write(dir.resolve("RunQueueTrace.tla"), in.readAllBytes());
             }
-            Files.writeString(dir.resolve("RunQueueTraceData.tla"), dataModule(traces), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("RunQueueTraceData.tla"), dataModule(traces, progress), StandardCharsets.UTF_8);
             StringBuilder cfg = new StringBuilder("SPECIFICATION TSpec\nCONSTANTS\n");
             constants.forEach((k, v) -> cfg.append("    ").append(k).append(" = ").append(v).append('\n'));
             Files.writeString(dir.resolve("RunQueueTrace.cfg"), cfg.toString());
@@ -200,24 +310,11 @@ public final class TraceValidation {
         while (m.find()) {
             reached.merge(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Math::max);
         }
-        boolean finished = r.output().contains("Model checking completed. No error has been found");
-        List<Rejected> rejected = new ArrayList<>();
-        long steps = 0;
-        for (int i = 0; i < traces.size(); i++) {
-            Trace t = traces.get(i);
-            steps += t.steps().size();
-            int got = reached.getOrDefault(i + 1, 0);
-            if (!finished || got != t.steps().size() + 1) {
-                rejected.add(new Rejected(i + 1, t, Math.max(got, 1)));
-            }
-        }
-        String out = r.output();
-        return new Result(traces.size(), steps, traces.size() - rejected.size(), rejected,
-                (System.nanoTime() - t0) / 1e9, out.length() > 3000 ? out.substring(out.length() - 3000) : out);
+        return new Tlc(r.output().contains("Model checking completed. No error has been found"), reached, r.output());
     }
 
     /** The TLA+ module holding the logs: TraceData == << log1, log2, ... >>. */
-    static String dataModule(List<Trace> traces) {
+    static String dataModule(List<Trace> traces, boolean progress) {
         StringBuilder sb = new StringBuilder();
         sb.append("---- MODULE RunQueueTraceData ----\n");
         sb.append("\\* Generated by io.procspec.conformance.TraceValidation: logs of controlled Java runs.\n");
@@ -233,18 +330,26 @@ public final class TraceValidation {
                     sb.append(",\n    ");
                 }
                 sb.append("[p |-> ").append(s.p()).append(", l |-> \"").append(s.label()).append("\", c |-> ");
-                if (s.changes().isEmpty()) {
-                    sb.append("<<>>");
-                } else {
-                    List<String> parts = new ArrayList<>();
-                    s.changes().forEach((v, x) -> parts.add("\"" + v + "\" :> " + x));
-                    sb.append('(').append(String.join(" @@ ", parts)).append(')');
-                }
+                fcn(sb, s.changes());
+                sb.append(", i |-> ");
+                fcn(sb, s.inputs());
                 sb.append(']');
             }
             sb.append(">>").append(i + 1 < traces.size() ? "," : "").append('\n');
         }
-        sb.append(">>\n====\n");
+        sb.append(">>\n");
+        sb.append("Progress == ").append(progress ? "TRUE" : "FALSE").append('\n');
+        sb.append("====\n");
         return sb.toString();
+    }
+
+    private static void fcn(StringBuilder sb, Map<String, String> m) {
+        if (m.isEmpty()) {
+            sb.append("<<>>");
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        m.forEach((v, x) -> parts.add("\"" + v + "\" :> " + x));
+        sb.append('(').append(String.join(" @@ ", parts)).append(')');
     }
 }

@@ -14,7 +14,9 @@
 (* variable is unchanged.  The variables the log does not compare (the Go  *)
 (* functions' locals, the operations' inputs, ghosts) are left to the      *)
 (* spec's nondeterminism.  A log is accepted when its last step is         *)
-(* reached; the harness reads that from the Print of each step reached.    *)
+(* reached; the harness reads that from the Print at its last step (and,  *)
+(* with Progress = TRUE, of every step reached, to find where a rejected   *)
+(* log stops).                                                             *)
 (***************************************************************************)
 EXTENDS RunQueue, RunQueueTraceData
 
@@ -22,25 +24,40 @@ VARIABLES trIdx, trStep
 
 TNames == {"runq", "runqhead", "runqtail", "runnext", "globrunq", "runqsize",
            "schedLock", "hand", "pc", "thrown", "pp"}
+\* The compared variables that are functions of the process: a log gives only the processes whose
+\* component changed.
+PerP == {"runq", "runqhead", "runqtail", "runnext", "hand", "pc"}
 TVals == [runq |-> runq, runqhead |-> runqhead, runqtail |-> runqtail,
           runnext |-> runnext, globrunq |-> globrunq, runqsize |-> runqsize,
           schedLock |-> schedLock, hand |-> hand, pc |-> pc, thrown |-> thrown,
           pp |-> pp]
+\* The inputs of an operation the logged step starts (the spec's driver chooses them in the step
+\* that ends the previous operation); logged so that the spec does not branch on them.
+IVals == [rqg |-> rqg, q |-> q, gq |-> gq, victim |-> victim, stealnext |-> stealnext,
+          ep |-> ep, gmax |-> gmax]
+
+Matches(e) ==
+    /\ \A x \in TNames :
+          IF x \in DOMAIN e.c
+          THEN IF x \in PerP
+               THEN \A j \in Ps : TVals'[x][j] = IF j \in DOMAIN e.c[x] THEN e.c[x][j] ELSE TVals[x][j]
+               ELSE TVals'[x] = e.c[x]
+          ELSE TVals'[x] = TVals[x]
+    /\ \A x \in DOMAIN e.i : IVals'[x][e.p] = e.i[x]
 
 TInit == /\ trIdx \in 1..Len(TraceData)
          /\ trStep = 1
          /\ Init
-         /\ PrintT(<<"reached", trIdx, 1>>)
 
 TNext == /\ trStep <= Len(TraceData[trIdx])
          /\ LET e == TraceData[trIdx][trStep] IN
                /\ pc[e.p] = e.l
                /\ P(e.p)
-               /\ \A x \in DOMAIN e.c : TVals'[x] = e.c[x]
-               /\ \A x \in TNames \ DOMAIN e.c : TVals'[x] = TVals[x]
+               /\ Matches(e)
          /\ trStep' = trStep + 1
          /\ UNCHANGED trIdx
-         /\ PrintT(<<"reached", trIdx, trStep + 1>>)
+         /\ IF Progress \/ trStep' = Len(TraceData[trIdx]) + 1
+            THEN PrintT(<<"reached", trIdx, trStep'>>) ELSE TRUE
 
 TSpec == TInit /\ [][TNext]_<<vars, trIdx, trStep>>
 =============================================================================

@@ -62,7 +62,7 @@ class ConformanceTest {
 
     static StateGraph graph(String model) {
         return GRAPHS.computeIfAbsent(model, name -> {
-            GraphDump.Dumped d = GraphDump.run(layout, layout.model(name), 2, "2g");
+            GraphDump.Dumped d = GraphDump.run(layout, Modules.model(layout, name), 2, "2g");
             report.add("tlcGraphSeconds", Math.round(d.seconds()));
             return d.graph();
         });
@@ -75,7 +75,7 @@ class ConformanceTest {
     @Order(1)
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void everyEdgeReplaysOnJava(String name) {
-        ModelConfig model = layout.model(name);
+        ModelConfig model = Modules.model(layout, name);
         SpecModule mod = Modules.of(model.spec());
         StateGraph g = graph(name);
         Replayer.Result r = new Replayer(mod, name, model.constants(), g, "real", Replayer.Options.defaults()).run();
@@ -105,6 +105,23 @@ class ConformanceTest {
         report.add("mismatches", r.mismatches().size());
         assertThat(r.mismatches()).as("mismatches of %s", name).isEmpty();
         assertThat(r.covered()).as("edges of %s covered", name).isEqualTo(r.edges() - nr);
+    }
+
+    @Test
+    @Order(1)
+    void procModelsAreListedAsNotReplayable() {
+        int n = 0;
+        for (ModelConfig m : layout.models()) {
+            if (m.spec().equals("Proc") && m.profile().equals("ci") && !m.expectsViolation()) {
+                report.item("spec→Java " + m.name(), true, "skipped", Map.of(),
+                        "skipped: not replayable yet — no abstraction function for module Proc: its goroutines yield, "
+                                + "park and are readied and its Ms run schedule(), while the Java scheduler's Gs run "
+                                + "to completion on uncontrolled Ms (see conformance/README.md)", null);
+                n++;
+            }
+        }
+        report.figure("procModelsNotReplayable", n);
+        assertThat(n).isPositive();
     }
 
     // ---- direction 2 ---------------------------------------------------------------------------
@@ -193,26 +210,40 @@ class ConformanceTest {
 
     // ---- deliberate divergences: both directions report them ---------------------------------
 
-    static Stream<String> divergences() {
-        return Stream.of("tail_before_slot", "runqgrab_no_cas", "runqputslow_spill_short", "runqget_retries_runnext",
-                "runqgrab_loadtail_label_late");
+    /** The divergent variants, each with the model direction 1 replays and the log configuration of direction 2. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> divergences() {
+        Map<String, String> runnext = new LinkedHashMap<>(TraceValidation.defaultConstants());
+        runnext.put("NumG", "4");
+        runnext.put("InitQueued", "0");
+        runnext.put("Ops", "{\"putnext\", \"get\", \"steal\", \"empty\"}");
+        Map<String, String> dflt = TraceValidation.defaultConstants();
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("tail_before_slot", "RunQueue", dflt, 60),
+                org.junit.jupiter.params.provider.Arguments.of("runqgrab_no_cas", "RunQueue", dflt, 60),
+                org.junit.jupiter.params.provider.Arguments.of("runqputslow_spill_short", "RunQueue", dflt, 60),
+                // a thief must steal runnext between the owner's load and CAS: an empty ring (conformance/models),
+                // and more logs, since a random schedule rarely puts the steal in that window
+                org.junit.jupiter.params.provider.Arguments.of("runqget_retries_runnext", "RunQueue_runnext", runnext, 400),
+                org.junit.jupiter.params.provider.Arguments.of("runqgrab_loadtail_label_late", "RunQueue", dflt, 60));
     }
 
     @ParameterizedTest(name = "divergence {0} is reported by both directions")
     @MethodSource("divergences")
     @Order(4)
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void bothDirectionsReportADivergentVariant(String bug) {
-        ModelConfig model = layout.model("RunQueue");
-        StateGraph g = graph("RunQueue");
-        Replayer.Result r1 = new Replayer(Modules.of("RunQueue"), "RunQueue", model.constants(), g, bug,
+    void bothDirectionsReportADivergentVariant(String bug, String modelName, Map<String, String> logConstants,
+                                               int logs) {
+        ModelConfig model = Modules.model(layout, modelName);
+        StateGraph g = GRAPHS.computeIfAbsent(modelName,
+                n -> GraphDump.run(layout, model, 2, "2g").graph());
+        Replayer.Result r1 = new Replayer(Modules.of("RunQueue"), modelName, model.constants(), g, bug,
                 new Replayer.Options(1, 20_000)).run();
         List<TraceValidation.Trace> traces = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            traces.add(TraceValidation.record(TraceValidation.defaultConstants(), bug, SEED + i, POOL));
+        for (int i = 0; i < logs; i++) {
+            traces.add(TraceValidation.record(logConstants, bug, SEED + i, POOL));
         }
         TraceValidation.Result r2 = TraceValidation.validate(layout, layout.workDir().resolve("trace-validation-" + bug),
-                TraceValidation.defaultConstants(), traces, 2, Duration.ofMinutes(4));
+                logConstants, traces, 2, Duration.ofMinutes(4));
         String d1 = r1.mismatches().isEmpty() ? "not noticed"
                 : "step " + r1.mismatches().get(0).step() + " (" + last(r1.mismatches().get(0).path()) + "): "
                 + r1.mismatches().get(0).message();
