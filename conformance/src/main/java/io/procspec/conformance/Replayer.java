@@ -66,7 +66,7 @@ public final class Replayer {
                     sb.append(String.format("  %-" + w + "s | %-40s | %s%n", v, spec.get(v), java.get(v)));
                 }
             }
-            sb.append("replay: Schedule.of(").append(schedule).append(") (logical thread per step; thread p-1 is P p)\n");
+            sb.append("replay: Schedule.byThread(").append(schedule).append(") (logical thread p-1 is P p)\n");
             return sb.toString();
         }
     }

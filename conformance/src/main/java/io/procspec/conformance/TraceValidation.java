@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
 
 /**
  * Direction 2, Java to spec: records controlled Java runs of the port on configurations TLC
- * cannot exhaust (3 Ps, rings of 8, counters just below the 2^32 wrap, a dozen Gs, random
- * operations and random schedules) as logs of (process, label, changed variables), and has TLC
- * check in one run per batch that each log is a behaviour of RunQueue ({@code RunQueueTrace.tla}).
+ * cannot exhaust (3 Ps, rings of 8, counters just below the 2^32 wrap, 16 Gs, random operations
+ * and random schedules) as logs of (process, label, changed variables), and has TLC check in one
+ * run per batch of {@link #BATCH} logs that each log is a behaviour of RunQueue
+ * ({@code RunQueueTrace.tla}).
  *
  * <p>The Java side is driven by {@link RunQueueModule}'s driver with a random {@link
  * RunQueueModule.Chooser} that obeys the spec's driver rules (an operation needs its input Gs in
@@ -147,9 +148,21 @@ public final class TraceValidation {
             Map<String, String> comp = new LinkedHashMap<>();
             for (int i = 0; i < y.size(); i++) {
                 String yi = Tla.canon(y.get(i));
-                if (!yi.equals(Tla.canon(x.get(i)))) {
-                    comp.put(Integer.toString(i + 1), yi);
+                if (yi.equals(Tla.canon(x.get(i)))) {
+                    continue;
                 }
+                if (k.equals("runq")) { // by slot
+                    Map<String, io.procspec.spec.TlcValue> xs = ((io.procspec.spec.TlcValue.Fcn) x.get(i)).map();
+                    Map<String, io.procspec.spec.TlcValue> ys = ((io.procspec.spec.TlcValue.Fcn) y.get(i)).map();
+                    List<String> slots = new ArrayList<>();
+                    ys.forEach((slot, val) -> {
+                        if (!Tla.canon(val).equals(Tla.canon(xs.get(slot)))) {
+                            slots.add(slot + " :> " + Tla.canon(val));
+                        }
+                    });
+                    yi = "(" + String.join(" @@ ", slots) + ")";
+                }
+                comp.put(Integer.toString(i + 1), yi);
             }
             List<String> parts = new ArrayList<>();
             comp.forEach((i, val) -> parts.add(i + " :> " + val));
@@ -159,9 +172,9 @@ public final class TraceValidation {
     }
 
     /**
-     * The inputs the spec's driver sets when process p starts an operation in this step (all of
-     * them: Dispatch assigns every input, NoG/NoP/FALSE/0 for those the operation does not use);
-     * empty when the step does not start one.
+     * The inputs the spec's driver chooses when process p starts an operation in this step and that
+     * no compared variable shows: a steal's victim and stealRunNextG, runqempty's P, globrunqget's
+     * max (Dispatch sets the others from the operation: NoG, NoP, 0); empty otherwise.
      */
     private static Map<String, String> inputs(RunQueueModule.RqWorld w, Controller ctl, int p, Object before) {
         boolean ended = ctl.finished(p);
@@ -172,19 +185,15 @@ public final class TraceValidation {
         String op = ended ? "done" : c.op();
         List<Integer> gs = ended ? List.of() : c.gs();
         Map<String, String> in = new LinkedHashMap<>();
-        in.put("rqg", Tla.num(op.equals("put") || op.equals("putnext") ? gs.get(0) : 0));
-        List<String> q = new ArrayList<>();
-        if (op.equals("putbatch")) {
-            for (int g : gs) {
-                q.add(Tla.num(g));
+        switch (op) {
+            case "steal" -> {
+                in.put("victim", Tla.num(c.arg()));
+                in.put("stealnext", Tla.bool(c.flag()));
             }
+            case "empty" -> in.put("ep", Tla.num(c.arg()));
+            case "globget" -> in.put("gmax", Tla.num(c.arg()));
+            default -> { } // the G a put takes shows in hand; q is the whole hand; the rest are NoG/NoP/0
         }
-        in.put("q", Tla.tuple(q));
-        in.put("gq", Tla.tuple(op.equals("globput") ? List.of(Tla.num(gs.get(0))) : List.of()));
-        in.put("victim", Tla.num(op.equals("steal") ? c.arg() : 0));
-        in.put("stealnext", Tla.bool(op.equals("steal") && c.flag()));
-        in.put("ep", Tla.num(op.equals("empty") ? c.arg() : 0));
-        in.put("gmax", Tla.num(op.equals("globget") ? c.arg() : 0));
         return in;
     }
 
@@ -230,6 +239,12 @@ public final class TraceValidation {
         };
     }
 
+    /**
+     * Logs per TLC run. SANY parses the logs as one TLA+ literal and needs about 200 MB of heap per MB
+     * of it; 500 logs of the default model are about 3.5 MB (TLC then needs about 1.2 GB).
+     */
+    static final int BATCH = Integer.getInteger("procspec.conformance.batch", 500);
+
     private static final Pattern REACHED = Pattern.compile("<<\"reached\", (\\d+), (\\d+)>>");
 
     /**
@@ -241,17 +256,23 @@ public final class TraceValidation {
     public static Result validate(SpecLayout layout, Path dir, Map<String, String> constants, List<Trace> traces,
                                   int workers, Duration timeout) {
         long t0 = System.nanoTime();
-        Tlc first = tlc(layout, dir, constants, traces, false, workers, timeout);
         List<Integer> notAccepted = new ArrayList<>();
         long steps = 0;
-        for (int i = 0; i < traces.size(); i++) {
-            steps += traces.get(i).steps().size();
-            if (!first.finished || first.reached.getOrDefault(i + 1, 0) != traces.get(i).steps().size() + 1) {
-                notAccepted.add(i);
+        String firstOut = "";
+        for (int from = 0; from < traces.size(); from += BATCH) {
+            List<Trace> batch = traces.subList(from, Math.min(traces.size(), from + BATCH));
+            Tlc first = tlc(layout, traces.size() <= BATCH ? dir : dir.resolveSibling(dir.getFileName() + "-" + (from / BATCH + 1)),
+                    constants, batch, false, workers, timeout);
+            firstOut = first.output;
+            for (int i = 0; i < batch.size(); i++) {
+                steps += batch.get(i).steps().size();
+                if (!first.finished || first.reached.getOrDefault(i + 1, 0) != batch.get(i).steps().size() + 1) {
+                    notAccepted.add(from + i);
+                }
             }
         }
         List<Rejected> rejected = new ArrayList<>();
-        String out = first.output;
+        String out = firstOut;
         if (!notAccepted.isEmpty()) {
             List<Trace> again = new ArrayList<>();
             for (int i : notAccepted.subList(0, Math.min(20, notAccepted.size()))) {

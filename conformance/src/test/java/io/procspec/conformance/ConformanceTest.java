@@ -286,7 +286,7 @@ class ConformanceTest {
         }
         return report.trace(title + (m.bug().equals("real") ? "" : " (" + m.bug() + ")"), m.model(),
                 "conformance: mapped Java state = spec state", lanes, m.traceSteps(),
-                "Schedule.of(" + m.schedule() + ")", m.describe());
+                "Schedule.byThread(" + m.schedule() + ")", m.describe());
     }
 
     static String rejectedTrace(TraceValidation.Rejected x, String title) {

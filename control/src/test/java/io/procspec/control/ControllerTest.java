@@ -72,6 +72,15 @@ class ControllerTest {
     }
 
     @Test
+    void aScheduleByThreadReplaysTheThreadsOfEachStepAndThenStops() {
+        List<String> seen = new ArrayList<>();
+        Controller.Run r = putTwice(Schedule.byThread(List.of(1, 0, 1, 1)), null, seen);
+        assertThat(r.failure()).isNull();
+        assertThat(r.steps()).extracting(Controller.Step::thread).containsExactly(1, 0, 1, 1);
+        assertThat(seen).containsExactly("0/1");
+    }
+
+    @Test
     void pooledThreadsRunManyRunsAlike() {
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r);
