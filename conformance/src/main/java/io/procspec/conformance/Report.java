@@ -56,6 +56,17 @@ public final class Report {
         }
     }
 
+    /** An item that was not run, with the reason. */
+    public synchronized void skipped(String name, String reason) {
+        Map<String, Object> it = new LinkedHashMap<>();
+        it.put("name", name);
+        it.put("verdict", "skipped");
+        it.put("expected", "pass");
+        it.put("figures", Map.of());
+        it.put("detail", reason);
+        items.add(it);
+    }
+
     public synchronized void figure(String name, Object value) {
         figures.put(name, value);
     }
