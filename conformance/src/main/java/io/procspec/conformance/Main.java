@@ -58,7 +58,14 @@ public final class Main {
         String bug = option(args, "--bug", "real");
         String graph = option(args, "--graph", null);
         int workers = Integer.parseInt(option(args, "--workers", "2"));
-        SpecModule mod = Modules.of(model.spec());
+        SpecModule mod;
+        try {
+            mod = Modules.of(model.spec());
+        } catch (IllegalArgumentException e) {
+            System.err.println(model.name() + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         StateGraph g;
         long t0 = System.nanoTime();
         if (graph != null) {
