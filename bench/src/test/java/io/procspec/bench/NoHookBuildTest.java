@@ -60,7 +60,7 @@ class NoHookBuildTest {
                     if (!o.equals(g.get(i))) {
                         changed++;
                         assertThat(o.trim()).isEqualTo("point.at(WAKEP);");
-                        assertThat(g.get(i)).contains("if (sched.npidle.get() == 0) { return; }");
+                        assertThat(g.get(i)).contains("if (sched.loadVolatileNpidle() == 0) { return; }");
                     }
                 }
             }

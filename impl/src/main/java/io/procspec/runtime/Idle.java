@@ -71,9 +71,9 @@ final class Idle {
         if (!MLoop.runqemptyQuiet(pp)) {
             throw new IllegalStateException("pidleput: P has non-empty run queue");
         }
-        pp.setStatus(P._Pidle);
+        pp.storeOpaqueStatus(P._Pidle);
         pidle[pidleLen++] = pp;
-        sched.npidle.incrementAndGet();
+        sched.addVolatileNpidle(1);
     }
 
     /** pidleget (proc.go): take a P from the idle list, acquiring ownership, or null. sched.lock must be held. */
@@ -84,7 +84,7 @@ final class Idle {
         }
         P pp = pidle[--pidleLen];
         pidle[pidleLen] = null;
-        sched.npidle.decrementAndGet();
+        sched.addVolatileNpidle(-1);
         return pp;
     }
 

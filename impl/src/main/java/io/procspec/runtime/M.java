@@ -37,8 +37,10 @@ final class M extends Thread {
     M schedlink;
 
     /**
-     * m.park: the note the M sleeps on in stopm. Written true by notewakeup (after nextp/spinning:
-     * the volatile write publishes them), read and cleared by the M.
+     * m.park: the note the M sleeps on in stopm. Written true by notewakeup after nextp and
+     * spinning: the volatile write releases them, and the M's volatile read that sees true
+     * acquires them (then {@code LockSupport.unpark}/{@code park} only wake it). Read and cleared
+     * by the M itself. Not in the spec (it models the hand-over as one step, {@code startm}).
      */
     private volatile boolean park;
 

@@ -149,7 +149,7 @@ final class MLoop {
         try {
             pp = shuttingDown ? null : idle.pidlegetSpinning();
             if (pp == null) {
-                if (sched.nmspinning.decrementAndGet() < 0) {
+                if (sched.addVolatileNmspinning(-1) < 0) {
                     throw new IllegalStateException("wakep: negative nmspinning");
                 }
                 return;
@@ -177,7 +177,7 @@ final class MLoop {
         try {
             if (shuttingDown) {
                 idle.pidleput(pp);
-                if (spinning && sched.nmspinning.decrementAndGet() < 0) {
+                if (spinning && sched.addVolatileNmspinning(-1) < 0) {
                     throw new IllegalStateException("startm: negative nmspinning");
                 }
                 return;
@@ -215,7 +215,7 @@ final class MLoop {
                     idle.nnewm--;
                     idle.pidleput(pp);
                     if (spinning) {
-                        sched.nmspinning.decrementAndGet();
+                        sched.addVolatileNmspinning(-1);
                     }
                 } finally {
                     proc.unlock(sched.lock);
@@ -267,27 +267,27 @@ final class MLoop {
         if (mp.p != null) {
             throw new IllegalStateException("acquirep: already in go");
         }
-        if (pp.status() != P._Pidle) {
-            throw new IllegalStateException("acquirep: invalid p state " + pp.status());
+        if (pp.loadOpaqueStatus() != P._Pidle) {
+            throw new IllegalStateException("acquirep: invalid p state " + pp.loadOpaqueStatus());
         }
-        pp.setStatus(P._Prunning);
+        pp.storeOpaqueStatus(P._Prunning);
         mp.p = pp;
     }
 
     /** releasep: disassociate the P from the current M; it is marked idle (the caller idles or parks it). */
     private static P releasep(M mp) {
         P pp = mp.p;
-        if (pp == null || pp.status() != P._Prunning) {
+        if (pp == null || pp.loadOpaqueStatus() != P._Prunning) {
             throw new IllegalStateException("releasep: invalid p state");
         }
         mp.p = null;
-        pp.setStatus(P._Pidle);
+        pp.storeOpaqueStatus(P._Pidle);
         return pp;
     }
 
     /** runqempty without scheduling points: for sanity checks inside other steps (no queue change). */
     static boolean runqemptyQuiet(P pp) {
-        return pp.runqhead() == pp.runqtail() && pp.runnext() == null;
+        return pp.loadAcquireRunqhead() == pp.loadAcquireRunqtail() && pp.loadVolatileRunnext() == null;
     }
 
     // ---- the M: mstart, schedule, findRunnable, stealWork --------------------------------------
@@ -349,7 +349,7 @@ final class MLoop {
             // Check the global runnable queue once in a while to ensure fairness. Otherwise two
             // goroutines can completely occupy the local runqueue by constantly respawning each other.
             // schedtick is Go's uint32: an unsigned remainder (a signed one differs from 2^31 on).
-            if (Integer.remainderUnsigned(pp.schedtick, GLOBAL_CHECK_PERIOD) == 0 && sched.runqsize() > 0) {
+            if (Integer.remainderUnsigned(pp.schedtick, GLOBAL_CHECK_PERIOD) == 0 && sched.loadOpaqueRunqsize() > 0) {
                 G gp = proc.globrunqgetLocked(pp, 1);
                 if (gp != null) {
                     mp.inheritTime = false;
@@ -365,7 +365,7 @@ final class MLoop {
             }
 
             // global runq
-            if (sched.runqsize() != 0) {
+            if (sched.loadOpaqueRunqsize() != 0) {
                 G gp = proc.globrunqgetLocked(pp, 0);
                 if (gp != null) {
                     mp.inheritTime = false;
@@ -376,7 +376,7 @@ final class MLoop {
             // Spinning Ms: steal work from other Ps. Limit the number of spinning Ms to half the
             // number of busy Ps. This is necessary to prevent excessive CPU consumption when
             // GOMAXPROCS>>1 but the program parallelism is low.
-            if (mp.spinning || 2 * sched.nmspinning.get() < gomaxprocs - sched.npidle.get()) {
+            if (mp.spinning || 2 * sched.loadVolatileNmspinning() < gomaxprocs - sched.loadVolatileNpidle()) {
                 if (!mp.spinning) {
                     becomeSpinning(mp);
                 }
@@ -391,7 +391,7 @@ final class MLoop {
             P idled = null;
             proc.lock(sched.lock, FINDRUNNABLE_LOCKIDLE);
             try {
-                if (sched.runqsizeLocked() != 0) {
+                if (sched.loadPlainRunqsize() != 0) {
                     G gp = proc.globrunqget(pp, 0);
                     proc.point.at(FINDRUNNABLE_UNLOCKIDLE);
                     mp.inheritTime = false;
@@ -414,7 +414,7 @@ final class MLoop {
             if (mp.spinning) {
                 mp.spinning = false;
                 proc.point.at(FINDRUNNABLE_DROPSPINNING);
-                if (sched.nmspinning.decrementAndGet() < 0) {
+                if (sched.addVolatileNmspinning(-1) < 0) {
                     throw new IllegalStateException("findrunnable: negative nmspinning");
                 }
                 VarHandle.fullFence(); // #StoreLoad: the decrement above, then the re-reads below
@@ -447,7 +447,7 @@ final class MLoop {
     private void becomeSpinning(M mp) {
         proc.point.at(BECOMESPINNING);
         mp.spinning = true;
-        sched.nmspinning.incrementAndGet();
+        sched.addVolatileNmspinning(1);
     }
 
     /**
@@ -463,7 +463,7 @@ final class MLoop {
         }
         mp.spinning = false;
         proc.point.at(FINDRUNNABLE_DROPSPINNING);
-        if (sched.nmspinning.decrementAndGet() < 0) {
+        if (sched.addVolatileNmspinning(-1) < 0) {
             throw new IllegalStateException("findrunnable: negative nmspinning");
         }
         // M wakeup policy is deliberately somewhat conservative, so check if we need to wakeup
@@ -492,7 +492,7 @@ final class MLoop {
                     continue;
                 }
                 // Don't bother to attempt to steal if p2 is idle (Go's idlepMask).
-                if (p2.status() != P._Pidle) {
+                if (p2.loadOpaqueStatus() != P._Pidle) {
                     int t = pp.runqtail();
                     G gp = proc.runqsteal(pp, p2, stealRunNextG);
                     if (gp != null) {
@@ -516,7 +516,7 @@ final class MLoop {
      * <p>Spec: the runqempty labels, then {@link Labels#CHECKRUNQSNOP_LOCK}.
      */
     P checkRunqsNoP() {
-        boolean work = sched.runqsize() != 0;
+        boolean work = sched.loadOpaqueRunqsize() != 0;
         for (int i = 0; i < allp.length && !work; i++) {
             if (!proc.runqempty(allp[i])) {
                 work = true;
@@ -585,7 +585,7 @@ final class MLoop {
     void mexit(M mp) {
         if (mp.spinning) {
             mp.spinning = false;
-            sched.nmspinning.decrementAndGet();
+            sched.addVolatileNmspinning(-1);
         }
         if (mp.p != null) {
             releasep(mp);

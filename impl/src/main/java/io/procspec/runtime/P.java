@@ -16,6 +16,11 @@ import java.lang.invoke.VarHandle;
  *       CAS by anyone.</li>
  *   <li>{@code gFree} and the goid cache are touched only by the owner.</li>
  * </ul>
+ *
+ * <p>Every access to {@code runqhead}, {@code runqtail}, {@code runnext}, {@code status} and the
+ * ring's slots goes through the accessors below, named by ordering; which ordering each access
+ * needs, and what it synchronizes with, is in {@link Proc}'s class comment ("Memory ordering"),
+ * procspec's one reference for it.
  */
 public final class P {
     // P status values (runtime2.go)
@@ -57,15 +62,14 @@ public final class P {
     private int runqhead;
     private int runqtail;
     /**
-     * The ring: a power-of-two number of slots (256 in Go). Slots are plain: only the owner writes
+     * The ring: a power-of-two number of slots (256 in Go), accessed only through
+     * {@link #loadPlainRunq} and {@link #storePlainRunq}. Slots are plain: only the owner writes
      * them (its own puts, and a thief's runqgrab copying into its own ring beyond its tail), and a
-     * reader validates what it read with the later CAS of {@code runqhead}. Public, like the
-     * ordered accessors below, for the bug catalogue's twins ({@code mutants/}), which are copies
-     * of {@link Proc}'s methods; nothing outside {@link Proc} writes it in correct code.
+     * reader validates what it read with the later CAS of {@code runqhead}.
      */
-    public final G[] runq;
+    private final G[] runq;
     /** {@code runq.length - 1}: the slot of counter value {@code c} is {@code c & mask}. */
-    public final int mask;
+    private final int mask;
     /**
      * runnext, if non-null, is a runnable G that was ready'd by the current G and should be run
      * next instead of what's in runq if there's time remaining in the running G's time slice.
@@ -122,64 +126,32 @@ public final class P {
         this(id, 256, 0);
     }
 
-    // ---- accessors, named by ordering (JCTools style: lv = load-acquire, so = store-release) ----
+    // ---- accessors: every shared access to a P, named by location and ordering ---------------
     //
-    // Legend: lv = load-acquire, v = volatile (sequentially consistent) load, lp = plain load,
-    // so = store-release, sp = plain store, sv = volatile store, casRel = CAS with release
-    // semantics, cas = full (volatile) CAS. These are public so that the bug catalogue's twins
-    // (copies of Proc's methods, in mutants/) compile unchanged; Proc is their only correct user.
+    // The legend (Proc's class comment, "Memory ordering", is the reference): an accessor is
+    // <operation><Mode><Field>, with loadPlain/storePlain (plain), loadOpaque/storeOpaque,
+    // loadAcquire, storeRelease, loadVolatile/storeVolatile, casRelease (a strong CAS with release
+    // semantics: Go's atomic.CasRel) and casVolatile (a full, sequentially consistent CAS: Go's
+    // atomic.Cas). They are public so that the bug catalogue's twins (copies of Proc's methods, in
+    // mutants/) compile unchanged; Proc is their only correct user. Each is one VarHandle or array
+    // access, which the JIT inlines: they cost nothing over writing the access in place.
 
-    /** atomic.LoadAcq(&pp.runqhead): synchronizes with the CasRel of the consumer that last moved head. */
-    public int lvRunqhead() {
+    /** {@code atomic.LoadAcq(&pp.runqhead)}: see Proc's table, row runqhead. */
+    public int loadAcquireRunqhead() {
         return (int) RUNQHEAD.getAcquire(this);
     }
 
-    /** atomic.LoadAcq(&pp.runqtail): synchronizes with the owner's StoreRel, so slots below tail are visible. */
-    public int lvRunqtail() {
-        return (int) RUNQTAIL.getAcquire(this);
-    }
-
-    /** atomic.Load(&pp.runqhead) (runqempty): Go's Load is sequentially consistent. */
-    public int vRunqhead() {
+    /** {@code atomic.Load(&pp.runqhead)} (runqempty): Go's Load is sequentially consistent. */
+    public int loadVolatileRunqhead() {
         return (int) RUNQHEAD.getVolatile(this);
     }
 
-    /** atomic.Load(&pp.runqtail) (runqempty). */
-    public int vRunqtail() {
-        return (int) RUNQTAIL.getVolatile(this);
-    }
-
-    /** pp.runqtail read by its owner: plain, the owner is the only writer. */
-    public int lpRunqtail() {
-        return (int) RUNQTAIL.get(this);
-    }
-
-    /** atomic.StoreRel(&pp.runqtail, t): publishes the slots written before it to acquiring readers of tail. */
-    public void soRunqtail(int t) {
-        RUNQTAIL.setRelease(this, t);
-    }
-
     /**
-     * atomic.CasRel(&pp.runqhead, h, h+n): a strong CAS with release semantics, so the slot reads
-     * that precede it happen-before the owner's reuse of those slots (the owner load-acquires head).
+     * {@code atomic.CasRel(&pp.runqhead, h, nh)}: a strong CAS with release semantics (a consumer
+     * commits its take). Returns whether head was {@code h} and is now {@code nh}.
      */
-    public boolean casRelRunqhead(int h, int nh) {
+    public boolean casReleaseRunqhead(int h, int nh) {
         return (int) RUNQHEAD.compareAndExchangeRelease(this, h, nh) == h;
-    }
-
-    /** pp.runnext read plainly, as Go does; a later CAS validates it. */
-    public G lpRunnext() {
-        return (G) RUNNEXT.get(this);
-    }
-
-    /** atomic.Loaduintptr(&pp.runnext) (runqempty). */
-    public G vRunnext() {
-        return (G) RUNNEXT.getVolatile(this);
-    }
-
-    /** pp.runnext.cas(old, new): Go's Casuintptr is a full (sequentially consistent) CAS. */
-    public boolean casRunnext(G old, G nw) {
-        return RUNNEXT.compareAndSet(this, old, nw);
     }
 
     /**
@@ -187,80 +159,125 @@ public final class P {
      * CAS. It exists for the bug catalogue's twins (a consumer that commits with a store, bug
      * {@code runqgrab_no_cas}) and for tests that build a state; on a live P it breaks the queue.
      */
-    public void spRunqhead(int h) {
+    public void storePlainRunqhead(int h) {
         RUNQHEAD.set(this, h);
+    }
+
+    /** {@code pp.runqtail} read by its owner, the only writer: plain. */
+    public int loadPlainRunqtail() {
+        return (int) RUNQTAIL.get(this);
+    }
+
+    /** {@code atomic.LoadAcq(&pp.runqtail)} (runqgrab): see Proc's table, row runqtail. */
+    public int loadAcquireRunqtail() {
+        return (int) RUNQTAIL.getAcquire(this);
+    }
+
+    /** {@code atomic.Load(&pp.runqtail)} (runqempty). */
+    public int loadVolatileRunqtail() {
+        return (int) RUNQTAIL.getVolatile(this);
+    }
+
+    /** {@code atomic.StoreRel(&pp.runqtail, t)}: the owner publishes the slots written before it. */
+    public void storeReleaseRunqtail(int t) {
+        RUNQTAIL.setRelease(this, t);
     }
 
     /**
      * A plain store of runqtail. <b>No correct code path uses this</b>: the owner publishes with
-     * {@link #soRunqtail}. For the bug catalogue's twins (bug {@code runqtail_plain_store}).
+     * {@link #storeReleaseRunqtail}. For the bug catalogue's twins (bug {@code runqtail_plain_store}).
      */
-    public void spRunqtail(int t) {
+    public void storePlainRunqtail(int t) {
         RUNQTAIL.set(this, t);
+    }
+
+    /** {@code pp.runq[i%len(pp.runq)].ptr()}: a plain load of the slot of counter value {@code i}. */
+    public G loadPlainRunq(int i) {
+        return runq[i & mask];
+    }
+
+    /** {@code pp.runq[i%len(pp.runq)].set(gp)}: a plain store into the slot of counter value {@code i}. */
+    public void storePlainRunq(int i, G gp) {
+        runq[i & mask] = gp;
+    }
+
+    /** {@code pp.runnext} read plainly, as Go does; a later CAS validates it. */
+    public G loadPlainRunnext() {
+        return (G) RUNNEXT.get(this);
+    }
+
+    /** {@code atomic.Loaduintptr(&pp.runnext)} (runqempty). */
+    public G loadVolatileRunnext() {
+        return (G) RUNNEXT.getVolatile(this);
+    }
+
+    /** {@code pp.runnext.cas(old, nw)}: Go's Casuintptr, a full (sequentially consistent) CAS. */
+    public boolean casVolatileRunnext(G old, G nw) {
+        return RUNNEXT.compareAndSet(this, old, nw);
     }
 
     /**
      * A volatile store of runnext. <b>No correct code path uses this</b>: runnext changes only by
      * CAS. For the bug catalogue's twins (bug {@code runqget_runnext_no_cas}).
      */
-    public void svRunnext(G g) {
+    public void storeVolatileRunnext(G g) {
         RUNNEXT.setVolatile(this, g);
     }
 
-    /** The P's status, read racily by thieves (runqgrab). */
-    public int status() {
+    /** {@code pp.status}, read racily by thieves (runqgrab's back-off, stealWork's idle skip): a hint. */
+    public int loadOpaqueStatus() {
         return (int) STATUS.getOpaque(this);
     }
 
-    /** Sets the P's status (the scheduler: acquirep/releasep/pidleput). */
-    public void setStatus(int s) {
+    /** Sets {@code pp.status} (acquirep, releasep, pidleput), by the P's owner or under sched.lock. */
+    public void storeOpaqueStatus(int s) {
         STATUS.setOpaque(this, s);
     }
 
     // ---- views for tests, snapshots and checking ----------------------------------------------
+    //
+    // Not used by the algorithm. Exact only while no other thread changes the P (a quiescent
+    // snapshot, or every logical thread parked at a scheduling point).
 
-    /** Current runqhead (acquire). */
+    /** Current runqhead (an acquire load). */
     public int runqhead() {
-        return lvRunqhead();
+        return loadAcquireRunqhead();
     }
 
-    /** Current runqtail (acquire). */
+    /** Current runqtail (an acquire load). */
     public int runqtail() {
-        return lvRunqtail();
+        return loadAcquireRunqtail();
     }
 
-    /** Current runnext (volatile read). */
+    /** Current runnext (a volatile load). */
     public G runnext() {
-        return vRunnext();
+        return loadVolatileRunnext();
     }
 
-    /** Slots in the ring. */
+    /** Slots in the ring: Go's {@code len(pp.runq)}. */
     public int ringSize() {
         return runq.length;
     }
 
-    /** The ring slot for counter value {@code i} (tests and snapshots; a plain read). */
+    /** The ring slot for counter value {@code i} (a plain load). */
     public G slot(int i) {
-        return runq[i & mask];
+        return loadPlainRunq(i);
     }
 
-    /**
-     * The queued Gs from head to tail (not runnext). Meaningful only while no other thread
-     * changes the queue (a quiescent snapshot).
-     */
+    /** The queued Gs from head to tail (not runnext). */
     public java.util.List<G> runqSnapshot() {
-        int h = lvRunqhead();
-        int t = lvRunqtail();
+        int h = loadAcquireRunqhead();
+        int t = loadAcquireRunqtail();
         java.util.List<G> out = new java.util.ArrayList<>();
         for (int i = h; i != t; i++) {
-            out.add(runq[i & mask]);
+            out.add(loadPlainRunq(i));
         }
         return out;
     }
 
-    /** tail - head as an unsigned 32-bit distance (quiescent snapshot). */
+    /** tail - head as an unsigned 32-bit distance. */
     public long runqsize() {
-        return Integer.toUnsignedLong(lvRunqtail() - lvRunqhead());
+        return Integer.toUnsignedLong(loadAcquireRunqtail() - loadAcquireRunqhead());
     }
 
     @Override

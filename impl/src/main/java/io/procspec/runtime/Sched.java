@@ -138,7 +138,10 @@ public final class Sched implements AutoCloseable {
     private static final int SHUTTING_DOWN = 2;
     private static final int TERMINATED = 3;
 
-    /** NEW → RUNNING → SHUTTING_DOWN → TERMINATED; written under {@link #lifecycle} (and injectLock). */
+    /**
+     * NEW → RUNNING → SHUTTING_DOWN → TERMINATED; written under {@link #lifecycle} (and injectLock),
+     * read without them: the volatile write of RUNNING publishes what start() set before it.
+     */
     private volatile int state = NEW;
     private final Object lifecycle = new Object();
 
@@ -156,15 +159,25 @@ public final class Sched implements AutoCloseable {
 
     private static final int PAD = 16; // 128 bytes: no false sharing between Ps
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
-    /** Gs created on each P (release stores by the P's owner): for quiescence. */
+    /**
+     * Gs created on each P: one writer per slot (the P's owner, or the holder of injectLock for the
+     * injection slot), release stores; {@link #quiescent()} reads them with acquire loads (see
+     * there for why release/acquire suffices).
+     */
     private long[] created;
-    /** Gs that finished on each P (release stores by the P's owner): for quiescence. */
+    /** Gs that finished on each P: as {@link #created}. */
     private long[] finished;
+    /** Panics (statistics): an atomic counter, no ordering needed. */
     private final java.util.concurrent.atomic.AtomicLong npanics = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Set by any thread, read by Ms at each panic: volatile so a new handler is seen. */
     private volatile PanicHandler panicHandler = PanicHandler.PRINT;
 
-    /** Quiescence waiters: counted so that parking Ms notify only when someone waits. */
+    /**
+     * Quiescence waiters: counted (under the {@code quiesce} monitor) so that parking Ms notify
+     * only when someone waits. An M reads the count without the monitor: a notify it skips because
+     * the count was stale is covered by the waiter's bounded wait (at most 20 ms).
+     */
     private final Object quiesce = new Object();
     private volatile int quiesceWaiters;
 
@@ -213,7 +226,7 @@ public final class Sched implements AutoCloseable {
             Proc pr = new Proc(cfg);
             MLoop lp = new MLoop(this, pr);
             injectP = pr.newP(pr.gomaxprocs);
-            injectP.setStatus(P._Prunning);
+            injectP.storeOpaqueStatus(P._Prunning);
             created = new long[(pr.gomaxprocs + 1) * PAD];
             finished = new long[(pr.gomaxprocs + 1) * PAD];
             lp.initIdle();
@@ -511,7 +524,7 @@ public final class Sched implements AutoCloseable {
         }
     }
 
-    /** Gs handed back by shutdown. */
+    /** Gs handed back by shutdown (statistics; volatile: written by shutdown, read by stats). */
     private volatile long nreturned;
 
     /** {@link #shutdown()}, for try-with-resources; the Gs that never ran are dropped. */

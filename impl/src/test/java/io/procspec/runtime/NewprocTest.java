@@ -56,7 +56,7 @@ class NewprocTest {
             }
         }
         assertThat(first).containsExactly(1, 17);
-        assertThat(proc.sched.goidgen.get()).isEqualTo(64); // 2 Ps × 2 batches of 16
+        assertThat(proc.sched.loadVolatileGoidgen()).isEqualTo(64); // 2 Ps × 2 batches of 16
     }
 
     @Test
@@ -204,10 +204,10 @@ class NewprocTest {
         assertThat(calls[0]).isEqualTo(1);
         proc.newproc(pp, () -> {}, null);
         assertThat(calls[0]).as("a spinning M exists").isEqualTo(1);
-        proc.sched.nmspinning.set(0);
+        assertThat(proc.sched.addVolatileNmspinning(-1)).as("the hook kept the spinning count").isZero();
         proc.setWakeHook(Proc.WakeHook.NONE);
         proc.wakep();
-        assertThat(proc.sched.nmspinning.get()).as("no M to start: increment undone").isZero();
+        assertThat(proc.sched.loadVolatileNmspinning()).as("no M to start: increment undone").isZero();
     }
 
     @Test

@@ -176,16 +176,30 @@ class RunqTest {
             proc.runqput(victim, gs[i], false);
         }
         proc.runqput(victim, gs[5], true);
-        G[] batch = new G[8];
+        P batch = proc.newP(1); // the ring that receives the Gs (runqsteal's thief)
         assertThat(proc.runqgrab(victim, batch, 6, true)).isEqualTo(3);
-        assertThat(Arrays.asList(batch[6], batch[7], batch[0])).containsExactly(gs[0], gs[1], gs[2]);
+        assertThat(Arrays.asList(batch.slot(6), batch.slot(7), batch.slot(8))).containsExactly(gs[0], gs[1], gs[2]);
         assertThat(proc.runqgrab(victim, batch, 0, true)).isEqualTo(1); // ceil(2/2)
         assertThat(proc.runqgrab(victim, batch, 0, false)).isEqualTo(1); // ceil(1/2)
         assertThat(proc.runqgrab(victim, batch, 0, false)).as("runnext not taken without stealRunNextG").isZero();
-        victim.setStatus(P._Prunning); // exercises the back-off path (0 ns here)
+        victim.storeOpaqueStatus(P._Prunning); // exercises the back-off path (0 ns here)
         assertThat(proc.runqgrab(victim, batch, 3, true)).isEqualTo(1);
-        assertThat(batch[3]).isSameAs(gs[5]);
+        assertThat(batch.slot(3)).isSameAs(gs[5]);
+        assertThat(batch.runqtail()).as("runqgrab does not publish: runqsteal does").isEqualTo(batch.runqhead());
         assertThat(victim.runnext()).isNull();
+    }
+
+    @Test
+    void runqgrabRefusesARingOfAnotherSize() {
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(8));
+        P victim = proc.newP(0);
+        G[] gs = runnableGs(2);
+        proc.runqput(victim, gs[0], false);
+        proc.runqput(victim, gs[1], false);
+        P small = new P(1, 4, 0);
+        assertThatThrownBy(() -> proc.runqgrab(victim, small, 0, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rings differ in size");
+        assertThat(victim.runqSnapshot()).as("nothing taken").containsExactly(gs[0], gs[1]);
     }
 
     @Test

@@ -90,7 +90,7 @@ class SchedShutdownTest {
             Sched.Stats st = s.stats();
             assertThat(st.gsRun()).isEqualTo(ran.get());
             assertThat(st.gsRun() + left.size()).isEqualTo(st.gsCreated());
-            assertThat(s.proc().sched.nmspinning.get()).isZero();
+            assertThat(s.proc().sched.loadVolatileNmspinning()).isZero();
         }
     }
 

@@ -63,7 +63,7 @@ class SchedTest {
         long held = s.proc().allgs().stream().filter(g -> g.stack.present()).count();
         assertThat(st.stacksInUse()).as("stacks allocated - freed == stacks held").isEqualTo(held);
         assertThat(s.shutdown()).as("Gs never run").isEmpty();
-        assertThat(s.proc().sched.nmspinning.get()).as("no M spinning after shutdown").isZero();
+        assertThat(s.proc().sched.loadVolatileNmspinning()).as("no M spinning after shutdown").isZero();
         for (G g : s.proc().allgs()) {
             assertThat(g.readgstatus()).isEqualTo(G._Gdead);
         }

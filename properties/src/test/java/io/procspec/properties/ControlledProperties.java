@@ -69,6 +69,7 @@ class ControlledProperties {
         Scenario.Outcome out = sc.execute(variant, Schedule.of(schedule));
         Controller.Run run = out.run();
         if (run.failure() != null) {
+            PropertyReport.failingRun(run, run.failure().getMessage().lines().findFirst().orElse("failed"));
             AssertionError e = new AssertionError(run.failure().getMessage() + "\n" + sc + "\nops: " + out.ops()
                     + "\n" + run.table());
             e.initCause(run.failure());
@@ -82,6 +83,7 @@ class ControlledProperties {
         Set<String> labels = new HashSet<>();
         for (Controller.Step s : run.steps()) {
             labels.add(s.label());
+            PropertyReport.labelFired(s.label(), 1);
         }
         for (String l : labels) {
             PropertyReport.collect("label", l);
