@@ -7,6 +7,9 @@ import io.procspec.mutants.twins.GfputNoSplit;
 import io.procspec.mutants.twins.GfputStackLeak;
 import io.procspec.mutants.twins.RunqemptyOneTailRead;
 import io.procspec.mutants.twins.RunqgetNoCas;
+import io.procspec.mutants.twins.RunqgetRetriesRunnext;
+import io.procspec.mutants.twins.RunqgrabLoadtailLabelLate;
+import io.procspec.mutants.twins.RunqputslowSpillShort;
 import io.procspec.mutants.twins.RunqgetRunnextNoCas;
 import io.procspec.mutants.twins.RunqgrabFloorHalfPlusOne;
 import io.procspec.mutants.twins.RunqgrabNoCas;
@@ -115,7 +118,29 @@ public final class Catalogue {
                     null, null, GfputNoSplit::new,
                     List.of(Copy.of("gfput", "gfput0", with(GFPUT_CHECKS, GFPUT_RW, "stksize != startingStackSize() &&",
                             "pp.gfStackQ;", "new GQueue();", "pp.gfNoStackQ;", "new GQueue();",
-                            "stackQ.clear();", "", "noStackQ.clear();", ""))), "")
+                            "stackQ.clear();", "", "noStackQ.clear();", ""))), ""),
+
+            // ---- deliberate divergences of the Java code from the spec (conformance/ must report each) ----
+            new Bug("runqgrab_loadtail_label_late", Category.DIVERGENCE,
+                    "runqgrab's point runqgrab_loadtail placed one access too late: head and tail are read in one Java step, two spec steps",
+                    null, null, RunqgrabLoadtailLabelLate::new,
+                    List.of(Copy.of("runqsteal", "runqsteal0", with(RUNQSTEAL_CHECKS, RUNQSTEAL_RW, "", "pp.nstolen += n;", "")),
+                            Copy.of("runqgrab0", "runqgrab0")), ""),
+            new Bug("runqputslow_spill_short", Category.DIVERGENCE,
+                    "runqputslow moves one G fewer than half the ring to the global queue (a wrong spill size: 127 of 256)",
+                    null, null, RunqputslowSpillShort::new,
+                    List.of(Copy.of("runqput0", "runqput0"),
+                            Copy.of("runqputslow", "runqputslow",
+                                    "checkRunqputslow(pp, gp, t);", "",
+                                    // Proc's unchecked globrunqputbatch0 is private: the twin calls the public one
+                                    "globrunqputbatch0(q, n + 1);", "globrunqputbatch(q, n + 1);",
+                                    "final G[] batch = pp.slowBatch;", "final G[] batch = new G[pp.ringSize() / 2 + 1];",
+                                    "pp.nrunqputslow++;", "",
+                                    "pp.slowQ.set(batch[0], batch[n]);", "linked(batch, n + 1);",
+                                    "batch[i].schedlink = batch[i + 1];", "")), ""),
+            new Bug("runqget_retries_runnext", Category.DIVERGENCE,
+                    "a Go 1.21 runqget that retries its runnext CAS as Go 1.14 does (runnext handled as in the other Go version)",
+                    null, null, RunqgetRetriesRunnext::new, List.of(Copy.of("runqgetG", "runqget0", "taken(pp, ", "taken(")), "")
     );
 
     /** {@code checks} followed by {@code more}: the rewrite pairs of a copy. */

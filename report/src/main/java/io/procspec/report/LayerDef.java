@@ -32,7 +32,7 @@ public record LayerDef(String name, String module, String title, String sees, St
             new LayerDef("bugs", "mutants", "Bug catalogue: which layer catches each injected bug",
                     "how much each layer actually finds", "issue 15", List.of(), List.of()),
             new LayerDef("bench", "bench", "JMH benchmarks against peers",
-                    "the cost of the port against its peers", "issue 16", List.of("-Dbench.run=quick"), List.of("-Dbench.run=full")),
+                    "the cost of the port against its peers", "issue 16", List.of("-Dbench.run=check"), List.of("-Dbench.run=full")),
             new LayerDef("docs", "doccheck", "Documented commands from a fresh clone",
                     "README commands that fail on a machine without procspec in ~/.m2", null, List.of(),
                     List.of("-Pall-commands")));
