@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import static io.procspec.runtime.SpecProperties.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +46,7 @@ class SchedTest {
                     bad.add("task " + i + " ran " + r + " times");
                 }
             }
-            assertThat(bad).as("tasks not run exactly once").isEmpty();
+            assertThat(bad).as("%s, %s: tasks not run exactly once", RUNNABLE_EVENTUALLY_RUNS, EXACTLY_ONE_PLACE).isEmpty();
         }
     }
 
@@ -196,7 +197,8 @@ class SchedTest {
                     s.go(ran::incrementAndGet);
                 }
             });
-            s.awaitQuiescence();
+            assertThat(s.awaitQuiescence(60, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("%s: round %d reached quiescence", NO_LOST_WAKEUP, r).isTrue();
             assertThat(ran.get()).isEqualTo(4 * (r + 1));
         }
         Sched.Stats st = s.stats();
