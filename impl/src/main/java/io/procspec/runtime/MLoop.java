@@ -349,7 +349,8 @@ final class MLoop {
 
             // Check the global runnable queue once in a while to ensure fairness. Otherwise two
             // goroutines can completely occupy the local runqueue by constantly respawning each other.
-            if (pp.schedtick % GLOBAL_CHECK_PERIOD == 0 && sched.loadOpaqueRunqsize() > 0) {
+            // schedtick is Go's uint32: an unsigned remainder (a signed one differs from 2^31 on).
+            if (Integer.remainderUnsigned(pp.schedtick, GLOBAL_CHECK_PERIOD) == 0 && sched.loadOpaqueRunqsize() > 0) {
                 G gp = proc.globrunqgetLocked(pp, 1);
                 if (gp != null) {
                     return new Found(gp, false);

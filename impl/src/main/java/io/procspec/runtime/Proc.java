@@ -283,7 +283,9 @@ public final class Proc {
 
     /** A P with this Proc's ring size and counter start, not in {@link #allp} (Go's {@code new(p)}). */
     public P newP(int id) {
-        return new P(id, cfg.ringSize, cfg.counterStart);
+        P pp = new P(id, cfg.ringSize, cfg.counterStart);
+        pp.schedtick = cfg.schedtick; // published with pp (final allp, or the scheduler's start)
+        return pp;
     }
 
     // ---- locks with scheduling points ------------------------------------------------------

@@ -26,6 +26,7 @@ public final class ProcConfig {
     int goidBatch = 16;
     int startingStackSize = Arch.StackMin;
     long runnextBackoffNanos = 3_000;
+    int schedtick = 0;
 
     public ProcConfig nprocs(int n) {
         if (n <= 0) {
@@ -152,6 +153,19 @@ public final class ProcConfig {
             throw new IllegalArgumentException("back-off must be >= 0, got " + ns);
         }
         runnextBackoffNanos = ns;
+        return this;
+    }
+
+    /**
+     * Initial {@code schedtick} of every P (Go: 0 at {@code procresize}), a {@code uint32} like
+     * Go's: any int, read unsigned. A real Go program reaches {@code main.main} after the
+     * runtime's own goroutines have advanced P0's schedtick a varying number of times, which
+     * decides when {@code findRunnable}'s {@code schedtick%61} check first looks at the
+     * global queue; the Go oracle ({@code oracle/}) sets this to align the Java P's phase
+     * with Go's. Tests start it near 2^32 to exercise the wrap.
+     */
+    public ProcConfig schedtick(int tick) {
+        schedtick = tick;
         return this;
     }
 
