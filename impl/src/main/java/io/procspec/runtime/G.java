@@ -22,7 +22,7 @@ public final class G {
     public static final int _Grunning = 2;
     /** In a system call (not used by procspec's scheduler; kept for the status names). */
     public static final int _Gsyscall = 3;
-    /** Blocked (not used by procspec's scheduler: Gs cannot block). */
+    /** Parked ({@code gopark}): on no run queue until {@code ready}/{@code injectglist} makes it runnable. */
     public static final int _Gwaiting = 4;
     /** Unused: on a free list, or just exited, or being initialized. */
     public static final int _Gdead = 6;

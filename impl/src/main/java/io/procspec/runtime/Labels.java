@@ -192,7 +192,11 @@ public final class Labels {
 
     // ---- global run queue (lock sections of the callers) -------------------------------------
 
-    /** {@code lock(&sched.lock); globrunqput(gp); unlock(&sched.lock)} (as goschedImpl does). */
+    /**
+     * {@code lock(&sched.lock); globrunqput(gp); unlock(&sched.lock)} (goschedImpl; {@code go} from
+     * outside a G), or the same section with {@code globrunqputbatch} (injectglist's hand-off to
+     * idle Ps; in the spec also a preempted GC worker's drained queue).
+     */
     public static final String GLOBRUNQPUT_LOCK = "globrunqput_lock";
     /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
     public static final String GLOBRUNQPUTHEAD_LOCK = "globrunqputhead_lock";
@@ -207,7 +211,10 @@ public final class Labels {
 
     /** wakep: {@code lock(&sched.lock); pp := pidlegetSpinning(0)}; none: {@code nmspinning.Add(-1)}; unlock. */
     public static final String WAKEP_LOCK = "wakep_lock";
-    /** startm: hand the idle P to an idle (or new) M and {@code notewakeup(&nmp.park)}. */
+    /**
+     * startm: hand the idle P to an idle (or new) M and {@code notewakeup(&nmp.park)}; in
+     * injectglist's startIdle the same section also takes the idle P ({@code pidlegetSpinning}).
+     */
     public static final String STARTM = "startm";
     /** stopm: {@code lock(&sched.lock); mput(mp); unlock}; the M sleeps until a startm hands it a P. */
     public static final String STOPM = "stopm";

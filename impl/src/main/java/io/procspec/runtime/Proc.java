@@ -10,6 +10,7 @@ import static io.procspec.runtime.Arch.*;
 import static io.procspec.runtime.G._Gdead;
 import static io.procspec.runtime.G._Gidle;
 import static io.procspec.runtime.G._Grunnable;
+import static io.procspec.runtime.G._Gwaiting;
 import static io.procspec.runtime.Labels.*;
 
 /**
@@ -1258,6 +1259,29 @@ public final class Proc {
         }
     }
 
+    /**
+     * {@code lock(&sched.lock); globrunqputbatch(&q, n); unlock(&sched.lock)}: injectglist's
+     * hand-off of Gs to idle Ps (and, in the spec, a preempted GC worker's drained queue): one lock
+     * section labelled {@link Labels#GLOBRUNQPUT_LOCK}, as the spec's. Every G must be runnable
+     * and {@code n} its length; a wrong G is refused before anything moves.
+     */
+    public void globrunqputbatchLocked(GQueue q, int n) {
+        int len = 0;
+        for (G g = q.head; g != null; g = g.schedlink) {
+            checkQueueable("globrunqputbatch", g);
+            len++;
+        }
+        if (len != n) {
+            throw new IllegalArgumentException("globrunqputbatch: n is " + n + " but the queue holds " + len);
+        }
+        lock(sched.lock, GLOBRUNQPUT_LOCK);
+        try {
+            globrunqputbatch(q, n);
+        } finally {
+            unlock(sched.lock);
+        }
+    }
+
     /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
     public void globrunqputheadLocked(G gp) {
         lock(sched.lock, GLOBRUNQPUTHEAD_LOCK);
@@ -1300,6 +1324,38 @@ public final class Proc {
         } finally {
             unlock(sched.lock);
         }
+    }
+
+    // ---- ready / goready -------------------------------------------------------------------
+
+    /**
+     * ready (proc.go): mark gp ready to run: {@code casgstatus(gp, _Gwaiting, _Grunnable)}, put it
+     * on {@code pp}'s run queue ({@code runqput(pp, gp, next)}: in runnext when {@code next}), and
+     * call {@code wakep}. Executed by the owner of {@code pp} (Go: the readier's {@code mp.p}).
+     *
+     * <p>Spec: G action {@code ready}: {@link Labels#CASGSTATUS}, the runqput labels, then
+     * {@link Labels#WAKEP}.
+     *
+     * @throws IllegalStateException "bad g->status in ready" when gp is not {@code _Gwaiting}
+     *                               (Go throws; nothing changes), or when another thread readied it
+     *                               first (the status CAS fails; nothing changes)
+     */
+    public void ready(P pp, G gp, boolean next) {
+        Objects.requireNonNull(gp, "ready: nil g");
+        int status = gp.readgstatus();
+        // Mark runnable.
+        if (status != _Gwaiting) {
+            throw new IllegalStateException("bad g->status in ready: " + gp + " is " + G.statusName(status));
+        }
+        // status is Gwaiting, make Grunnable and put on runq
+        casgstatus(gp, _Gwaiting, _Grunnable);
+        runqput(pp, gp, next);
+        wakep();
+    }
+
+    /** goready (proc.go): {@code ready(gp, traceskip, true)}: the readied G goes to runnext. */
+    public void goready(P pp, G gp) {
+        ready(pp, gp, true);
     }
 
     // ---- wakep ----------------------------------------------------------------------------
