@@ -27,15 +27,7 @@ public final class G {
     /** Unused: on a free list, or just exited, or being initialized. */
     public static final int _Gdead = 6;
 
-    private static final VarHandle ATOMICSTATUS;
-
-    static {
-        try {
-            ATOMICSTATUS = MethodHandles.lookup().findVarHandle(G.class, "atomicstatus", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle ATOMICSTATUS = VarHandles.field(MethodHandles.lookup(), "atomicstatus", int.class);
 
     /** The stack [lo, hi); {@link Stack#NONE} once freed. */
     public Stack stack = Stack.NONE;

@@ -788,12 +788,7 @@ public final class Proc {
         pp.nrunqputslow++;
 
         // Now put the batch on global queue.
-        lock(sched.lock, RUNQPUTSLOW_LOCK);
-        try {
-            globrunqputbatch(q, n + 1);
-        } finally {
-            unlock(sched.lock);
-        }
+        globrunqputbatchUnder(RUNQPUTSLOW_LOCK, q, n + 1);
         return true;
     }
 
@@ -827,12 +822,7 @@ public final class Proc {
         // slot written above; a thief sees none or all (jcstress RunqputbatchSteal).
         pp.storeReleaseRunqtail(t);
         if (!q.empty() && goVersion != GoVersion.GO1_25) {
-            lock(sched.lock, RUNQPUTBATCH_LOCK);
-            try {
-                globrunqputbatch(q, qsize);
-            } finally {
-                unlock(sched.lock);
-            }
+            globrunqputbatchUnder(RUNQPUTBATCH_LOCK, q, qsize);
         }
     }
 
@@ -1189,17 +1179,26 @@ public final class Proc {
         if (n > pp.ringSize() / 2) {
             n = pp.ringSize() / 2;
         }
+        G gp = globrunqtake(n);
+        n--;
+        for (; n > 0; n--) {
+            G gp1 = sched.runq.pop();
+            runqput0(pp, gp1, false);
+        }
+        return gp;
+    }
+
+    /**
+     * The global-queue gets' common part: {@code sched.runqsize -= n} for the n Gs the caller takes
+     * (n &gt; 0), and {@code gp := sched.runq.pop()}, the first of them. sched.lock held.
+     */
+    private G globrunqtake(int n) {
         sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
         sched.nglobrunqget++;
         sched.nglobrunqgetGs += n;
         G gp = sched.runq.pop();
         if (checked) {
             where.remove(gp);
-        }
-        n--;
-        for (; n > 0; n--) {
-            G gp1 = sched.runq.pop();
-            runqput0(pp, gp1, false);
         }
         return gp;
     }
@@ -1212,14 +1211,7 @@ public final class Proc {
         if (sched.loadPlainRunqsize() == 0) {
             return null;
         }
-        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - 1); // sched.runqsize--
-        sched.nglobrunqget++;
-        sched.nglobrunqgetGs++;
-        G gp = sched.runq.pop();
-        if (checked) {
-            where.remove(gp);
-        }
-        return gp;
+        return globrunqtake(1);
     }
 
     /**
@@ -1233,13 +1225,7 @@ public final class Proc {
             return null;
         }
         n = Math.min(n, Math.min(size, size / gomaxprocs + 1));
-        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
-        sched.nglobrunqget++;
-        sched.nglobrunqgetGs += n;
-        G gp = sched.runq.pop();
-        if (checked) {
-            where.remove(gp);
-        }
+        G gp = globrunqtake(n);
         n--;
         for (; n > 0; n--) {
             q.pushBack(sched.runq.pop());
@@ -1251,12 +1237,7 @@ public final class Proc {
 
     /** {@code lock(&sched.lock); globrunqput(gp); unlock(&sched.lock)}, as goschedImpl does. */
     public void globrunqputLocked(G gp) {
-        lock(sched.lock, GLOBRUNQPUT_LOCK);
-        try {
-            globrunqput(gp);
-        } finally {
-            unlock(sched.lock);
-        }
+        globrunqputUnder(GLOBRUNQPUT_LOCK, gp, false);
     }
 
     /**
@@ -1274,19 +1255,33 @@ public final class Proc {
         if (len != n) {
             throw new IllegalArgumentException("globrunqputbatch: n is " + n + " but the queue holds " + len);
         }
-        lock(sched.lock, GLOBRUNQPUT_LOCK);
+        globrunqputbatchUnder(GLOBRUNQPUT_LOCK, q, n);
+    }
+
+    /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
+    public void globrunqputheadLocked(G gp) {
+        globrunqputUnder(GLOBRUNQPUTHEAD_LOCK, gp, true);
+    }
+
+    /** The lock section {@code label}: {@code lock(&sched.lock); globrunqput[head](gp); unlock(&sched.lock)}. */
+    private void globrunqputUnder(String label, G gp, boolean head) {
+        lock(sched.lock, label);
         try {
-            globrunqputbatch(q, n);
+            if (head) {
+                globrunqputhead(gp);
+            } else {
+                globrunqput(gp);
+            }
         } finally {
             unlock(sched.lock);
         }
     }
 
-    /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
-    public void globrunqputheadLocked(G gp) {
-        lock(sched.lock, GLOBRUNQPUTHEAD_LOCK);
+    /** The lock section {@code label}: {@code lock(&sched.lock); globrunqputbatch(&q, n); unlock(&sched.lock)}. */
+    private void globrunqputbatchUnder(String label, GQueue q, int n) {
+        lock(sched.lock, label);
         try {
-            globrunqputhead(gp);
+            globrunqputbatch(q, n);
         } finally {
             unlock(sched.lock);
         }

@@ -1,8 +1,6 @@
 package io.procspec.runtime;
 
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,8 +24,7 @@ class SchedFairnessTest {
      * every-61st-tick check, and without it the test would hang (the busy Gs stop only after the
      * marker ran).
      */
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void aGlobalQueueGRunsWithinBoundedSchedticks(int nprocs) throws Exception {
         Sched s = new Sched().start(nprocs);

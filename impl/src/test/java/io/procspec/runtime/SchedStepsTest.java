@@ -2,8 +2,6 @@ package io.procspec.runtime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,7 +31,28 @@ class SchedStepsTest {
     static final long WAIT_S = 60;
 
     static Sched started(int nprocs) {
-        return new Sched(new ProcConfig().checked(true)).start(nprocs);
+        return SchedTest.started(nprocs);
+    }
+
+    /**
+     * A G of two steps: the first hands the G to {@code register} and parks (with {@code unlockf},
+     * or none when null); the second, after a ready, runs {@code woken} and exits.
+     */
+    static Steps parkOnce(java.util.function.Consumer<G> register, Next.Unlockf unlockf, Runnable woken) {
+        return new Steps() {
+            boolean waited;
+
+            @Override
+            public Next step(G gp) {
+                if (waited) {
+                    woken.run();
+                    return Next.EXIT;
+                }
+                waited = true;
+                register.accept(gp);
+                return unlockf == null ? Next.PARK : Next.park(unlockf);
+            }
+        };
     }
 
     static void quiesce(Sched s, String why) throws InterruptedException {
@@ -75,8 +94,7 @@ class SchedStepsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void everyStepRunsExactlyOnceAndInOrder(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -248,8 +266,7 @@ class SchedStepsTest {
      * Two Gs pass a value back and forth 20,000 times through mailboxes, each parking until the
      * other readies it: a lost wakeup leaves both parked and the value undelivered.
      */
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void pingPongThroughParkAndReadyLosesNoWakeup(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -274,8 +291,7 @@ class SchedStepsTest {
      * injectglist with no P, so the G goes on the global queue and an idle P gets an M. The
      * scheduler is quiescent (every M parked) between sends, so each send must wake an M.
      */
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void readyFromOutsideWakesParkedMs(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -306,8 +322,7 @@ class SchedStepsTest {
      * A G readies 500 parked Gs at once with injectglist: with idle Ps some go to the global queue
      * with an M started for each, the rest to this P's ring. All run once.
      */
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void injectglistFromAGWakesThemAll(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -316,24 +331,13 @@ class SchedStepsTest {
         List<G> parked = new ArrayList<>();
         AtomicInteger woke = new AtomicInteger();
         for (int i = 0; i < n; i++) {
-            s.go(new Steps() {
-                boolean waited;
-
-                @Override
-                public Next step(G gp) {
-                    if (waited) {
-                        woke.incrementAndGet();
-                        return Next.EXIT;
-                    }
-                    waited = true;
-                    lock.lock();
-                    parked.add(gp);
-                    return Next.park(g -> {
-                        lock.unlock();
-                        return true;
-                    });
-                }
-            });
+            s.go(parkOnce(gp -> {
+                lock.lock(); // released by the unlockf, once the G is parked
+                parked.add(gp);
+            }, g -> {
+                lock.unlock();
+                return true;
+            }, woke::incrementAndGet));
         }
         quiesce(s, "all parked");
         assertThat(parked).hasSize(n);
@@ -396,22 +400,10 @@ class SchedStepsTest {
         AtomicReference<Throwable> twice = new AtomicReference<>();
         AtomicReference<G> waiter = new AtomicReference<>();
         CountDownLatch isParked = new CountDownLatch(1);
-        s.go(new Steps() {
-            boolean waited;
-
-            @Override
-            public Next step(G gp) {
-                if (waited) {
-                    return Next.EXIT;
-                }
-                waited = true;
-                waiter.set(gp);
-                return Next.park(g -> {
-                    isParked.countDown();
-                    return true;
-                });
-            }
-        });
+        s.go(parkOnce(waiter::set, g -> {
+            isParked.countDown();
+            return true;
+        }, () -> {}));
         assertThat(isParked.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
         quiesce(s, "the waiter parked");
         G w = waiter.get();
@@ -447,20 +439,7 @@ class SchedStepsTest {
         List<G> parked = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger woke = new AtomicInteger();
         for (int i = 0; i < 3; i++) {
-            s.go(new Steps() {
-                boolean waited;
-
-                @Override
-                public Next step(G gp) {
-                    if (waited) {
-                        woke.incrementAndGet();
-                        return Next.EXIT;
-                    }
-                    waited = true;
-                    parked.add(gp);
-                    return Next.PARK;
-                }
-            });
+            s.go(parkOnce(parked::add, null, woke::incrementAndGet));
         }
         quiesce(s, "three parked");
         List<G> gs = new ArrayList<>(parked);

@@ -2,8 +2,6 @@ package io.procspec.runtime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +81,7 @@ class SchedTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void fanOutTreeRunsEveryGOnce(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -109,8 +106,7 @@ class SchedTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void longChainsRunEveryGOnce(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -141,8 +137,7 @@ class SchedTest {
 
     // ---- bursts from outside ---------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void burstsOf100000FromOutsideRunEveryGOnce(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -183,8 +178,7 @@ class SchedTest {
      * Thousands of rounds in which every M parks and a new G (from outside, then spawning from
      * inside) must wake them: a lost wakeup hangs awaitQuiescence (caught by the timeout).
      */
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void parkUnparkRoundsLoseNoWakeup(int nprocs) throws Exception {
         Sched s = new Sched().start(nprocs);
