@@ -150,6 +150,8 @@ final class MLoop {
         try {
             pp = shuttingDown ? null : idle.pidlegetSpinning();
             if (pp == null) {
+                // Undo wakep's transient increment, under sched.lock: a parker's recheck that reads
+                // the count meanwhile is covered (see "No lost wakeups" above).
                 if (sched.addVolatileNmspinning(-1) < 0) {
                     throw new IllegalStateException("wakep: negative nmspinning");
                 }
@@ -282,6 +284,8 @@ final class MLoop {
         if (mp.p != null) {
             throw new IllegalStateException("acquirep: already in go");
         }
+        // Opaque: the status is a hint for thieves (runqgrab's back-off, stealWork's idle skip);
+        // ownership itself passes through sched.lock (pidleget) or startm's note.
         if (pp.loadOpaqueStatus() != P._Pidle) {
             throw new IllegalStateException("acquirep: invalid p state " + pp.loadOpaqueStatus());
         }
@@ -389,6 +393,7 @@ final class MLoop {
             // Spinning Ms: steal work from other Ps. Limit the number of spinning Ms to half the
             // number of busy Ps. This is necessary to prevent excessive CPU consumption when
             // GOMAXPROCS>>1 but the program parallelism is low.
+            // Racy volatile reads (Go's atomic loads) for a heuristic: how many Ms may spin.
             if (mp.spinning || 2 * sched.loadVolatileNmspinning() < gomaxprocs - sched.loadVolatileNpidle()) {
                 if (!mp.spinning) {
                     becomeSpinning(mp);
@@ -425,6 +430,8 @@ final class MLoop {
             if (mp.spinning) {
                 mp.spinning = false;
                 proc.point.at(FINDRUNNABLE_DROPSPINNING);
+                // The parker's store of the Dekker pattern: a volatile RMW, ordered before the
+                // re-reads by the fence below; a submitter's wakep load either sees it or is seen.
                 if (sched.addVolatileNmspinning(-1) < 0) {
                     throw new IllegalStateException("findrunnable: negative nmspinning");
                 }
@@ -458,7 +465,7 @@ final class MLoop {
     private void becomeSpinning(M mp) {
         proc.point.at(BECOMESPINNING);
         mp.spinning = true;
-        sched.addVolatileNmspinning(1);
+        sched.addVolatileNmspinning(1); // seen by wakep's load: a spinning M will find new work
     }
 
     /**
@@ -474,6 +481,7 @@ final class MLoop {
         }
         mp.spinning = false;
         proc.point.at(FINDRUNNABLE_DROPSPINNING);
+        // Volatile RMW, then wakep's volatile load: if this was the last spinner, wakep sees 0.
         if (sched.addVolatileNmspinning(-1) < 0) {
             throw new IllegalStateException("findrunnable: negative nmspinning");
         }
@@ -502,7 +510,8 @@ final class MLoop {
                 if (pp == p2) {
                     continue;
                 }
-                // Don't bother to attempt to steal if p2 is idle (Go's idlepMask).
+                // Don't bother to attempt to steal if p2 is idle (Go's idlepMask). An opaque read
+                // of a hint: an idle P's queue is empty, and a stale status only costs a try.
                 if (p2.loadOpaqueStatus() != P._Pidle) {
                     int t = pp.runqtail();
                     G gp = proc.runqsteal(pp, p2, stealRunNextG);
@@ -527,6 +536,8 @@ final class MLoop {
      * <p>Spec: the runqempty labels, then {@link Labels#CHECKRUNQSNOP_LOCK}.
      */
     P checkRunqsNoP() {
+        // After the decrement and the full fence: the no-lost-wakeup recheck (Proc's table, row
+        // sched.runqsize, says why opaque suffices).
         boolean work = sched.loadOpaqueRunqsize() != 0;
         for (int i = 0; i < allp.length && !work; i++) {
             if (!proc.runqempty(allp[i])) {
