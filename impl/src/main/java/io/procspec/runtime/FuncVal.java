@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Go's {@code funcval}: the function a goroutine runs. {@code fn} is a synthetic entry PC, unique
  * per FuncVal, standing in for the code address Go stores ({@code newg.startpc = fn.fn}).
  *
- * <p>A G runs either a {@link Runnable} to completion ({@code go(Runnable)}), or a {@link Steps}
- * body that hands control back to the scheduler between steps; {@link #steps} is what the
- * scheduler calls in both cases (for a Runnable, one step that runs it and exits).
+ * <p>A G runs either a {@link Runnable} to completion ({@code go(Runnable)}: {@link #body}), or a
+ * {@link Steps} body that hands control back to the scheduler between steps ({@link #steps});
+ * exactly one of the two is set.
  */
 public final class FuncVal {
     /** Synthetic text addresses, well above {@link Arch#GOEXIT_PC}. */
@@ -18,16 +18,13 @@ public final class FuncVal {
     public final long fn;
     /** The function given to {@code go(Runnable)}, or null for a G in steps. */
     public final Runnable body;
-    /** The body in steps the scheduler runs (for {@link #body}, one step that runs it and exits). */
+    /** The body in steps, or null for a {@link #body} that runs to completion. */
     public final Steps steps;
 
     /** A function that runs to completion. */
     public FuncVal(Runnable body) {
         this.body = Objects.requireNonNull(body, "body");
-        this.steps = gp -> {
-            body.run();
-            return Next.EXIT;
-        };
+        this.steps = null;
         this.fn = NEXT_PC.getAndAdd(16);
     }
 

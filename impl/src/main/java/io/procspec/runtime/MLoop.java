@@ -560,7 +560,7 @@ final class MLoop {
     /**
      * execute (proc.go): schedule gp to run on the current M: {@code casgstatus(gp, _Grunnable,
      * _Grunning)}; unless gp inherits the time slice, advance schedtick; then {@code gogo}: run the
-     * G's next step ({@link Steps#step}; a {@code go(Runnable)} G has one). The step's {@link Next}
+     * G's next step ({@link Steps#step}; a {@code go(Runnable)} G has one: its function). The step's {@link Next}
      * says how the G gives the M back ({@code mcall}): {@link #goexit0}, {@link #goschedImpl},
      * {@link #goyield_m} or {@link #park_m}. A throw (or a null Next) is the G's panic: reported to
      * the panic handler, then goexit0. Returns when the M must schedule again.
@@ -581,7 +581,12 @@ final class MLoop {
             gp.sched.ctxt = null;
             Next next;
             try {
-                next = fn.steps.step(gp);
+                if (fn.body != null) { // go(Runnable): one step, to the end
+                    fn.body.run();
+                    next = Next.EXIT;
+                } else {
+                    next = fn.steps.step(gp);
+                }
                 if (next == null) {
                     throw new NullPointerException("a step of goroutine " + gp.goid + " returned null, not a Next");
                 }
