@@ -10,6 +10,7 @@ import static io.procspec.runtime.Arch.*;
 import static io.procspec.runtime.G._Gdead;
 import static io.procspec.runtime.G._Gidle;
 import static io.procspec.runtime.G._Grunnable;
+import static io.procspec.runtime.G._Gwaiting;
 import static io.procspec.runtime.Labels.*;
 
 /**
@@ -1225,17 +1226,26 @@ public final class Proc {
         if (n > pp.ringSize() / 2) {
             n = pp.ringSize() / 2;
         }
+        G gp = globrunqtake(n);
+        n--;
+        for (; n > 0; n--) {
+            G gp1 = sched.runq.pop();
+            runqput0(pp, gp1, false);
+        }
+        return gp;
+    }
+
+    /**
+     * The global-queue gets' common part: {@code sched.runqsize -= n} for the n Gs the caller takes
+     * (n &gt; 0), and {@code gp := sched.runq.pop()}, the first of them. sched.lock held.
+     */
+    private G globrunqtake(int n) {
         sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
         sched.nglobrunqget++;
         sched.nglobrunqgetGs += n;
         G gp = sched.runq.pop();
         if (checked) {
             where.remove(gp);
-        }
-        n--;
-        for (; n > 0; n--) {
-            G gp1 = sched.runq.pop();
-            runqput0(pp, gp1, false);
         }
         return gp;
     }
@@ -1248,14 +1258,7 @@ public final class Proc {
         if (sched.loadPlainRunqsize() == 0) {
             return null;
         }
-        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - 1); // sched.runqsize--
-        sched.nglobrunqget++;
-        sched.nglobrunqgetGs++;
-        G gp = sched.runq.pop();
-        if (checked) {
-            where.remove(gp);
-        }
-        return gp;
+        return globrunqtake(1);
     }
 
     /**
@@ -1269,13 +1272,7 @@ public final class Proc {
             return null;
         }
         n = Math.min(n, Math.min(size, size / gomaxprocs + 1));
-        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
-        sched.nglobrunqget++;
-        sched.nglobrunqgetGs += n;
-        G gp = sched.runq.pop();
-        if (checked) {
-            where.remove(gp);
-        }
+        G gp = globrunqtake(n);
         n--;
         for (; n > 0; n--) {
             q.pushBack(sched.runq.pop());
@@ -1287,19 +1284,51 @@ public final class Proc {
 
     /** {@code lock(&sched.lock); globrunqput(gp); unlock(&sched.lock)}, as goschedImpl does. */
     public void globrunqputLocked(G gp) {
-        lock(sched.lock, GLOBRUNQPUT_LOCK);
+        globrunqputUnder(GLOBRUNQPUT_LOCK, gp, false);
+    }
+
+    /**
+     * {@code lock(&sched.lock); globrunqputbatch(&q, n); unlock(&sched.lock)}: injectglist's
+     * hand-off of Gs to idle Ps (and, in the spec, a preempted GC worker's drained queue): one lock
+     * section labelled {@link Labels#GLOBRUNQPUT_LOCK}, as the spec's. Every G must be runnable
+     * and {@code n} its length; a wrong G is refused before anything moves.
+     */
+    public void globrunqputbatchLocked(GQueue q, int n) {
+        int len = 0;
+        for (G g = q.head; g != null; g = g.schedlink) {
+            checkQueueable("globrunqputbatch", g);
+            len++;
+        }
+        if (len != n) {
+            throw new IllegalArgumentException("globrunqputbatch: n is " + n + " but the queue holds " + len);
+        }
+        globrunqputbatchUnder(GLOBRUNQPUT_LOCK, q, n);
+    }
+
+    /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
+    public void globrunqputheadLocked(G gp) {
+        globrunqputUnder(GLOBRUNQPUTHEAD_LOCK, gp, true);
+    }
+
+    /** The lock section {@code label}: {@code lock(&sched.lock); globrunqput[head](gp); unlock(&sched.lock)}. */
+    private void globrunqputUnder(String label, G gp, boolean head) {
+        lock(sched.lock, label);
         try {
-            globrunqput(gp);
+            if (head) {
+                globrunqputhead(gp);
+            } else {
+                globrunqput(gp);
+            }
         } finally {
             unlock(sched.lock);
         }
     }
 
-    /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
-    public void globrunqputheadLocked(G gp) {
-        lock(sched.lock, GLOBRUNQPUTHEAD_LOCK);
+    /** The lock section {@code label}: {@code lock(&sched.lock); globrunqputbatch(&q, n); unlock(&sched.lock)}. */
+    private void globrunqputbatchUnder(String label, GQueue q, int n) {
+        lock(sched.lock, label);
         try {
-            globrunqputhead(gp);
+            globrunqputbatch(q, n);
         } finally {
             unlock(sched.lock);
         }
@@ -1337,6 +1366,38 @@ public final class Proc {
         } finally {
             unlock(sched.lock);
         }
+    }
+
+    // ---- ready / goready -------------------------------------------------------------------
+
+    /**
+     * ready (proc.go): mark gp ready to run: {@code casgstatus(gp, _Gwaiting, _Grunnable)}, put it
+     * on {@code pp}'s run queue ({@code runqput(pp, gp, next)}: in runnext when {@code next}), and
+     * call {@code wakep}. Executed by the owner of {@code pp} (Go: the readier's {@code mp.p}).
+     *
+     * <p>Spec: G action {@code ready}: {@link Labels#CASGSTATUS}, the runqput labels, then
+     * {@link Labels#WAKEP}.
+     *
+     * @throws IllegalStateException "bad g->status in ready" when gp is not {@code _Gwaiting}
+     *                               (Go throws; nothing changes), or when another thread readied it
+     *                               first (the status CAS fails; nothing changes)
+     */
+    public void ready(P pp, G gp, boolean next) {
+        Objects.requireNonNull(gp, "ready: nil g");
+        int status = gp.readgstatus();
+        // Mark runnable.
+        if (status != _Gwaiting) {
+            throw new IllegalStateException("bad g->status in ready: " + gp + " is " + G.statusName(status));
+        }
+        // status is Gwaiting, make Grunnable and put on runq
+        casgstatus(gp, _Gwaiting, _Grunnable);
+        runqput(pp, gp, next);
+        wakep();
+    }
+
+    /** goready (proc.go): {@code ready(gp, traceskip, true)}: the readied G goes to runnext. */
+    public void goready(P pp, G gp) {
+        ready(pp, gp, true);
     }
 
     // ---- wakep ----------------------------------------------------------------------------
