@@ -30,22 +30,10 @@ public final class P {
     public static final int _Pgcstop = 3;
     public static final int _Pdead = 4;
 
-    private static final VarHandle RUNQHEAD;
-    private static final VarHandle RUNQTAIL;
-    private static final VarHandle RUNNEXT;
-    private static final VarHandle STATUS;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            RUNQHEAD = l.findVarHandle(P.class, "runqhead", int.class);
-            RUNQTAIL = l.findVarHandle(P.class, "runqtail", int.class);
-            RUNNEXT = l.findVarHandle(P.class, "runnext", G.class);
-            STATUS = l.findVarHandle(P.class, "status", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle RUNQHEAD = VarHandles.field(MethodHandles.lookup(), "runqhead", int.class);
+    private static final VarHandle RUNQTAIL = VarHandles.field(MethodHandles.lookup(), "runqtail", int.class);
+    private static final VarHandle RUNNEXT = VarHandles.field(MethodHandles.lookup(), "runnext", G.class);
+    private static final VarHandle STATUS = VarHandles.field(MethodHandles.lookup(), "status", int.class);
 
     /** Go's {@code p.gFree}: a gList with its length. Owner-only. */
     public static final class GFree extends GList {

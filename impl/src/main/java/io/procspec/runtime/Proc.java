@@ -10,6 +10,7 @@ import static io.procspec.runtime.Arch.*;
 import static io.procspec.runtime.G._Gdead;
 import static io.procspec.runtime.G._Gidle;
 import static io.procspec.runtime.G._Grunnable;
+import static io.procspec.runtime.G._Gwaiting;
 import static io.procspec.runtime.Labels.*;
 
 /**
@@ -1507,6 +1508,13 @@ public final class Proc {
      */
     public void globrunqputbatch(GQueue batch, int n) {
         sched.lock.assertHeld();
+        checkGlobalBatch(batch, n);
+        trackAll("globrunqputbatch", batch);
+        globrunqputbatch0(batch, n);
+    }
+
+    /** globrunqputbatch's checks of its batch (no queue changes). */
+    private void checkGlobalBatch(GQueue batch, int n) {
         if (batch == null) {
             throw nil("globrunqputbatch", "batch");
         }
@@ -1514,8 +1522,6 @@ public final class Proc {
             throw new IllegalArgumentException("globrunqputbatch: the batch is the global queue itself");
         }
         checkBatch("globrunqputbatch", "n", batch, n, null);
-        trackAll("globrunqputbatch", batch);
-        globrunqputbatch0(batch, n);
     }
 
     /** globrunqputbatch for callers whose batch is right by construction (runqputslow, runqputbatch). */
@@ -1554,17 +1560,26 @@ public final class Proc {
             n = pp.ringSize() / 2;
         }
         checkRoomForBatch("globrunqget: ", pp, n - 1);
+        G gp = globrunqtake(n);
+        n--;
+        for (; n > 0; n--) {
+            G gp1 = sched.runq.pop();
+            runqput0(pp, gp1, false);
+        }
+        return gp;
+    }
+
+    /**
+     * The global-queue gets' common part: {@code sched.runqsize -= n} for the n Gs the caller takes
+     * (n &gt; 0), and {@code gp := sched.runq.pop()}, the first of them. sched.lock held.
+     */
+    private G globrunqtake(int n) {
         sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
         sched.nglobrunqget++;
         sched.nglobrunqgetGs += n;
         G gp = sched.runq.pop();
         if (checked) {
             where.remove(gp);
-        }
-        n--;
-        for (; n > 0; n--) {
-            G gp1 = sched.runq.pop();
-            runqput0(pp, gp1, false);
         }
         return gp;
     }
@@ -1577,14 +1592,7 @@ public final class Proc {
         if (sched.loadPlainRunqsize() == 0) {
             return null;
         }
-        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - 1); // sched.runqsize--
-        sched.nglobrunqget++;
-        sched.nglobrunqgetGs++;
-        G gp = sched.runq.pop();
-        if (checked) {
-            where.remove(gp);
-        }
-        return gp;
+        return globrunqtake(1);
     }
 
     /**
@@ -1604,13 +1612,7 @@ public final class Proc {
             return null;
         }
         n = Math.min(n, Math.min(size, size / gomaxprocs + 1));
-        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
-        sched.nglobrunqget++;
-        sched.nglobrunqgetGs += n;
-        G gp = sched.runq.pop();
-        if (checked) {
-            where.remove(gp);
-        }
+        G gp = globrunqtake(n);
         n--;
         for (; n > 0; n--) {
             q.pushBack(sched.runq.pop());
@@ -1637,19 +1639,46 @@ public final class Proc {
 
     /** {@code lock(&sched.lock); globrunqput(gp); unlock(&sched.lock)}, as goschedImpl does. */
     public void globrunqputLocked(G gp) {
-        lock(sched.lock, GLOBRUNQPUT_LOCK);
+        globrunqputUnder(GLOBRUNQPUT_LOCK, gp, false);
+    }
+
+    /**
+     * {@code lock(&sched.lock); globrunqputbatch(&q, n); unlock(&sched.lock)}: injectglist's
+     * hand-off of Gs to idle Ps (and, in the spec, a preempted GC worker's drained queue): one lock
+     * section labelled {@link Labels#GLOBRUNQPUT_LOCK}, as the spec's. Refused before it locks,
+     * with nothing changed, as {@link #globrunqputbatch} (a nil batch, the global queue itself, an n
+     * that is not the number of Gs on it, a G that is not runnable), and a caller already holding
+     * sched.lock.
+     */
+    public void globrunqputbatchLocked(GQueue q, int n) {
+        checkGlobalBatch(q, n);
+        globrunqputbatchUnder(GLOBRUNQPUT_LOCK, q, n);
+    }
+
+    /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
+    public void globrunqputheadLocked(G gp) {
+        globrunqputUnder(GLOBRUNQPUTHEAD_LOCK, gp, true);
+    }
+
+    /** The lock section {@code label}: {@code lock(&sched.lock); globrunqput[head](gp); unlock(&sched.lock)}. */
+    private void globrunqputUnder(String label, G gp, boolean head) {
+        lock(sched.lock, label);
         try {
-            globrunqput(gp);
+            if (head) {
+                globrunqputhead(gp);
+            } else {
+                globrunqput(gp);
+            }
         } finally {
             unlock(sched.lock);
         }
     }
 
-    /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
-    public void globrunqputheadLocked(G gp) {
-        lock(sched.lock, GLOBRUNQPUTHEAD_LOCK);
+    /** The lock section {@code label}: {@code lock(&sched.lock); globrunqputbatch(&q, n); unlock(&sched.lock)}. */
+    private void globrunqputbatchUnder(String label, GQueue q, int n) {
+        lock(sched.lock, label);
         try {
-            globrunqputhead(gp);
+            globrunqputbatch(q, n);
         } finally {
             unlock(sched.lock);
         }
@@ -1703,6 +1732,56 @@ public final class Proc {
         } finally {
             unlock(sched.lock);
         }
+    }
+
+    // ---- ready / goready -------------------------------------------------------------------
+
+    /**
+     * ready (proc.go): mark gp ready to run: {@code casgstatus(gp, _Gwaiting, _Grunnable)}, put it
+     * on {@code pp}'s run queue ({@code runqput(pp, gp, next)}: in runnext when {@code next}), and
+     * call {@code wakep}. Executed by the owner of {@code pp} (Go: the readier's {@code mp.p}).
+     *
+     * <p>Spec: G action {@code ready}: {@link Labels#CASGSTATUS}, the runqput labels, then
+     * {@link Labels#WAKEP}.
+     *
+     * <p>Also refused before the status changes, with nothing changed: a P not the caller's, a G
+     * visibly on a list or queue (schedlink set), a put that would spill while the caller holds
+     * sched.lock, and (checked mode) a G already queued or free: what runqput would refuse after.
+     *
+     * @throws NullPointerException  a nil p or g
+     * @throws IllegalStateException "bad g->status in ready" when gp is not {@code _Gwaiting}
+     *                               (Go throws; nothing changes), or when another thread readied it
+     *                               first (the status CAS fails; nothing changes)
+     */
+    public void ready(P pp, G gp, boolean next) {
+        Objects.requireNonNull(gp, "ready: nil g");
+        checkOwnP("ready", pp);
+        int status = gp.readgstatus();
+        // Mark runnable.
+        if (status != _Gwaiting) {
+            throw new IllegalStateException("bad g->status in ready: " + gp + " is " + G.statusName(status));
+        }
+        checkReady(pp, gp, next);
+        // status is Gwaiting, make Grunnable and put on runq
+        casgstatus(gp, _Gwaiting, _Grunnable);
+        runqput(pp, gp, next);
+        wakep();
+    }
+
+    /** ready's checks of what runqput would refuse once gp is runnable; none changes anything. */
+    private void checkReady(P pp, G gp, boolean next) {
+        if (gp.schedlink != null) {
+            throw new IllegalStateException("ready: " + gp + " is on a list or queue (schedlink is set)");
+        }
+        checkSpillLock("ready", pp, next);
+        if (checked && where.containsKey(gp)) {
+            throw new IllegalStateException("ready: " + gp + " is already " + where.get(gp) + " (checked mode)");
+        }
+    }
+
+    /** goready (proc.go): {@code ready(gp, traceskip, true)}: the readied G goes to runnext. */
+    public void goready(P pp, G gp) {
+        ready(pp, gp, true);
     }
 
     // ---- wakep ----------------------------------------------------------------------------

@@ -696,6 +696,130 @@ class MisuseTest {
         assertThat(q.toList()).containsExactly(a, b);
     }
 
+    // ---- ready, goready, globrunqputbatchLocked (the Gs that park and are readied) ----------------
+
+    /** A G parked as park_m leaves one: _Gwaiting, on no queue. */
+    static G waiting(long goid) {
+        G g = runnable(goid);
+        io.procspec.testkit.Fixtures.forceStatus(g, G._Gwaiting);
+        return g;
+    }
+
+    /**
+     * ready changes the status first: what runqput would refuse after it (a P not the caller's, a
+     * linked G, a spill under sched.lock, checked mode's double put) is refused before it.
+     */
+    @Test
+    void readyNilNotParkedLinkedSpillOrQueued() {
+        Proc proc = proc();
+        P pp = proc.allp[0];
+        G w = waiting(1);
+        refused(proc, NullPointerException.class, "ready: nil g", () -> proc.ready(pp, null, true));
+        refused(proc, NullPointerException.class, "ready: nil p", () -> proc.ready(null, w, true), w);
+        G r = runnable(2);
+        refused(proc, IllegalStateException.class, "bad g->status in ready: " + r + " is _Grunnable",
+                () -> proc.goready(pp, r), r);
+        G a = waiting(3);
+        GQueue linked = queueOf(a, runnable(4)); // a user's queue still holds a
+        refused(proc, IllegalStateException.class, "ready: " + a + " is on a list or queue (schedlink is set)",
+                () -> proc.ready(pp, a, false), linked);
+        proc.runqput(pp, runnable(5), true);
+        fill(proc, pp);
+        proc.sched.lock.lock();
+        try {
+            refused(proc, IllegalStateException.class, "ready: the caller holds sched.lock, and runqput would need it"
+                    + " to spill p0's full ring to the global queue", () -> proc.goready(pp, w), w);
+        } finally {
+            proc.sched.lock.unlock();
+        }
+        G queued = pp.slot(pp.runqhead()); // in the ring; made to look parked
+        io.procspec.testkit.Fixtures.forceStatus(queued, G._Gwaiting);
+        refused(proc, IllegalStateException.class, "ready: " + queued + " is already runq (checked mode)",
+                () -> proc.ready(pp, queued, false), queued);
+    }
+
+    @Test
+    void globrunqputbatchLockedRefusesBeforeItLocks() {
+        Proc proc = proc();
+        GQueue two = queueOf(runnable(1), runnable(2));
+        G d = dead(proc, -1);
+        GQueue bad = queueOf(runnable(3), d);
+        proc.globrunqputLocked(runnable(4));
+        refused(proc, NullPointerException.class, "globrunqputbatch: nil batch", () -> proc.globrunqputbatchLocked(null, 0));
+        refused(proc, IllegalArgumentException.class, "globrunqputbatch: n is 3 but the queue holds 2 Gs",
+                () -> proc.globrunqputbatchLocked(two, 3), two);
+        refused(proc, IllegalStateException.class, "globrunqputbatch: " + d + " is not runnable (status _Gdead)",
+                () -> proc.globrunqputbatchLocked(bad, 2), bad);
+        refused(proc, IllegalArgumentException.class, "globrunqputbatch: the batch is the global queue itself",
+                () -> proc.globrunqputbatchLocked(proc.sched.runq, 1));
+        proc.sched.lock.lock();
+        try {
+            refused(proc, IllegalStateException.class, "lock: sched.lock already held by this thread (self-deadlock)",
+                    () -> proc.globrunqputbatchLocked(two, 2), two);
+        } finally {
+            proc.sched.lock.unlock();
+        }
+    }
+
+    /**
+     * Sched.ready and injectglist from outside a G: a caller holding a scheduler lock used to have
+     * the Gs' statuses changed before the global queue's lock refused; a G still linked on the
+     * caller's own queue was linked twice.
+     */
+    @Test
+    @Timeout(60)
+    void schedReadyAndInjectglistMisuse() throws Exception {
+        Sched s = new Sched(new ProcConfig().checked(true)).start(1);
+        Proc proc = s.proc();
+        java.util.concurrent.atomic.AtomicReference<G> parked = new java.util.concurrent.atomic.AtomicReference<>();
+        CountDownLatch isParked = new CountDownLatch(1);
+        s.go((Steps) new Steps() {
+            boolean waited;
+
+            @Override
+            public Next step(G gp) {
+                if (waited) {
+                    return Next.EXIT;
+                }
+                waited = true;
+                parked.set(gp);
+                return Next.park(g -> {
+                    isParked.countDown();
+                    return true;
+                });
+            }
+        });
+        assertThat(isParked.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(s.awaitQuiescence(30, TimeUnit.SECONDS)).isTrue();
+        G w = parked.get();
+        refused(proc, NullPointerException.class, "ready: nil g", () -> s.ready(null));
+        refused(proc, NullPointerException.class, "injectglist: nil list", () -> s.injectglist(null));
+        refused(proc, NullPointerException.class, "go of nil func value", () -> s.go((Steps) null));
+        for (Mutex m : new Mutex[] {proc.sched.lock, proc.sched.gFree.lock}) {
+            String held = "the caller holds " + m.name() + ", which the scheduler needs; release it first";
+            m.lock();
+            try {
+                refused(proc, IllegalStateException.class, "ready: " + held, () -> s.ready(w), w);
+                refused(proc, IllegalStateException.class, "injectglist: " + held, () -> s.injectglist(List.of(w)), w);
+                refused(proc, IllegalStateException.class, "go: " + held, () -> s.go((Steps) gp -> Next.EXIT));
+            } finally {
+                m.unlock();
+            }
+        }
+        G other = runnable(77);
+        GQueue mine = queueOf(w, other); // the caller's own queue still links w
+        refused(proc, IllegalStateException.class, "ready: " + w + " is on a list or queue (schedlink is set)",
+                () -> s.ready(w), mine);
+        refused(proc, IllegalStateException.class, "injectglist: " + w + " is on a list or queue (schedlink is set)",
+                () -> s.injectglist(List.of(w)), mine);
+        assertThat(mine.pop()).isSameAs(w); // popped: no longer linked
+        assertThat(s.stats().gsReadied()).isZero();
+        s.ready(w);
+        assertThat(s.awaitQuiescence(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(s.stats().gsReadied()).isEqualTo(1);
+        assertThat(s.shutdown()).isEmpty();
+    }
+
     // ---- a P that is not the caller's, and Sched --------------------------------------------------
 
     @Test
@@ -737,6 +861,9 @@ class MisuseTest {
                 () -> proc.gfget(pp));
         refused(proc, IllegalStateException.class, "globrunqgetLocked: p0 is not the caller's P (its scheduler was shut down)",
                 () -> proc.globrunqgetLocked(pp, 0));
+        G w = waiting(9);
+        refused(proc, IllegalStateException.class, "ready: p0 is not the caller's P (its scheduler was shut down)",
+                () -> proc.goready(pp, w), w);
         // a P the caller makes itself is its own
         P mine = proc.newP(3);
         proc.runqput(mine, g, false);

@@ -265,6 +265,13 @@ class MisuseProperties {
             return Fixtures.runnable(goid++);
         }
 
+        /** A G as park_m leaves one: _Gwaiting, on no queue. */
+        G waiting() {
+            G g = runnable();
+            Fixtures.forceStatus(g, G._Gwaiting);
+            return g;
+        }
+
         /** A dead G (goexit leaves one so): with a stack of {@code size} bytes, or none for -1. */
         G dead(int size) {
             G g = proc.malg(size);
@@ -715,28 +722,73 @@ class MisuseProperties {
                     Body b = head ? () -> w.proc.globrunqputhead(g) : () -> w.proc.globrunqput(g);
                     return new Call(sel == 0 ? NullPointerException.class : IllegalStateException.class, msg, b).with(g);
                 }),
-        GLOBRUNQPUT_LOCKED_HELD("globrunqputLocked, globrunqputheadLocked, globrunqgetLocked, lock",
+        GLOBRUNQPUT_LOCKED_HELD("globrunqputLocked, globrunqputheadLocked, globrunqputbatchLocked, globrunqgetLocked, lock",
                 "the caller already holds sched.lock", "IllegalStateException", "lock: sched.lock already held by this thread (self-deadlock)",
                 w -> {
                     G g = w.runnable();
+                    GQueue q = queueOf(w.runnable(), w.runnable());
                     w.hold(w.proc.sched.lock);
                     Body[] calls = {() -> w.proc.globrunqputLocked(g), () -> w.proc.globrunqputheadLocked(g),
-                            () -> w.proc.globrunqgetLocked(w.p0(), 0), () -> w.proc.lock(w.proc.sched.lock, "globrunqput_lock")};
+                            () -> w.proc.globrunqputbatchLocked(q, 2), () -> w.proc.globrunqgetLocked(w.p0(), 0),
+                            () -> w.proc.lock(w.proc.sched.lock, "globrunqput_lock")};
                     return ise("lock: sched.lock already held by this thread (self-deadlock)",
-                            calls[(w.v % calls.length)]).with(g);
+                            calls[(w.v % calls.length)]).with(g).with(q);
                 }),
-        GLOBRUNQPUTBATCH_BAD("globrunqputbatch", "nil batch, n not the number of Gs, a G not _Grunnable",
+        GLOBRUNQPUTBATCH_BAD("globrunqputbatch, globrunqputbatchLocked", "nil batch, n not the number of Gs, a G not _Grunnable",
                 "NullPointerException, IllegalArgumentException, IllegalStateException",
                 "globrunqputbatch: nil batch / globrunqputbatch: n is {n} but the queue holds {n} Gs / globrunqputbatch: {g} is not runnable (status _Gdead)",
                 w -> {
                     G bad = w.dead(-1);
                     GQueue q = w.v % 3 == 2 ? queueOf(w.runnable(), bad) : queueOf(w.runnable(), w.runnable());
-                    w.hold(w.proc.sched.lock);
+                    boolean locked = (w.v / 3) % 2 == 1; // the Locked form: the caller does not hold the lock
+                    if (!locked) {
+                        w.hold(w.proc.sched.lock);
+                    }
                     int sel = (w.v % 3);
-                    Call c = sel == 0 ? npe("globrunqputbatch: nil batch", () -> w.proc.globrunqputbatch(null, 0))
-                            : sel == 1 ? iae("globrunqputbatch: n is 3 but the queue holds 2 Gs", () -> w.proc.globrunqputbatch(q, 3))
-                            : ise("globrunqputbatch: " + bad + " is not runnable (status _Gdead)", () -> w.proc.globrunqputbatch(q, 2));
+                    java.util.function.BiConsumer<GQueue, Integer> put = locked ? w.proc::globrunqputbatchLocked
+                            : w.proc::globrunqputbatch;
+                    Call c = sel == 0 ? npe("globrunqputbatch: nil batch", () -> put.accept(null, 0))
+                            : sel == 1 ? iae("globrunqputbatch: n is 3 but the queue holds 2 Gs", () -> put.accept(q, 3))
+                            : ise("globrunqputbatch: " + bad + " is not runnable (status _Gdead)", () -> put.accept(q, 2));
                     return c.with(q).with(bad);
+                }),
+        READY_BAD("ready, goready", "nil P or G, a G that is not _Gwaiting, a G on a list or queue (schedlink set), a put that would spill a full ring while the caller holds sched.lock",
+                "NullPointerException, IllegalStateException",
+                "ready: nil g / ready: nil p / bad g->status in ready: {g} is _Grunnable / ready: {g} is on a list or queue (schedlink is set) / ready: the caller holds sched.lock, and runqput would need it to spill {p}'s full ring to the global queue",
+                w -> {
+                    P pp = w.p0();
+                    boolean next = w.v % 2 == 0;
+                    G g = w.waiting();
+                    Call c = switch ((w.v / 2) % 5) {
+                        case 0 -> npe("ready: nil g", () -> w.proc.ready(pp, null, next));
+                        case 1 -> npe("ready: nil p", () -> w.proc.ready(null, g, next));
+                        case 2 -> {
+                            G r = w.runnable();
+                            yield ise("bad g->status in ready: " + r + " is _Grunnable", () -> w.proc.goready(pp, r)).with(r);
+                        }
+                        case 3 -> {
+                            GQueue mine = queueOf(g, w.runnable()); // the caller's own queue still links g
+                            yield ise("ready: " + g + " is on a list or queue (schedlink is set)",
+                                    () -> w.proc.ready(pp, g, next)).with(mine);
+                        }
+                        default -> {
+                            if (next) {
+                                w.setRunnext(pp);
+                            }
+                            w.fill(pp);
+                            w.hold(w.proc.sched.lock);
+                            yield ise("ready: " + String.format(SPILL, pp), () -> w.proc.ready(pp, g, next));
+                        }
+                    };
+                    return c.with(g);
+                }),
+        READY_QUEUED_CHECKED("ready", "a G in a ring made to look parked, where no cheap check sees it (checked mode only)",
+                "IllegalStateException", "ready: {g} is already runq (checked mode)", true, ALL, w -> {
+                    P pp = w.p0();
+                    w.fillTo(pp, 1);
+                    G g = pp.slot(pp.runqhead());
+                    Fixtures.forceStatus(g, G._Gwaiting);
+                    return ise("ready: " + g + " is already runq (checked mode)", () -> w.proc.ready(pp, g, w.v % 2 == 0)).with(g);
                 }),
         GLOBRUNQGET_BAD_ARGS("globrunqget, globrunqgetLocked, globrunqgetbatch", "nil P or queue, max < 0, n < 1",
                 "NullPointerException, IllegalArgumentException",
@@ -818,7 +870,7 @@ class MisuseProperties {
                     GQueue q = queueOf(w.runnable(), w.runnable());
                     return iae("gQueue.pushBackAll: cannot append a queue to itself", () -> q.pushBackAll(q)).with(q);
                 }),
-        NOT_CALLERS_P("newproc, newproc1, runqput, runqputbatch, runqget, runqdrain, runqsteal (thief), runqgrab (batch), gfput, gfget, gfpurge, globrunqget, globrunqgetLocked",
+        NOT_CALLERS_P("newproc, newproc1, runqput, runqputbatch, runqget, runqdrain, runqsteal (thief), runqgrab (batch), gfput, gfget, gfpurge, globrunqget, globrunqgetLocked, ready",
                 "a P of a Sched used by a thread that is not its M: idle, held by an M running a G, or after shutdown",
                 "IllegalStateException", "{op}: {p} is not the caller's P (it is idle in a scheduler) / {op}: {p} is not the caller's P (it is held by thread procspec-m{n}) / {op}: {p} is not the caller's P (its scheduler was shut down)",
                 false, NOT_125, MisuseProperties::notCallersP),
@@ -826,7 +878,7 @@ class MisuseProperties {
                 "NullPointerException, IllegalStateException",
                 "go of nil func value / scheduler not started: call start() first / go after shutdown / go: the caller holds sched.lock, which the scheduler needs; release it first / go: the caller holds sched.gFree.lock, which the scheduler needs; release it first",
                 false, NOT_125, w -> {
-                    int sel = (w.v % 5);
+                    int sel = (w.v % 7);
                     w.proc = null;
                     if (sel == 1) {
                         Sched s = new Sched();
@@ -835,7 +887,13 @@ class MisuseProperties {
                     }
                     Sched s = w.startSched(1 + (w.v % 2));
                     return switch (sel) {
-                        case 0 -> npe("go of nil func value", () -> s.go(null));
+                        case 0 -> npe("go of nil func value", () -> s.go((Runnable) null));
+                        case 5 -> npe("go of nil func value", () -> s.go((io.procspec.runtime.Steps) null));
+                        case 6 -> {
+                            w.hold(w.proc.sched.lock);
+                            yield ise("go: the caller holds sched.lock, which the scheduler needs; release it first",
+                                    () -> s.go((io.procspec.runtime.Steps) gp -> io.procspec.runtime.Next.EXIT));
+                        }
                         case 2 -> {
                             s.shutdown();
                             yield ise("go after shutdown", () -> s.go(() -> {}));
@@ -848,6 +906,47 @@ class MisuseProperties {
                             w.hold(w.proc.sched.gFree.lock);
                             yield ise("go: the caller holds sched.gFree.lock, which the scheduler needs; release it first",
                                     () -> s.go(() -> {}));
+                        }
+                    };
+                }),
+        SCHED_READY("Sched.ready, Sched.injectglist",
+                "nil G or list; a G not parked, listed twice, or on a list or queue; the caller holds sched.lock or sched.gFree.lock; before start",
+                "NullPointerException, IllegalArgumentException, IllegalStateException",
+                "ready: nil g / injectglist: nil list / injectglist: nil g / bad g->status in ready: {g} is _Grunnable / injectglist: {g} is not parked (status _Grunnable) / injectglist: {g} listed twice / {op}: {g} is on a list or queue (schedlink is set) / {op}: the caller holds sched.lock, which the scheduler needs; release it first / {op}: the caller holds sched.gFree.lock, which the scheduler needs; release it first / scheduler not started: call start() first",
+                false, NOT_125, w -> {
+                    boolean ready = w.v % 2 == 0;
+                    int sel = (w.v / 2) % 6;
+                    G g = w.waiting(); // parked as park_m leaves a G; refused before anything looks at whose it is
+                    if (sel == 5) {
+                        w.proc = null;
+                        Sched s = new Sched();
+                        w.sched = s;
+                        return ise("scheduler not started: call start() first",
+                                ready ? () -> s.ready(g) : () -> s.injectglist(List.of(g)));
+                    }
+                    Sched s = w.startSched(1);
+                    String op = ready ? "ready" : "injectglist";
+                    Body call = ready ? () -> s.ready(g) : () -> s.injectglist(List.of(g));
+                    return switch (sel) {
+                        case 0 -> ready ? npe("ready: nil g", () -> s.ready(null))
+                                : npe("injectglist: nil list", () -> s.injectglist(null));
+                        case 1 -> {
+                            G r = w.runnable();
+                            yield (ready ? ise("bad g->status in ready: " + r + " is _Grunnable", () -> s.ready(r))
+                                    : ise("injectglist: " + r + " is not parked (status _Grunnable)",
+                                            () -> s.injectglist(List.of(g, r)))).with(r, g);
+                        }
+                        case 2 -> ready ? iae("injectglist: " + g + " listed twice", () -> s.injectglist(List.of(g, g))).with(g)
+                                : npe("injectglist: nil g", () -> s.injectglist(java.util.Arrays.asList(g, null))).with(g);
+                        case 3 -> {
+                            GQueue mine = queueOf(g, w.runnable()); // the caller's own queue still links g
+                            yield ise(op + ": " + g + " is on a list or queue (schedlink is set)", call).with(mine);
+                        }
+                        default -> {
+                            io.procspec.runtime.Mutex m = (w.v / 12) % 2 == 0 ? w.proc.sched.lock : w.proc.sched.gFree.lock;
+                            w.hold(m);
+                            yield ise(op + ": the caller holds " + m.name() + ", which the scheduler needs; release it first",
+                                    call).with(g);
                         }
                     };
                 }),
@@ -990,7 +1089,7 @@ class MisuseProperties {
     /** An owner-only operation on a scheduler's P from the test thread, in one of three phases. */
     static Call notCallersP(W w) {
         int phase = w.v % 3;
-        int opSel = (w.v / 3) % 13;
+        int opSel = (w.v / 3) % 14;
         Sched s = w.startSched(1);
         P pp = s.proc().allp[0];
         String why;
@@ -1030,9 +1129,10 @@ class MisuseProperties {
         Proc proc = s.proc();
         G g = w.runnable();
         G dead = w.dead(Arch.StackMin);
+        G waiting = w.waiting();
         P other = proc.newP(5);
         String[] names = {"newproc", "newproc1", "runqput", "runqputbatch", "runqget", "runqdrain", "runqsteal",
-                "runqgrab", "gfput", "gfget", "gfpurge", "globrunqget", "globrunqgetLocked"};
+                "runqgrab", "gfput", "gfget", "gfpurge", "globrunqget", "globrunqgetLocked", "ready"};
         Body[] calls = {() -> proc.newproc(pp, FN, null), () -> proc.newproc1(pp, FN, null, 0),
                 () -> proc.runqput(pp, g, false), () -> proc.runqputbatch(pp, queueOf(g), 1), () -> proc.runqget(pp),
                 () -> proc.runqdrain(pp), () -> proc.runqsteal(pp, other, true),
@@ -1044,8 +1144,9 @@ class MisuseProperties {
                     } finally {
                         proc.sched.lock.unlock();
                     }
-                }, () -> proc.globrunqgetLocked(pp, 0)};
-        return ise(names[opSel] + ": " + pp + " is not the caller's P (" + why + ")", calls[opSel]).with(g, dead).with(other);
+                }, () -> proc.globrunqgetLocked(pp, 0), () -> proc.goready(pp, waiting)};
+        return ise(names[opSel] + ": " + pp + " is not the caller's P (" + why + ")", calls[opSel]).with(g, dead, waiting)
+                .with(other);
     }
 
     // ---- the README lists every kind ------------------------------------------------------------
