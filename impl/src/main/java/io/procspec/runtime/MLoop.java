@@ -657,8 +657,8 @@ final class MLoop {
         }
         proc.casgstatus(gp, _Grunning, _Grunnable);
         mp.curg = null; // dropg
+        owner.gYielded(mp.p); // before the put: once queued, another M may run and finish gp
         proc.globrunqputLocked(gp);
-        owner.gYielded(mp.p);
     }
 
     /**
@@ -673,8 +673,8 @@ final class MLoop {
         P pp = mp.p;
         proc.casgstatus(gp, _Grunning, _Grunnable);
         mp.curg = null; // dropg
+        owner.gYielded(pp); // before the put: once queued, a thief may run and finish gp
         proc.runqput(pp, gp, false);
-        owner.gYielded(pp);
     }
 
     /**

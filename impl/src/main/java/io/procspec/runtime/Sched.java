@@ -619,7 +619,11 @@ public final class Sched implements AutoCloseable {
         incr(parked, pp.id);
     }
 
-    /** goschedImpl or goyield_m requeued a G on pp (statistics). */
+    /**
+     * goschedImpl or goyield_m is about to requeue a G on pp (statistics). Called before the G is queued again: the release store then
+     * happens-before whatever M takes the G, so a reader that saw the G finish (quiescence) also
+     * sees this yield in {@link #stats()}.
+     */
     void gYielded(P pp) {
         incr(yielded, pp.id);
     }

@@ -187,11 +187,26 @@ class SchedStepsTest {
             }
         });
         assertThat(spinning.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
-        int before = yields.get();
-        s.go(() -> stop.set(true)); // from outside: the global queue
+        // The measured interval runs on the one M only (no test-thread timing in it): a G that
+        // Goscheds onto the global queue, noting the yield count, and stops the yielders when it
+        // runs again. It is started from outside, which also puts it on the global queue.
+        AtomicInteger before = new AtomicInteger(-1);
+        AtomicInteger after = new AtomicInteger(-1);
+        s.go(new Steps() {
+            @Override
+            public Next step(G gp) {
+                if (before.get() < 0) {
+                    before.set(yields.get());
+                    return Next.GOSCHED; // goschedImpl: the global queue
+                }
+                after.set(yields.get());
+                stop.set(true);
+                return Next.EXIT;
+            }
+        });
         quiesce(s, GLOBAL_EVENTUALLY_RUNS);
         assertThat(stop.get()).as(GLOBAL_EVENTUALLY_RUNS).isTrue();
-        assertThat(yields.get() - before).as("yields between the put and the run: at most a 61-tick period")
+        assertThat(after.get() - before.get()).as("yields between the Gosched and the run: at most a 61-tick period")
                 .isLessThanOrEqualTo(2 * MLoop.GLOBAL_CHECK_PERIOD + 4);
         assertThat(s.shutdown()).isEmpty();
     }
@@ -585,5 +600,48 @@ class SchedStepsTest {
         List<String> ready = new ArrayList<>(seen.subList(afterGosched, seen.size()));
         assertThat(ready).startsWith(Labels.CASGSTATUS, Labels.RUNQPUT_LOADNEXT, Labels.RUNQPUT_CASNEXT, Labels.WAKEP);
         assertThat(s.shutdown()).isEmpty();
+    }
+
+    /**
+     * A yield is counted in the statistics before its G is published (the global queue for
+     * Gosched, the ring for goyield): once another M may run the G, finish it and let
+     * {@code awaitQuiescence} return, {@code stats().gsYielded()} must already include the yield.
+     * (Counted after the put, a loaded machine could show one yield fewer after quiescence.) The
+     * hook reads the count at the first step that publishes the G: {@code globrunqput_lock} and
+     * {@code runqput_loadhead}.
+     */
+    @Test
+    @Timeout(60)
+    void aYieldIsCountedBeforeItsGCanRunAgain() throws Exception {
+        for (Next how : List.of(Next.GOSCHED, Next.GOYIELD)) {
+            String publish = how == Next.GOSCHED ? Labels.GLOBRUNQPUT_LOCK : Labels.RUNQPUT_LOADHEAD;
+            AtomicBoolean armed = new AtomicBoolean();
+            AtomicReference<Sched> sched = new AtomicReference<>();
+            List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+            SchedPoint hook = label -> {
+                if (label.equals(publish) && armed.compareAndSet(true, false)) {
+                    seen.add(sched.get().stats().gsYielded());
+                }
+            };
+            Sched s = new Sched(new ProcConfig().point(hook).checked(true));
+            sched.set(s);
+            s.start(1);
+            s.go(new Steps() {
+                int pc;
+
+                @Override
+                public Next step(G gp) {
+                    if (pc++ == 0) {
+                        armed.set(true); // the next publish is this G's yield
+                        return how;
+                    }
+                    return Next.EXIT;
+                }
+            });
+            quiesce(s, "the yielding G finished");
+            assertThat(seen).as("%s: gsYielded when the G is put back", how).containsExactly(1L);
+            assertThat(s.stats().gsYielded()).isEqualTo(1L);
+            assertThat(s.shutdown()).isEmpty();
+        }
     }
 }

@@ -6,15 +6,34 @@ import java.util.Map;
 
 /**
  * Writes patterns as one Go program (package main, standard library only) that runs one of them
- * per process and prints the order in which its goroutines started.
+ * per process and prints the order in which its goroutines ran.
  *
  * <p>The program holds each pattern as two tables ({@code first}, {@code ops}: goroutine
- * {@code id}'s body is {@code ops[first[id]:first[id+1]]}, a child id to start with {@code go},
- * or -1 for {@code runtime.Gosched()}) and one function, {@code run(id)}, that every goroutine
- * runs: it records its id, then runs its body. The root is {@code main} itself, as in Go's own
- * programs. Recording is a store and an increment with no call, so a leaf has no preemption point
- * after its prologue; {@code main} then blocks on a channel that the last goroutine to finish
- * closes.
+ * {@code id}'s body is {@code ops[first[id]:first[id+1]]}) and one function, {@code run(id)}, that
+ * every goroutine runs: it records its id, then runs its body, recording its id again each time it
+ * runs after a yield or a wait. The ops:
+ * <ul>
+ *   <li>{@code op >= 0}: {@code go run(op)} ({@code newproc}: the new G goes to runnext);</li>
+ *   <li>{@code -1}: {@code runtime.Gosched()} ({@code goschedImpl}: to the global queue);</li>
+ *   <li>{@code -2}: wait: {@code <-chans[id]}, a receive on the goroutine's own channel;</li>
+ *   <li>{@code -3-t}: ready goroutine t: {@code chans[t] <- struct{}{}}.</li>
+ * </ul>
+ * <b>Why a channel.</b> A send on a channel with a receiver parked on it takes the receiver off the
+ * channel's {@code recvq} and calls {@code send} → {@code goready(gp)} →
+ * {@code ready(gp, traceskip, next=true)}: {@code casgstatus(_Gwaiting → _Grunnable)},
+ * {@code runqput(pp, gp, true)} on the sender's P, {@code wakep()} — in chan.go and proc.go of every
+ * Go release from 1.19 to 1.23 alike; the receive parked with {@code gopark(chanparkcommit, …)},
+ * which releases the channel lock only after the G is {@code _Gwaiting}. Each channel is made
+ * with a buffer of as many slots as the pattern has readies of its goroutine, so a send never
+ * blocks: with no receiver parked it fills a slot, and the goroutine's next receive takes it without
+ * parking. Neither step touches the run queues. (Mutexes, {@code sync.Cond} and {@code WaitGroup}
+ * also wake through {@code goready}, but via {@code semrelease}'s treap of waiters, handoff and
+ * spinning rules, which add paths the Java side does not model.) The channels are made before the
+ * pattern starts, so the pattern allocates only goroutines and sudogs.
+ *
+ * <p>The root is {@code main} itself, as in Go's own programs. Recording is a store and an
+ * increment with no call, so a leaf has no preemption point after its prologue; {@code main} then
+ * blocks on a channel that the last goroutine to finish closes.
  *
  * <p>What the program does against nondeterminism (see {@link Oracle} for the whole policy):
  * <ul>
@@ -24,9 +43,9 @@ import java.util.Map;
  *       runtime's own goroutines created during start-up (the finalizer goroutine, forcegc
  *       helper, sweeper, scavenger) run and park, and the pattern starts with empty run queues;
  *       the schedtick phase this leaves varies between runs and is aligned by the harness;</li>
- *   <li>a goroutine that starts while another is between its first and last {@code go}
- *       statement means that one was descheduled mid-spawn (preempted): the program counts such
- *       starts ({@code perturbed});</li>
+ *   <li>a goroutine that runs while another is in the middle of its body (between two of its
+ *       actions, not in a yield or a wait) means that one was descheduled there (preempted): the
+ *       program counts such runs ({@code perturbed});</li>
  *   <li>it reports the wall time from the pattern's start to its end: sysmon preempts only a time
  *       slice (goroutines sharing one schedtick) that has run 10 ms, so a pattern that ran in
  *       less cannot have been preempted by it.</li>
@@ -39,6 +58,7 @@ import java.util.Map;
  *
  * <p>Output, one line on standard output:
  * <pre>procspec-oracle/1 pattern=INDEX shift=SHIFT go=VERSION n=GOROUTINES elapsed_ns=NS perturbed=COUNT order=ID,ID,...</pre>
+ * with one id per run of a goroutine ({@link Pattern#events()} in all).
  */
 public final class GoProgram {
 
@@ -104,9 +124,11 @@ public final class GoProgram {
                 //	%s pattern=INDEX shift=SHIFT go=VERSION n=GOROUTINES elapsed_ns=NS perturbed=COUNT order=ID,ID,...
                 //
                 // Goroutine ids are numbered level by level from the root (0, which is main itself);
-                // "perturbed" counts goroutines that started while another was descheduled between two
-                // of its go statements (a preempted spawner); elapsed_ns is the time from the pattern's
-                // start to its end (sysmon preempts only a time slice that has run 10 ms).
+                // the order has one id per run of a goroutine: when it starts, and again after each
+                // runtime.Gosched() and each wait. "perturbed" counts runs that began while another
+                // goroutine was descheduled in the middle of its body (preempted); elapsed_ns is the
+                // time from the pattern's start to its end (sysmon preempts only a time slice that
+                // has run 10 ms).
                 package main
 
                 import (
@@ -118,7 +140,8 @@ public final class GoProgram {
                 )
 
                 // pattern: goroutine id's body is ops[first[id]:first[id+1]]; an op >= 0 starts that
-                // goroutine with a go statement, -1 is runtime.Gosched().
+                // goroutine with a go statement, -1 is runtime.Gosched(), -2 waits (a receive on the
+                // goroutine's own channel), -3-t readies goroutine t (a send on t's channel).
                 type pattern struct {
                 	name  string
                 	first []int32
@@ -127,10 +150,11 @@ public final class GoProgram {
 
                 var (
                 	pat       *pattern
-                	order     []int32 // goroutine ids in the order they started
+                	chans     []chan struct{} // per goroutine that is readied: capacity = its readies
+                	order     []int32         // goroutine ids in the order they ran
                 	pos       int
-                	spawning  int // > 0 while a goroutine is between its first and last go statement
-                	perturbed int // goroutines that started while spawning > 0
+                	busy      int // > 0 while a goroutine is between two of its actions
+                	perturbed int // runs that began while busy > 0
                 	done      int
                 	total     int
                 	finished  = make(chan struct{})
@@ -139,24 +163,40 @@ public final class GoProgram {
                 // run is every goroutine's function. With one P and nothing preempting, only one
                 // goroutine runs at a time, so the plain counters need no synchronization.
                 func run(id int32) {
-                	if spawning != 0 {
+                	if busy != 0 {
                 		perturbed++
                 	}
                 	order[pos] = id
                 	pos++
                 	ops := pat.ops[pat.first[id]:pat.first[id+1]]
                 	if len(ops) > 0 {
-                		spawning++
+                		busy++
                 		for _, op := range ops {
                 			if op >= 0 {
                 				go run(op)
-                			} else {
-                				spawning--
+                			} else if op == -1 {
+                				busy--
                 				runtime.Gosched()
-                				spawning++
+                				if busy != 0 {
+                					perturbed++
+                				}
+                				order[pos] = id
+                				pos++
+                				busy++
+                			} else if op == -2 {
+                				busy--
+                				<-chans[id]
+                				if busy != 0 {
+                					perturbed++
+                				}
+                				order[pos] = id
+                				pos++
+                				busy++
+                			} else {
+                				chans[-3-op] <- struct{}{}
                 			}
                 		}
-                		spawning--
+                		busy--
                 	}
                 	done++
                 	if done == total {
@@ -196,7 +236,22 @@ public final class GoProgram {
                 	}
                 	pat = &patterns[idx]
                 	total = len(pat.first) - 1
-                	order = make([]int32, total)
+                	events := total
+                	caps := make([]int, total)
+                	for _, op := range pat.ops {
+                		if op == -1 || op == -2 {
+                			events++
+                		} else if op <= -3 {
+                			caps[-3-op]++
+                		}
+                	}
+                	order = make([]int32, events)
+                	chans = make([]chan struct{}, total)
+                	for id, c := range caps {
+                		if c > 0 {
+                			chans[id] = make(chan struct{}, c)
+                		}
+                	}
 
                 	// Let the runtime's own start-up goroutines run and park first; then each further
                 	// Gosched puts main on the global queue and takes it back with a new time slice,
@@ -209,7 +264,7 @@ public final class GoProgram {
                 	<-finished
                 	elapsed := time.Since(t0)
 
-                	b := make([]byte, 0, 64+8*total)
+                	b := make([]byte, 0, 64+8*events)
                 	b = append(b, "%s pattern="...)
                 	b = strconv.AppendInt(b, int64(idx), 10)
                 	b = append(b, " shift="...)
@@ -262,12 +317,26 @@ public final class GoProgram {
                     ops.append(',');
                 }
                 wrap(ops, written);
-                ops.append(a instanceof Pattern.Spawn s ? s.child() : -1);
+                ops.append(op(a));
                 written++;
                 at++;
             }
         }
         sb.append("},\n\t\tops: []int32{").append(ops).append("},\n\t},\n");
+    }
+
+    /** An action as the program's op: the child's id, -1 Gosched, -2 wait, -3-t ready t. */
+    static int op(Pattern.Action a) {
+        if (a instanceof Pattern.Spawn s) {
+            return s.child();
+        }
+        if (a instanceof Pattern.Yield) {
+            return -1;
+        }
+        if (a instanceof Pattern.Wait) {
+            return -2;
+        }
+        return -3 - ((Pattern.Ready) a).target();
     }
 
     /** A line break every 24 numbers keeps gofmt-style lines short. */

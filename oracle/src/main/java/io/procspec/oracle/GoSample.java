@@ -12,7 +12,7 @@ import java.util.Map;
  * @param n            goroutines in the pattern
  * @param elapsedNanos wall time from the pattern's start to its end
  * @param perturbed    goroutines that started while a spawner was descheduled mid-spawn
- * @param order        goroutine ids in the order they started
+ * @param order        goroutine ids in the order they ran (one per start, and one after each yield and wait)
  */
 public record GoSample(int pattern, int shift, String goVersion, int n, long elapsedNanos, int perturbed, int[] order) {
 
@@ -63,7 +63,8 @@ public record GoSample(int pattern, int shift, String goVersion, int n, long ela
 
     /**
      * Checks the run against what was asked: the pattern, the toolchain's release, and an order
-     * that starts every goroutine exactly once, the root first.
+     * that runs every goroutine exactly {@link Pattern#segments} times (once to start, once after
+     * each yield and each wait), the root first.
      *
      * @return null if it is consistent, else what is wrong
      */
@@ -77,15 +78,20 @@ public record GoSample(int pattern, int shift, String goVersion, int n, long ela
         if (!goVersion.equals(go.version())) {
             return "the program reports " + goVersion + ", built with " + go.version();
         }
-        if (n != p.size() || order.length != p.size()) {
-            return "started " + order.length + " of " + n + " goroutines, the pattern has " + p.size();
+        if (n != p.size()) {
+            return "ran a pattern of " + n + " goroutines, the pattern has " + p.size();
         }
-        boolean[] seen = new boolean[n];
+        if (order.length != p.events()) {
+            return "recorded " + order.length + " runs of goroutines, the pattern has " + p.events();
+        }
+        int[] seen = new int[n];
         for (int id : order) {
-            if (id < 0 || id >= n || seen[id]) {
-                return "goroutine " + id + " started twice or is not in the pattern";
+            if (id < 0 || id >= n) {
+                return "goroutine " + id + " is not in the pattern";
             }
-            seen[id] = true;
+            if (++seen[id] > p.segments(id)) {
+                return "goroutine " + id + " ran more than its " + p.segments(id) + " time(s): started twice?";
+            }
         }
         if (n > 0 && order[0] != 0) {
             return "the root did not start first";

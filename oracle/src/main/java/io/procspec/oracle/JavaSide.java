@@ -1,5 +1,6 @@
 package io.procspec.oracle;
 
+import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GoVersion;
 import io.procspec.runtime.P;
@@ -7,6 +8,8 @@ import io.procspec.runtime.Proc;
 import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.Sched;
 import io.procspec.runtime.SchedPoint;
+import io.procspec.runtime.Steps;
+import io.procspec.runtime.Next;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,18 +24,29 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The Java side of the oracle: runs a {@link Pattern} on {@link Sched} with one P and records the
- * order in which its goroutines start.
+ * order in which its goroutines run.
  *
  * <p>The root goroutine is given to the scheduler from outside, so it goes on the global queue and
  * the P's M takes it from there ({@code findRunnable}: the {@code %61} check or the global-queue
  * get) and executes it with a new time slice: as Go's {@code main} does after the
- * {@code runtime.Gosched()} calls that the Go program makes before the pattern. Every goroutine
- * records its id, then runs its body; a {@code go} inside a G is {@code newproc} on the P.
+ * {@code runtime.Gosched()} calls that the Go program makes before the pattern. Every goroutine is
+ * a {@link Steps} body that records its id each time it runs, then runs its actions: a {@code go}
+ * is {@code newproc} on the P ({@link Sched#go(Steps)}); a yield ends the step with
+ * {@link Next#GOSCHED} ({@code goschedImpl}: to the global queue); a wait with no buffered wake-up
+ * ends it with {@link Next#park} ({@code gopark}; the unlock function, run once the G is
+ * {@code _Gwaiting}, registers it as the waiter, as {@code chanparkcommit} releases the channel
+ * lock only then), and a wait with one consumes it and goes on; a ready of a parked goroutine is
+ * {@link Sched#ready} ({@code goready}: {@code ready(gp, next=true)} into this P's runnext), of one
+ * that is not parked buffers the wake-up. That is exactly Go's channel: a send to a receiver parked
+ * on it is {@code send} → {@code goready}; otherwise the value goes to the buffer, which a later
+ * receive takes without parking (see {@link GoProgram}).
  *
  * <p><b>Phase.</b> The P starts at {@code schedtick = phase} ({@link ProcConfig#schedtick}); the
  * root runs at {@code phase + 1}. In Go, {@code phase} is P0's schedtick when {@code main} is
@@ -46,100 +60,214 @@ public final class JavaSide {
 
     private JavaSide() {}
 
-    /** One run: the start order, and (when asked for) the scheduler's state at each start. */
-    public record Run(int[] order, List<Snapshot> snapshots) {}
+    /**
+     * What the Java side runs: the port as it is, or a deliberately broken model that the oracle
+     * must catch (a check that the layer can fail).
+     */
+    public enum Model {
+        /** The port as it is: Go's 256-slot ring, goready into runnext, Gosched to the global queue. */
+        PORT(256, ""),
+        /** A 128-slot ring: the first spill comes at 130 Gs instead of 258. */
+        RING_128(128, "ring 128"),
+        /**
+         * A readied G goes to the tail of the P's ring ({@link Sched#injectglist}, as
+         * {@code ready(gp, next=false)} would) instead of runnext ({@code goready}).
+         */
+        READY_TO_RING(256, "ready to ring tail"),
+        /** {@code runtime.Gosched()} puts the G on its P's ring ({@link Next#GOYIELD}) instead of the global queue. */
+        GOSCHED_AS_GOYIELD(256, "Gosched as goyield");
+
+        private final int ringSize;
+        private final String tag;
+
+        Model(int ringSize, String tag) {
+            this.ringSize = ringSize;
+            this.tag = tag;
+        }
+
+        /** The P's ring size. */
+        public int ringSize() {
+            return ringSize;
+        }
+
+        /** A short name for reports ({@code ring 128}); empty for {@link #PORT}. */
+        public String tag() {
+            return tag;
+        }
+    }
 
     /**
-     * The scheduler's state when goroutine {@code id} started: the P's schedtick (advanced by
-     * execute unless the G inherited the time slice from runnext), and the Gs waiting in runnext,
-     * the ring (head to tail) and the global queue, as pattern goroutine ids.
+     * One run: the order, the scheduler's state at each entry (when asked for), and what the
+     * goroutines did.
+     *
+     * @param order     goroutine ids, one per run of a goroutine ({@link Pattern#events()} entries)
+     * @param snapshots the scheduler's state at each entry, or empty
+     * @param counts    the yields, parks, goreadies and buffered wake-ups of the run
      */
-    public record Snapshot(int id, int schedtick, List<Integer> runnext, List<Integer> runq, List<Integer> global) {}
+    public record Run(int[] order, List<Snapshot> snapshots, Counts counts) {}
 
-    /** A pattern goroutine's function: knows its id, so queued Gs can be named in snapshots. */
-    private static final class Task implements Runnable {
+    /**
+     * What a run's goroutines did.
+     *
+     * @param yields    Gosched calls
+     * @param parks     waits that parked ({@code gopark})
+     * @param goreadies readies of a parked goroutine ({@code goready}: into runnext)
+     * @param buffered  readies of a goroutine that was not parked: the wake-up waited for its next wait
+     */
+    public record Counts(int yields, int parks, int goreadies, int buffered) {}
+
+    /**
+     * The scheduler's state when goroutine {@code id} ran: the P's schedtick (advanced by execute
+     * unless the G inherited the time slice from runnext), and the Gs waiting in runnext, the ring
+     * (head to tail) and the global queue, and the parked ones, as pattern goroutine ids.
+     */
+    public record Snapshot(int id, int schedtick, List<Integer> runnext, List<Integer> runq, List<Integer> global,
+                           List<Integer> parked) {}
+
+    /** The state the goroutines of one run share. One P runs them, one at a time. */
+    private static final class Run0 {
+        final Sched s;
+        final Model model;
+        final Task[] tasks;
+        final int[] order;
+        final AtomicInteger pos = new AtomicInteger();
+        final List<Snapshot> snaps;
+        /** A parked goroutine's G, registered once it is _Gwaiting (Go: the sudog on its channel's recvq). */
+        final AtomicReferenceArray<G> parked;
+        /** Buffered wake-ups (Go: values in the goroutine's channel buffer). */
+        final AtomicIntegerArray tokens;
+        final AtomicInteger yields = new AtomicInteger();
+        final AtomicInteger parks = new AtomicInteger();
+        final AtomicInteger goreadies = new AtomicInteger();
+        final AtomicInteger buffered = new AtomicInteger();
+
+        Run0(Sched s, Model model, Pattern p, boolean snapshots) {
+            this.s = s;
+            this.model = model;
+            this.tasks = new Task[p.size()];
+            this.order = new int[p.events()];
+            this.snaps = snapshots ? Collections.synchronizedList(new ArrayList<>()) : null;
+            this.parked = new AtomicReferenceArray<>(p.size());
+            this.tokens = new AtomicIntegerArray(p.size());
+        }
+
+        void record(int id) {
+            int at = pos.getAndIncrement();
+            if (at < order.length) {
+                order[at] = id;
+            }
+            if (snaps != null) {
+                snaps.add(snapshot(this, id));
+            }
+        }
+    }
+
+    /** A pattern goroutine: its id, its actions and how far it has got (its "program counter"). */
+    private static final class Task implements Steps {
         final int id;
-        final Runnable body;
+        final List<Pattern.Action> body;
+        final Run0 run;
+        int pc;
 
-        Task(int id, Runnable body) {
+        Task(int id, List<Pattern.Action> body, Run0 run) {
             this.id = id;
             this.body = body;
+            this.run = run;
         }
 
         @Override
-        public void run() {
-            body.run();
+        public Next step(G gp) {
+            run.record(id);
+            while (pc < body.size()) {
+                Pattern.Action a = body.get(pc++);
+                if (a instanceof Pattern.Spawn sp) {
+                    run.s.go(run.tasks[sp.child()]);
+                } else if (a instanceof Pattern.Yield) {
+                    run.yields.incrementAndGet();
+                    return run.model == Model.GOSCHED_AS_GOYIELD ? Next.GOYIELD : Next.GOSCHED;
+                } else if (a instanceof Pattern.Wait) {
+                    if (run.tokens.get(id) > 0) { // a buffered wake-up: chanrecv takes it, no park
+                        run.tokens.decrementAndGet(id);
+                        run.record(id);
+                    } else {
+                        run.parks.incrementAndGet();
+                        return Next.park(g -> { // chanparkcommit: now a ready can find it
+                            run.parked.set(id, g);
+                            return true;
+                        });
+                    }
+                } else {
+                    int t = ((Pattern.Ready) a).target();
+                    G w = run.parked.getAndSet(t, null);
+                    if (w != null) { // a receiver parked on the channel: send → goready
+                        run.goreadies.incrementAndGet();
+                        if (run.model == Model.READY_TO_RING) {
+                            run.s.injectglist(List.of(w));
+                        } else {
+                            run.s.ready(w);
+                        }
+                    } else { // no receiver waiting: the value goes to the buffer
+                        run.buffered.incrementAndGet();
+                        run.tokens.incrementAndGet(t);
+                    }
+                }
+            }
+            return Next.EXIT;
         }
     }
 
     /**
      * Runs {@code pattern} once.
      *
-     * @param pattern   a pattern without unsupported actions
+     * @param pattern   a pattern
      * @param version   the port's version (GO1_14 or GO1_21; Sched refuses GO1_25)
      * @param phase     the P's initial schedtick (any int; read unsigned)
-     * @param ringSize  the P's ring (Go: 256; another size models a broken port)
+     * @param model     the port, or a broken model ({@link Model})
      * @param point     the scheduling-point hook ({@link SchedPoint#NONE}, or a label counter)
      * @param snapshots whether to record {@link Snapshot}s (slower; for mismatch traces)
      * @param limit     how long the run may take before it is reported as hung
-     * @throws IllegalStateException if the pattern cannot run, a goroutine threw, or the run hung
+     * @throws IllegalStateException if a goroutine threw, the run hung, or a goroutine did not finish
      */
-    public static Run run(Pattern pattern, GoVersion version, int phase, int ringSize, SchedPoint point,
+    public static Run run(Pattern pattern, GoVersion version, int phase, Model model, SchedPoint point,
                           boolean snapshots, Duration limit) throws InterruptedException {
-        if (!pattern.unsupported().isEmpty()) {
-            throw new IllegalArgumentException("pattern " + pattern.name() + " uses " + pattern.unsupported()
-                    + ", which the Java scheduler cannot run yet");
-        }
         int n = pattern.size();
-        int[] order = new int[n];
-        AtomicInteger pos = new AtomicInteger();
-        List<Snapshot> snaps = snapshots ? Collections.synchronizedList(new ArrayList<>()) : null;
         AtomicReference<Throwable> panic = new AtomicReference<>();
-        Sched s = new Sched(new ProcConfig().goVersion(version).schedtick(phase).ringSize(ringSize).point(point));
+        Sched s = new Sched(new ProcConfig().goVersion(version).schedtick(phase).ringSize(model.ringSize()).point(point));
+        Run0 run = new Run0(s, model, pattern, snapshots);
+        for (int id = 0; id < n; id++) {
+            run.tasks[id] = new Task(id, pattern.body(id), run);
+        }
         s.setPanicHandler((goid, t) -> panic.compareAndSet(null, t));
         s.start(1);
+        List<Sched.Unfinished> left;
         try {
-            Task[] tasks = new Task[n];
-            for (int id = n - 1; id >= 0; id--) {
-                int me = id;
-                int[] kids = pattern.children(id);
-                tasks[id] = new Task(id, () -> {
-                    int at = pos.getAndIncrement();
-                    if (at < n) {
-                        order[at] = me;
-                    }
-                    if (snaps != null) {
-                        snaps.add(snapshot(s, me));
-                    }
-                    for (int c : kids) {
-                        s.go(tasks[c]);
-                    }
-                });
-            }
-            s.go(tasks[0]);
+            s.go(run.tasks[0]);
             if (!s.awaitQuiescence(limit.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new IllegalStateException("the Java scheduler did not finish " + pattern.name() + " within "
                         + limit.toSeconds() + " s");
             }
         } finally {
-            List<Runnable> never = s.shutdown();
-            if (!never.isEmpty() && panic.get() == null) {
-                panic.set(new IllegalStateException(never.size() + " goroutines never ran"));
-            }
+            s.shutdown();
+            left = s.unfinished();
         }
         if (panic.get() != null) {
             throw new IllegalStateException("the Java run of " + pattern.name() + " failed: " + panic.get(), panic.get());
         }
-        if (pos.get() != n) {
-            throw new IllegalStateException("the Java run of " + pattern.name() + " started " + pos.get()
-                    + " goroutines, expected " + n);
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("the Java run of " + pattern.name() + " left " + left.size()
+                    + " goroutines unfinished, e.g. " + left.get(0));
         }
-        return new Run(order, snaps == null ? List.of() : List.copyOf(snaps));
+        if (run.pos.get() != pattern.events()) {
+            throw new IllegalStateException("the Java run of " + pattern.name() + " recorded " + run.pos.get()
+                    + " runs of goroutines, expected " + pattern.events());
+        }
+        return new Run(run.order, run.snaps == null ? List.of() : List.copyOf(run.snaps),
+                new Counts(run.yields.get(), run.parks.get(), run.goreadies.get(), run.buffered.get()));
     }
 
     /** The P's queues, read by the G running on it (the owner; the global queue under its lock). */
-    private static Snapshot snapshot(Sched s, int id) {
-        Proc pr = s.proc();
+    private static Snapshot snapshot(Run0 run, int id) {
+        Proc pr = run.s.proc();
         P p0 = pr.allp[0];
         List<Integer> next = new ArrayList<>();
         G rn = p0.runnext();
@@ -159,11 +287,18 @@ public final class JavaSide {
         } finally {
             pr.sched.lock.unlock();
         }
-        return new Snapshot(id, p0.schedtick, next, ring, glob);
+        List<Integer> parked = new ArrayList<>();
+        for (int i = 0; i < run.parked.length(); i++) {
+            if (run.parked.get(i) != null) {
+                parked.add(i);
+            }
+        }
+        return new Snapshot(id, p0.schedtick, next, ring, glob, parked);
     }
 
     private static int idOf(G g) {
-        return g.sched.ctxt != null && g.sched.ctxt.body instanceof Task t ? t.id : -1;
+        FuncVal fn = g.sched.ctxt;
+        return fn != null && fn.steps instanceof Task t ? t.id : -1;
     }
 
     /** Counts scheduling-point labels: which steps of proc.go a run went through. */
@@ -277,11 +412,11 @@ public final class JavaSide {
     }
 
     /** Runs {@code pattern} at every phase 0..60 (61 runs). */
-    public static Phases phases(Pattern pattern, GoVersion version, int ringSize, Duration limit)
+    public static Phases phases(Pattern pattern, GoVersion version, Model model, Duration limit)
             throws InterruptedException {
         Phases ph = new Phases();
         for (int phase = 0; phase < PERIOD; phase++) {
-            int[] o = run(pattern, version, phase, ringSize, SchedPoint.NONE, false, limit).order();
+            int[] o = run(pattern, version, phase, model, SchedPoint.NONE, false, limit).order();
             ph.orders[phase] = o;
             ph.byOrder.computeIfAbsent(new OrderKey(o), k -> new TreeSet<>()).add(phase);
         }

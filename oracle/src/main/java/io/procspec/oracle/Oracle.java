@@ -21,14 +21,14 @@ import java.util.TreeSet;
 
 /**
  * The Go oracle: runs patterns on the real Go runtime (every toolchain given) and on
- * {@code io.procspec.runtime.Sched} with one P, and compares the orders in which goroutines start.
+ * {@code io.procspec.runtime.Sched} with one P, and compares the orders in which goroutines run.
  *
  * <h2>Policy</h2>
  * <ul>
  *   <li><b>Samples.</b> Each (pattern, Go release) gets {@link Options#samples} samples; a sample
  *       is one process of the generated program ({@link GoProgram}) built with that toolchain.</li>
  *   <li><b>Perturbed runs are rerun, never compared.</b> A run is perturbed when a goroutine
- *       started while a spawner was descheduled mid-spawn (the program's {@code perturbed}
+ *       ran while another was descheduled in the middle of its body (the program's {@code perturbed}
  *       count: a preempted spawner), or when the pattern took at least
  *       {@link Options#cleanLimit} (default 9 ms): sysmon preempts a goroutine whose time slice
  *       has run 10 ms, so a shorter pattern cannot have been preempted by it, and a longer one
@@ -97,11 +97,12 @@ public final class Oracle {
      *
      * @param pattern  the pattern
      * @param go       the toolchain
-     * @param ringSize the Java P's ring: 256 (Go's), or another size to model a broken port
+     * @param model    what the Java side runs: {@link JavaSide.Model#PORT}, or a broken model
      * @param expected "pass" (Java must match Go), or "violation" (a broken model the oracle must catch)
      */
-    public record Spec(Pattern pattern, GoToolchain go, int ringSize, String expected) {
+    public record Spec(Pattern pattern, GoToolchain go, JavaSide.Model model, String expected) {
         public Spec {
+            Objects.requireNonNull(model, "model");
             if (!expected.equals("pass") && !expected.equals("violation")) {
                 throw new IllegalArgumentException("expected must be pass or violation, got " + expected);
             }
@@ -109,12 +110,12 @@ public final class Oracle {
 
         /** A check that Java matches Go. */
         public static Spec of(Pattern p, GoToolchain go) {
-            return new Spec(p, go, 256, "pass");
+            return new Spec(p, go, JavaSide.Model.PORT, "pass");
         }
 
-        /** {@code fan(300)@go1.21}; a broken model adds {@code [ring 128]}. */
+        /** {@code fan(300)@go1.21}; a broken model adds its tag: {@code [ring 128]}. */
         public String name() {
-            return pattern.name() + "@" + go.family() + (ringSize != 256 ? " [ring " + ringSize + "]" : "");
+            return pattern.name() + "@" + go.family() + (model != JavaSide.Model.PORT ? " [" + model.tag() + "]" : "");
         }
     }
 
@@ -130,7 +131,7 @@ public final class Oracle {
      * @param phase      the closest phase (longest common prefix)
      * @param java       the Java order at that phase
      * @param divergence the first difference
-     * @param snapshots  the Java scheduler's queues at each start, at that phase
+     * @param snapshots  the Java scheduler's queues at each run of a goroutine, at that phase
      */
     public record Mismatch(int sample, int shift, int[] go, int phase, int[] java, Divergence divergence,
                            List<JavaSide.Snapshot> snapshots) {}
@@ -151,7 +152,8 @@ public final class Oracle {
         final List<Mismatch> mismatchList = new ArrayList<>();
         final SortedSet<Integer> phases = new TreeSet<>();
         Map<String, Long> labels = Map.of();
-        String skipped;
+        /** What the goroutines did in the first matched Java run (null before a match). */
+        JavaSide.Counts counts;
         int javaDistinctOrders;
         long minElapsedNanos = Long.MAX_VALUE;
         long maxElapsedNanos;
@@ -219,8 +221,9 @@ public final class Oracle {
             return labels;
         }
 
-        public String skipped() {
-            return skipped;
+        /** The yields, parks and goreadies of the first Java run that matched Go; null if none matched. */
+        public JavaSide.Counts counts() {
+            return counts;
         }
 
         public double seconds() {
@@ -229,9 +232,6 @@ public final class Oracle {
 
         /** pass | fail | skipped, per the layer format (see the class comment of {@link Oracle}). */
         public String verdict() {
-            if (skipped != null) {
-                return "skipped";
-            }
             if (!errors.isEmpty()) {
                 return "fail";
             }
@@ -250,12 +250,9 @@ public final class Oracle {
         /** One line: what happened and why the verdict. */
         public String detail() {
             StringBuilder sb = new StringBuilder();
-            if (skipped != null) {
-                return skipped;
-            }
             sb.append(spec.go().version()).append(" vs Sched(1 P, ").append(model.runAs());
-            if (spec.ringSize() != 256) {
-                sb.append(", ring ").append(spec.ringSize()).append(": a broken model");
+            if (spec.model() != JavaSide.Model.PORT) {
+                sb.append(", ").append(spec.model().tag()).append(": a broken model");
             }
             sb.append("): ").append(matches).append(" of ").append(samples).append(" samples match");
             if (mismatches > 0) {
@@ -339,12 +336,19 @@ public final class Oracle {
     }
 
     /**
-     * Checks that the oracle can fail: the Java side with a 128-slot ring (a broken port: it spills
-     * at 130 Gs instead of 258) against Go, on patterns that spill; each must be a mismatch.
+     * Checks that the oracle can fail: broken Java models against Go, each on patterns where it
+     * changes the order; each must be a mismatch. A 128-slot ring (it spills at 130 Gs instead of
+     * 258) on {@code fan(300)} and {@code tree(3,300)}; a {@code ready} that puts the G at the
+     * ring's tail instead of runnext on {@code m:g(100*g(ready(m)),100*wait)} (the root, readied by
+     * each leaf, runs after that leaf in Go, after all the leaves queued before it when broken); and
+     * a {@code Gosched} that puts the G on the ring instead of the global queue on
+     * {@code g(300*g(yield))}.
      */
     public static List<Spec> brokenModelSpecs(GoToolchain go) {
-        return List.of(new Spec(Pattern.parse("fan(300)"), go, 128, "violation"),
-                new Spec(Pattern.parse("tree(3,300)"), go, 128, "violation"));
+        return List.of(new Spec(Pattern.parse("fan(300)"), go, JavaSide.Model.RING_128, "violation"),
+                new Spec(Pattern.parse("tree(3,300)"), go, JavaSide.Model.RING_128, "violation"),
+                new Spec(Pattern.parse("m:g(100*g(ready(m)),100*wait)"), go, JavaSide.Model.READY_TO_RING, "violation"),
+                new Spec(Pattern.parse("g(300*g(yield))"), go, JavaSide.Model.GOSCHED_AS_GOYIELD, "violation"));
     }
 
     /**
@@ -365,11 +369,6 @@ public final class Oracle {
         Map<String, Pattern> runnable = new LinkedHashMap<>();
         for (Item it : items) {
             Pattern p = it.spec.pattern();
-            if (!p.unsupported().isEmpty()) {
-                it.skipped = "uses " + String.join(", ", p.unsupported())
-                        + ": not yet supported (the Java scheduler's goroutines cannot yield or wait)";
-                continue;
-            }
             Pattern prev = runnable.putIfAbsent(p.name(), p);
             if (prev != null && !prev.equals(p)) {
                 throw new IllegalArgumentException("two different patterns are named " + p.name());
@@ -379,14 +378,15 @@ public final class Oracle {
         Map<String, int[]> where = new HashMap<>(); // pattern name -> {program, index}
         long inProgram = 0;
         for (Pattern p : runnable.values()) {
-            if (programs.isEmpty() || inProgram + p.size() > MAX_PROGRAM_GOROUTINES) {
+            long weight = p.size() + (long) p.yields() + p.waits() + p.readies(); // table entries
+            if (programs.isEmpty() || inProgram + weight > MAX_PROGRAM_GOROUTINES) {
                 programs.add(new ArrayList<>());
                 inProgram = 0;
             }
             List<Pattern> cur = programs.get(programs.size() - 1);
             where.put(p.name(), new int[] {programs.size() - 1, cur.size()});
             cur.add(p);
-            inProgram += p.size();
+            inProgram += weight;
         }
         GoBuilder builder = new GoBuilder(options.work(), options.buildLimit());
         List<String> sources = new ArrayList<>();
@@ -427,7 +427,7 @@ public final class Oracle {
         int done = 0;
         for (Item it : items) {
             long i0 = System.nanoTime();
-            if (it.skipped == null) {
+            {
                 int[] at = where.get(it.spec.pattern().name());
                 String key = it.spec.go().version() + "#" + at[0];
                 String be = buildErrors.get(key);
@@ -455,11 +455,11 @@ public final class Oracle {
      * The Java orders of a pattern at every phase, cached for the next item (items come pattern by
      * pattern, one per toolchain); only the last pattern's are kept, so long runs stay small.
      */
-    private JavaSide.Phases phases(Pattern p, GoVersion v, int ring) throws InterruptedException {
-        String key = p.name() + "|" + v + "|" + ring;
+    private JavaSide.Phases phases(Pattern p, GoVersion v, JavaSide.Model model) throws InterruptedException {
+        String key = p.name() + "|" + v + "|" + model;
         JavaSide.Phases ph = phaseCache.get(key);
         if (ph == null) {
-            ph = JavaSide.phases(p, v, ring, options.javaLimit());
+            ph = JavaSide.phases(p, v, model, options.javaLimit());
             phaseCache.clear();
             phaseCache.put(key, ph);
         }
@@ -472,7 +472,7 @@ public final class Oracle {
         GoVersion runAs = it.model.runAs();
         JavaSide.Phases phases;
         try {
-            phases = phases(p, runAs, it.spec.ringSize());
+            phases = phases(p, runAs, it.spec.model());
         } catch (IllegalStateException e) {
             it.errors.add("Java side: " + e.getMessage());
             return;
@@ -530,7 +530,8 @@ public final class Oracle {
                     it.phases.addAll(aligned);
                     if (it.labels.isEmpty()) {
                         JavaSide.LabelCounter lc = new JavaSide.LabelCounter();
-                        JavaSide.run(p, runAs, aligned.first(), it.spec.ringSize(), lc, false, options.javaLimit());
+                        it.counts = JavaSide.run(p, runAs, aligned.first(), it.spec.model(), lc, false,
+                                options.javaLimit()).counts();
                         it.labels = lc.counts();
                     }
                 } else {
@@ -538,7 +539,7 @@ public final class Oracle {
                     if (it.mismatchList.isEmpty()) {
                         int ph = phases.closest(g.order());
                         int[] java = phases.order(ph);
-                        List<JavaSide.Snapshot> snaps = JavaSide.run(p, runAs, ph, it.spec.ringSize(), SchedPoint.NONE,
+                        List<JavaSide.Snapshot> snaps = JavaSide.run(p, runAs, ph, it.spec.model(), SchedPoint.NONE,
                                 true, options.javaLimit()).snapshots();
                         it.mismatchList.add(new Mismatch(s, shift, g.order(), ph, java, Divergence.of(g.order(), java),
                                 snaps));

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * prints a table and writes the layer summary, traces and recorded Go orders.
  *
  * <pre>
- * mvn -pl oracle -am verify -Plong                                  # 2000 random patterns (see the README)
+ * mvn -pl oracle -am verify -Plong                                  # 1000 random + 1000 mixed patterns (see the README)
  * mvn -pl oracle -am verify -Plong -Doracle.args="--random 5000 --seed 9"
  * </pre>
  *
@@ -39,7 +39,10 @@ public final class OracleMain implements Callable<Integer> {
     @Option(names = "--random", paramLabel = "N", description = "Add N random patterns random(seed+i, size). Default: ${DEFAULT-VALUE}.")
     int random = 0;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the random patterns. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--mixed", paramLabel = "N", description = "Add N random patterns that also yield, wait and ready: mixed(seed+i, size). Default: ${DEFAULT-VALUE}.")
+    int mixed = 0;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the random and mixed patterns. Default: ${DEFAULT-VALUE}.")
     long seed = 1;
 
     @Option(names = "--min-size", paramLabel = "N", description = "Smallest random pattern (goroutines). Default: ${DEFAULT-VALUE}.")
@@ -60,7 +63,7 @@ public final class OracleMain implements Callable<Integer> {
     @Option(names = "--go", paramLabel = "VERSION", description = "Only these releases (repeatable; a family such as go1.21 or a full version). Default: every toolchain found.")
     List<String> go = new ArrayList<>();
 
-    @Option(names = "--broken", description = "Also check that a broken Java model (a 128-slot ring) is caught.")
+    @Option(names = "--broken", description = "Also check that the broken Java models (a 128-slot ring, ready to the ring's tail, Gosched as goyield) are caught.")
     boolean broken;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write summary.json, traces/, repro/, go-orders/. Default: ${DEFAULT-VALUE}.")
@@ -85,25 +88,26 @@ public final class OracleMain implements Callable<Integer> {
         List<Pattern> list = new ArrayList<>();
         Oracle.Options opts;
         try {
-            if (cleanMs < 1 || goOrdersMax < 0 || random < 0) {
-                throw new IllegalArgumentException("--clean-ms must be >= 1, --go-orders-max and --random >= 0");
+            if (cleanMs < 1 || goOrdersMax < 0 || random < 0 || mixed < 0) {
+                throw new IllegalArgumentException("--clean-ms must be >= 1, --go-orders-max, --random and --mixed >= 0");
             }
             opts = Oracle.Options.defaults(work).withSamples(samples).withRerunBudget(reruns)
                     .withCleanLimit(Duration.ofMillis(cleanMs));
             for (String e : patterns) {
                 list.add(Pattern.parse(e));
             }
-            if (ci || (patterns.isEmpty() && random == 0)) {
+            if (ci || (patterns.isEmpty() && random == 0 && mixed == 0)) {
                 list.addAll(Patterns.ci());
                 list.addAll(Patterns.ciRandom());
             }
             list.addAll(Patterns.random(seed, random, minSize, maxSize));
+            list.addAll(Patterns.mixed(seed, mixed, minSize, maxSize));
         } catch (IllegalArgumentException e) {
             System.err.println("oracle: " + e.getMessage());
             return 2;
         }
         String cmd = command != null ? command : "java io.procspec.oracle.OracleMain " + describeArgs();
-        Report.Context ctx = new Report.Context(cmd, random > 0 ? Long.toString(seed) : null, goOrdersMax);
+        Report.Context ctx = new Report.Context(cmd, random > 0 || mixed > 0 ? Long.toString(seed) : null, goOrdersMax);
 
         GoToolchain.Discovery found = GoToolchain.discover();
         List<GoToolchain> toolchains = new ArrayList<>();
@@ -146,8 +150,14 @@ public final class OracleMain implements Callable<Integer> {
             sb.append("--ci ");
         }
         if (random > 0) {
-            sb.append("--random ").append(random).append(" --seed ").append(seed).append(" --min-size ").append(minSize)
-                    .append(" --max-size ").append(maxSize).append(' ');
+            sb.append("--random ").append(random).append(' ');
+        }
+        if (mixed > 0) {
+            sb.append("--mixed ").append(mixed).append(' ');
+        }
+        if (random > 0 || mixed > 0) {
+            sb.append("--seed ").append(seed).append(" --min-size ").append(minSize).append(" --max-size ")
+                    .append(maxSize).append(' ');
         }
         sb.append("--samples ").append(samples).append(" --reruns ").append(reruns);
         return sb.toString().trim();

@@ -25,7 +25,7 @@ import java.util.Set;
  *       (pattern, Go release);</li>
  *   <li>{@code traces/ITEM.json}: for an item with a mismatch, the first one as a
  *       {@code procspec.trace/1} (source {@code oracle}), lanes {@code go} and {@code java}: the
- *       goroutine each side started at each position around the divergence, and on the Java lane
+ *       goroutine each side ran at each position around the divergence, and on the Java lane
  *       the schedtick and the P's queues at that moment;</li>
  *   <li>{@code repro/ITEM/main.go} (+ {@code go.mod}, {@code run.sh}): the Go program of that
  *       pattern alone, to rerun by hand;</li>
@@ -42,7 +42,7 @@ public final class Report {
     /** The trace schema. */
     public static final String TRACE_SCHEMA = "procspec.trace/1";
     /** The recorded Go orders' schema. */
-    public static final String GOORDER_SCHEMA = "procspec.goorder/1";
+    public static final String GOORDER_SCHEMA = "procspec.goorder/2";
     /** The property the oracle checks, by one name in every report. */
     public static final String PROPERTY = "SameOrderAsGo";
 
@@ -111,7 +111,7 @@ public final class Report {
                     + (failed.size() > 5 ? ", ..." : "");
         }
         if (skipped > 0) {
-            return skipped + " item(s) skipped: every sample perturbed, or a pattern not yet supported";
+            return skipped + " item(s) skipped: every sample perturbed (nothing compared)";
         }
         return items.isEmpty() ? "nothing to check" : null;
     }
@@ -186,9 +186,21 @@ public final class Report {
         int inconclusive = 0;
         int errors = 0;
         Set<String> patterns = new HashSet<>();
+        Set<String> synchronizing = new HashSet<>();
+        long goreadies = 0;
+        long parks = 0;
+        long gosched = 0;
         ArrayNode items = JSON.createArrayNode();
         for (Oracle.Item it : r.items()) {
             patterns.add(it.spec.pattern().name());
+            if (it.spec.pattern().synchronizes()) {
+                synchronizing.add(it.spec.pattern().name());
+            }
+            if (it.counts() != null && it.spec.expected().equals("pass")) {
+                goreadies += it.counts().goreadies();
+                parks += it.counts().parks();
+                gosched += it.counts().yields();
+            }
             samples += it.samples();
             runs += it.runs();
             reruns += it.reruns();
@@ -202,6 +214,11 @@ public final class Report {
         }
         ObjectNode fig = JSON.createObjectNode();
         fig.put("patterns", patterns.size());
+        fig.put("patterns that yield or wait", synchronizing.size());
+        // summed over the items' first matched Java runs (each pattern once per Go release)
+        fig.put("gosched in matched runs", gosched);
+        fig.put("parks in matched runs", parks);
+        fig.put("goreadies in matched runs", goreadies);
         fig.put("toolchains", r.toolchains().size());
         fig.put("items", r.items().size());
         fig.put("samples", samples);
@@ -236,7 +253,22 @@ public final class Report {
         f.put("mismatches", it.mismatches());
         f.put("inconclusive", it.inconclusive());
         f.put("errors", it.errors().size());
-        f.put("goroutines", it.spec.pattern().size());
+        Pattern pat = it.spec.pattern();
+        f.put("goroutines", pat.size());
+        if (pat.synchronizes()) {
+            f.put("runs of goroutines", pat.events());
+            f.put("yield actions", pat.yields());
+            f.put("wait actions", pat.waits());
+            f.put("ready actions", pat.readies());
+        }
+        JavaSide.Counts c = it.counts();
+        if (c != null && pat.synchronizes()) {
+            // what the first matched Java run did: how many waits parked and were goreadied
+            f.put("gosched", c.yields());
+            f.put("parks", c.parks());
+            f.put("goreadies", c.goreadies());
+            f.put("buffered wake-ups", c.buffered());
+        }
         f.put("go", it.spec.go().version());
         f.put("model", it.model.summary());
         f.put("javaOrders", it.javaDistinctOrders);
@@ -254,7 +286,7 @@ public final class Report {
         f.put("seconds", round(it.seconds()));
         o.set("figures", f);
         String detail = it.detail();
-        if (!it.model.differences().isEmpty() && it.skipped() == null) {
+        if (!it.model.differences().isEmpty()) {
             detail += "; " + it.model.summary() + ": " + String.join("; ", it.model.differences());
         }
         if (!it.mismatchList().isEmpty()) {
@@ -298,9 +330,11 @@ public final class Report {
         ObjectNode t = JSON.createObjectNode();
         t.put("schema", TRACE_SCHEMA);
         t.put("source", "oracle");
-        t.put("title", it.name() + ": Go and the Java scheduler part at start #" + (d.index() + 1) + " (Go ran "
+        t.put("title", it.name() + ": Go and the Java scheduler part at run #" + (d.index() + 1) + " (Go ran "
                 + g(at(m.go(), d.index())) + ", Java " + g(at(m.java(), d.index())) + ")");
-        t.put("model", "Sched, 1 P, " + it.model.runAs() + ", ring " + it.spec.ringSize() + ", initial schedtick "
+        t.put("model", "Sched, 1 P, " + it.model.runAs() + ", ring " + it.spec.model().ringSize()
+                + (it.spec.model() != JavaSide.Model.PORT ? " (broken model: " + it.spec.model().tag() + ")" : "")
+                + ", initial schedtick "
                 + m.phase() + " (closest of 61 phases)");
         t.put("property", PROPERTY);
         ArrayNode lanes = t.putArray("lanes");
@@ -321,7 +355,7 @@ public final class Report {
                 st.put("label", Labels.CASGSTATUS);
                 st.put("function", "execute");
                 ObjectNode ch = st.putObject("changes");
-                ch.putArray("started").add(k == 0 ? "" : g(ord[k - 1])).add(g(ord[k]));
+                ch.putArray("ran").add(k == 0 ? "" : g(ord[k - 1])).add(g(ord[k]));
                 if (lane.equals("java") && k < m.snapshots().size()) {
                     JavaSide.Snapshot sn = m.snapshots().get(k);
                     if (sn.schedtick() != prevTick) {
@@ -333,17 +367,20 @@ public final class Report {
                     q.set("P0.runnext", JSON.valueToTree(names(sn.runnext())));
                     q.set("P0.runq", JSON.valueToTree(names(sn.runq())));
                     q.set("global", JSON.valueToTree(names(sn.global())));
+                    if (p.waits() > 0) {
+                        q.set("parked", JSON.valueToTree(names(sn.parked())));
+                    }
                 }
             }
         }
         t.put("replay", reproCommand(it, dir.resolve("repro").resolve(fileName(it.name())), m.shift())
                 + "  |  Java: JavaSide.run(Pattern.parse(" + jsonString(p.name()) + "), GoVersion." + it.model.runAs()
-                + ", " + m.phase() + ", " + it.spec.ringSize() + ", SchedPoint.NONE, true, Duration.ofMinutes(1))");
+                + ", " + m.phase() + ", JavaSide.Model." + it.spec.model() + ", SchedPoint.NONE, true, Duration.ofMinutes(1))");
         String note = "Sample " + m.sample() + " (shift " + m.shift() + ") of " + it.spec.go().version() + " under "
                 + GoProgram.envPrefix()
                 + " (clean: no spawner preempted, pattern under the time limit). The orders agree on the first "
-                + d.index() + " starts"
-                + (from > 0 ? " (the trace shows starts " + (from + 1) + " on)" : "") + "; no phase 0..60 of the Java"
+                + d.index() + " runs of goroutines"
+                + (from > 0 ? " (the trace shows runs " + (from + 1) + " on)" : "") + "; no phase 0..60 of the Java"
                 + " side gives Go's order. Go ran " + p.describe(at(m.go(), d.index())) + ", Java ran "
                 + p.describe(at(m.java(), d.index())) + ".\n" + d.render();
         t.put("note", note);
@@ -380,7 +417,13 @@ public final class Report {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
-    /** The clean Go orders of an item, with the pattern's tree: procspec.goorder/1. */
+    /**
+     * The clean Go orders of an item, with the pattern: procspec.goorder/2. Version 2 (for
+     * patterns that yield, wait and ready) adds each goroutine's body ({@code bodies}: {@code "go 5"},
+     * {@code "yield"}, {@code "wait"}, {@code "ready 7"}), how many times it runs ({@code segments})
+     * and {@code events}; an order has one entry per run of a goroutine, so a goroutine appears
+     * once per segment. For a pattern of {@code go} statements only it holds what version 1 did.
+     */
     static void writeGoOrders(Oracle.Item it, Path file) throws IOException {
         Pattern p = it.spec.pattern();
         ObjectNode o = JSON.createObjectNode();
@@ -388,14 +431,22 @@ public final class Report {
         o.put("pattern", p.name());
         o.put("expression", p.expression());
         o.put("goroutines", p.size());
+        o.put("events", p.events());
         ArrayNode parent = o.putArray("parent");
         ArrayNode children = o.putArray("children");
+        ArrayNode bodies = o.putArray("bodies");
+        ArrayNode segments = o.putArray("segments");
         for (int id = 0; id < p.size(); id++) {
             parent.add(p.parent(id));
             ArrayNode c = children.addArray();
             for (int k : p.children(id)) {
                 c.add(k);
             }
+            ArrayNode b = bodies.addArray();
+            for (Pattern.Action a : p.body(id)) {
+                b.add(action(a));
+            }
+            segments.add(p.segments(id));
         }
         ObjectNode go = o.putObject("go");
         go.put("version", it.spec.go().version());
@@ -418,6 +469,17 @@ public final class Report {
         }
         Files.createDirectories(file.getParent());
         write(file, o);
+    }
+
+    /** An action as goorder/2 writes it: {@code go 5}, {@code yield}, {@code wait}, {@code ready 7}. */
+    static String action(Pattern.Action a) {
+        if (a instanceof Pattern.Spawn sp) {
+            return "go " + sp.child();
+        }
+        if (a instanceof Pattern.Ready r) {
+            return "ready " + r.target();
+        }
+        return a instanceof Pattern.Yield ? "yield" : "wait";
     }
 
     static void write(Path f, ObjectNode node) throws IOException {

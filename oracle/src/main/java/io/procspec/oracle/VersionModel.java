@@ -11,13 +11,19 @@ import java.util.List;
  *
  * <p>Found by reading {@code src/runtime/proc.go} of each release side by side (runqput,
  * runqputslow, runqget, globrunqget, newproc, findRunnable, schedule, execute, goexit0, gfput,
- * goschedImpl, wakep):
+ * Gosched, goschedImpl, park_m, ready, goready, wakep), and for the wait/ready patterns
+ * {@code src/runtime/chan.go} (chansend, send, chanrecv, chanparkcommit):
  * <ul>
  *   <li>Go 1.19, 1.21, 1.22 and 1.23 (the Debian toolchains; read from their installed sources)
  *       run the same code as the port's {@link GoVersion#GO1_21} on the one-P path: runnext and
  *       the 256-slot ring, {@code runqputslow} moving 128 + 1 Gs, the {@code schedtick%61} check
  *       taking one G, {@code globrunqget}'s batch of {@code min(runqsize/gomaxprocs+1, runqsize,
- *       128)}. What differs lies off that path and is listed per release.</li>
+ *       128)}; {@code Gosched} → {@code goschedImpl}: the G to the tail of the global queue;
+ *       a channel send to a parked receiver → {@code send} → {@code goready} →
+ *       {@code ready(gp, next=true)}; a receive with nothing buffered → {@code gopark} with
+ *       {@code chanparkcommit}. What differs lies off that path and is listed per release (the
+ *       changes to ready, park_m and the channel functions in these releases are tracing only,
+ *       and 1.23's timer-channel hooks, which a {@code make(chan)} channel never takes).</li>
  *   <li>Go 1.25 replaced {@code globrunqget(pp, max)} by {@code globrunqget()} (one G, for the
  *       %61 check) and {@code globrunqgetbatch(n)} + {@code runqputbatch} after unlocking
  *       ({@link GoVersion#GO1_25}; read from a later development version of proc.go, not from the
@@ -76,8 +82,10 @@ public record VersionModel(String release, GoVersion modelled, GoVersion runAs, 
                     + "model it)");
         }
         if (minor >= 22) {
-            d.add("goschedImpl calls wakep after putting the G on the global queue (1.22+; Gosched patterns "
-                    + "are not run yet)");
+            d.add("goschedImpl calls wakep after putting the G on the global queue (1.22+; Sched follows 1.21, "
+                    + "without it): with one P there is no idle P, so wakep finds none (pidlegetSpinning only sets "
+                    + "sched.needspinning, read when a P is about to go idle) and the order is the same; the yield "
+                    + "patterns check it");
             d.add("findRunnable re-checks the global queue after dropping spinning, before parking (1.22+; "
                     + "several Ps only; Sched's checkRunqsNoP re-reads the global queue's size instead)");
             d.add("goexit0 is split into gdestroy + schedule (1.22+; the same steps)");
@@ -85,6 +93,8 @@ public record VersionModel(String release, GoVersion modelled, GoVersion runAs, 
         if (minor >= 23) {
             d.add("runqput skips runnext when there is no sysmon (1.23+; wasm only, Linux has sysmon)");
             d.add("newproc1 takes a parked flag (1.23+, for iter.Pull's coroutines; a go statement passes false)");
+            d.add("chanrecv has hooks for timer channels (1.23+: c.timer != nil only for time.Timer channels, "
+                    + "not the pattern's)");
         }
         return new VersionModel(rel, GoVersion.GO1_21, GoVersion.GO1_21, verified, List.copyOf(d));
     }

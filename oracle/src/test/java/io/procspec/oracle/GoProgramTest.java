@@ -22,6 +22,19 @@ class GoProgramTest {
     }
 
     @Test
+    void waitAndReadyAreAReceiveAndASendOnTheWaitersChannel() {
+        String src = GoProgram.source(List.of(Pattern.parse("m:g(2*g(ready(m)),2*wait)")));
+        // g0 = go 1, go 2, wait, wait; g1, g2 = ready(g0) = -3-0
+        assertThat(src.replaceAll("\\s+", "")).contains("first:[]int32{0,4,5,6},ops:[]int32{1,2,-2,-2,-3,-3},");
+        assertThat(src).contains("<-chans[id]", "chans[-3-op] <- struct{}{}", "make(chan struct{}, c)",
+                "caps[-3-op]++");
+        assertThat(GoProgram.op(new Pattern.Ready(7))).isEqualTo(-10);
+        assertThat(GoProgram.op(new Pattern.Wait())).isEqualTo(-2);
+        assertThat(GoProgram.op(new Pattern.Yield())).isEqualTo(-1);
+        assertThat(GoProgram.op(new Pattern.Spawn(4))).isEqualTo(4);
+    }
+
+    @Test
     void theProgramChecksItsSettingsAndNamesThem() {
         String src = GoProgram.source(List.of(Pattern.parse("fan(2)")));
         assertThat(GoProgram.envPrefix()).isEqualTo("GOMAXPROCS=1 GOGC=off GODEBUG=asyncpreemptoff=1");

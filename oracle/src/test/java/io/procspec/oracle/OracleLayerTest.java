@@ -12,9 +12,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The oracle layer in {@code mvn verify}: the fixed CI patterns and three seeded random ones, on
- * every Go toolchain found, against Sched with one P; plus two broken Java models (a 128-slot
- * ring) that must be caught. Writes {@code oracle/target/procspec/summary.json}; without Go it
+ * The oracle layer in {@code mvn verify}: the fixed CI patterns (with goroutines that yield, wait
+ * and ready) and six seeded random ones, on every Go toolchain found, against Sched with one P;
+ * plus four broken Java models (a 128-slot ring, ready to the ring's tail, Gosched as goyield)
+ * that must be caught. Writes {@code oracle/target/procspec/summary.json}; without Go it
  * writes a skipped summary and the test is reported as skipped. Fails on any mismatch or error.
  *
  * <p>System properties (set by the pom): {@code procspec.oracle.layer} ({@code ci}, or
@@ -75,5 +76,16 @@ class OracleLayerTest {
             compared += it.matches() + it.mismatches();
         }
         assertThat(compared).as("samples compared at all (the rest were inconclusive)").isPositive();
+        // the goroutines that give the P back were compared too, through goready and Gosched
+        long goreadies = 0;
+        long gosched = 0;
+        for (Oracle.Item it : r.items()) {
+            if (it.counts() != null && it.spec.expected().equals("pass")) {
+                goreadies += it.counts().goreadies();
+                gosched += it.counts().yields();
+            }
+        }
+        assertThat(goreadies).as("goreadies in the Java runs that matched Go").isPositive();
+        assertThat(gosched).as("Gosched calls in the Java runs that matched Go").isPositive();
     }
 }

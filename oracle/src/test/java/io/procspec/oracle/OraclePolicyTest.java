@@ -145,8 +145,8 @@ class OraclePolicyTest {
             assertThat(st.path("lane").asText()).isIn("go", "java");
             st.path("changes").forEach(c -> assertThat(c.size()).isEqualTo(2));
         }
-        assertThat(t.path("steps").get(2).path("changes").path("started").toString()).isEqualTo("[\"g0\",\"g1\"]");
-        assertThat(t.path("steps").get(3).path("changes").path("started").toString()).isEqualTo("[\"g0\",\"g3\"]");
+        assertThat(t.path("steps").get(2).path("changes").path("ran").toString()).isEqualTo("[\"g0\",\"g1\"]");
+        assertThat(t.path("steps").get(3).path("changes").path("ran").toString()).isEqualTo("[\"g0\",\"g3\"]");
         assertThat(t.path("steps").get(3).path("queues").path("P0.runq").toString()).isEqualTo("[\"g1\",\"g2\"]");
         assertThat(t.path("note").asText()).contains("[g1]", "[g3]");
         Path repro = out.resolve("repro").resolve("fan_3_go1.21");
@@ -155,7 +155,9 @@ class OraclePolicyTest {
         assertThat(Files.readString(repro.resolve("run.sh"))).contains("run . 0 " + m.shift());
         // the Go order is recorded for the spec's trace validation too, marked as not matching
         JsonNode orders = Report.JSON.readTree(out.resolve("go-orders").resolve("fan_3_go1.21.json").toFile());
-        assertThat(orders.path("schema").asText()).isEqualTo("procspec.goorder/1");
+        assertThat(orders.path("schema").asText()).isEqualTo("procspec.goorder/2");
+        assertThat(orders.path("bodies").get(0).toString()).isEqualTo("[\"go 1\",\"go 2\",\"go 3\"]");
+        assertThat(orders.path("segments").toString()).isEqualTo("[1,1,1,1]");
         assertThat(orders.path("orders").get(0).path("matchesJava").asBoolean()).isFalse();
         assertThat(orders.path("children").get(0).toString()).isEqualTo("[1,2,3]");
     }
@@ -198,7 +200,8 @@ class OraclePolicyTest {
         }
         outputs(("procspec-oracle/1 pattern=IDX shift=SHIFT go=go1.21.99 n=301 elapsed_ns=1000 perturbed=0 order=" + o));
         Oracle.Options opts = Oracle.Options.defaults(dir.resolve("work")).withSamples(1);
-        Oracle.Result r = new Oracle(opts, null).run(List.of(new Oracle.Spec(p, fakeGo, 128, "violation")));
+        Oracle.Result r = new Oracle(opts, null).run(List.of(new Oracle.Spec(p, fakeGo, JavaSide.Model.RING_128,
+                "violation")));
         Oracle.Item it = r.items().get(0);
         assertThat(it.mismatches()).isEqualTo(1);
         assertThat(it.verdict()).isEqualTo("pass");
@@ -212,10 +215,39 @@ class OraclePolicyTest {
 
     @Test
     @Timeout(120)
-    void unsupportedPatternsAreSkippedWithTheReason() throws Exception {
-        Oracle.Item it = check(Pattern.parse("g(g,yield)"), 1, 0).items().get(0);
-        assertThat(it.verdict()).isEqualTo("skipped");
-        assertThat(it.detail()).contains("yield", "not yet supported");
+    void aWaitReadyMismatchShowsTheParkedGoroutinesAndTheCounts() throws Exception {
+        Pattern m = Pattern.parse("m:g(3*g(ready(m)),3*wait)"); // Java: 0,3,0,1,0,2,0 at every phase
+        // as if goready put m at the ring's tail: m runs after all the leaves
+        outputs("procspec-oracle/1 pattern=IDX shift=SHIFT go=go1.21.99 n=4 elapsed_ns=1000 perturbed=0 order=0,3,1,2,0,0,0",
+                "procspec-oracle/1 pattern=IDX shift=SHIFT go=go1.21.99 n=4 elapsed_ns=1000 perturbed=0 order=0,3,0,1,0,2,0");
+        Oracle.Result r = check(m, 2, 0);
+        Oracle.Item it = r.items().get(0);
+        assertThat(it.mismatches()).isEqualTo(1);
+        assertThat(it.matches()).isEqualTo(1);
+        assertThat(it.counts()).isEqualTo(new JavaSide.Counts(0, 3, 3, 0));
+        Oracle.Mismatch mm = it.mismatchList().get(0);
+        assertThat(mm.divergence().index()).isEqualTo(2);
+
+        Path out = dir.resolve("out");
+        JsonNode s = Report.JSON.readTree(Report.write(r, out, new Report.Context("test", null, 600)).toFile());
+        JsonNode f = s.path("items").get(0).path("figures");
+        assertThat(f.path("goreadies").asInt()).isEqualTo(3);
+        assertThat(f.path("runs of goroutines").asInt()).isEqualTo(7);
+        assertThat(s.path("figures").path("patterns that yield or wait").asInt()).isEqualTo(1);
+        JsonNode t = Report.JSON.readTree(out.resolve(s.path("items").get(0).path("counterexample").asText()).toFile());
+        // Java's third run is m (g0), readied by g3 while the Go run went on with g1
+        JsonNode javaAt2 = t.path("steps").get(5);
+        assertThat(javaAt2.path("lane").asText()).isEqualTo("java");
+        assertThat(javaAt2.path("changes").path("ran").toString()).isEqualTo("[\"g3\",\"g0\"]");
+        assertThat(t.path("steps").get(3).path("queues").path("parked").toString()).isEqualTo("[\"g0\"]");
+        assertThat(t.path("title").asText()).contains("run #3");
+        JsonNode orders = Report.JSON.readTree(out.resolve("go-orders").resolve(Report.fileName(it.name()) + ".json")
+                .toFile());
+        assertThat(orders.path("bodies").get(0).toString())
+                .isEqualTo("[\"go 1\",\"go 2\",\"go 3\",\"wait\",\"wait\",\"wait\"]");
+        assertThat(orders.path("bodies").get(1).toString()).isEqualTo("[\"ready 0\"]");
+        assertThat(orders.path("segments").get(0).asInt()).isEqualTo(4);
+        assertThat(orders.path("events").asInt()).isEqualTo(7);
     }
 
     @Test
