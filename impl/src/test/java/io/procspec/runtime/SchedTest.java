@@ -93,7 +93,7 @@ class SchedTest {
         Once once = new Once(total);
         int root = once.id();
         s.go(() -> tree(s, once, root, depth, fanout));
-        s.awaitQuiescence();
+        Quiesce.await(s);
         once.assertEachRanOnce(total);
         assertCleanEnd(s, total);
     }
@@ -120,7 +120,7 @@ class SchedTest {
             int head = once.id();
             s.go(() -> chain(s, once, head, length - 1));
         }
-        s.awaitQuiescence();
+        Quiesce.await(s);
         once.assertEachRanOnce(chains * length);
         assertCleanEnd(s, chains * length);
     }
@@ -133,7 +133,7 @@ class SchedTest {
         Once once = new Once(length);
         int head = once.id();
         s.go(() -> chain(s, once, head, length - 1));
-        s.awaitQuiescence();
+        Quiesce.await(s);
         once.assertEachRanOnce(length);
         assertCleanEnd(s, length);
     }
@@ -167,9 +167,10 @@ class SchedTest {
         }
         go.countDown();
         for (Thread th : ts) {
-            th.join();
+            th.join(30_000);
+            assertThat(th.isAlive()).as("a producer thread finished its go calls within 30 s").isFalse();
         }
-        s.awaitQuiescence();
+        Quiesce.await(s);
         once.assertEachRanOnce(threads * each);
         Sched.Stats st = s.stats();
         assertThat(st.globrunqputGs()).as("outside Gs go through the global queue").isGreaterThanOrEqualTo(threads * each);
@@ -180,7 +181,8 @@ class SchedTest {
 
     /**
      * Thousands of rounds in which every M parks and a new G (from outside, then spawning from
-     * inside) must wake them: a lost wakeup hangs awaitQuiescence (caught by the timeout).
+     * inside) must wake them: a lost wakeup leaves Gs runnable with every M parked, which
+     * {@link Quiesce#await} reports after 10 s without progress.
      */
     @ParameterizedTest(name = "{0} Ps")
     @ValueSource(ints = {1, 2, 4})
@@ -196,7 +198,7 @@ class SchedTest {
                     s.go(ran::incrementAndGet);
                 }
             });
-            s.awaitQuiescence();
+            Quiesce.await(s);
             assertThat(ran.get()).isEqualTo(4 * (r + 1));
         }
         Sched.Stats st = s.stats();
@@ -227,7 +229,7 @@ class SchedTest {
                 });
             }
         });
-        s.awaitQuiescence();
+        Quiesce.await(s);
         int sum = 0;
         for (int i = 0; i < 4; i++) {
             sum += byP.get(i);
