@@ -139,6 +139,15 @@ public final class Hunt {
                             w.ops.runqput(w.p(0), w.runnable(), false);
                         }),
                         new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), false))))));
+        s.add(new Scenario("a lone steal of the only G", pt -> ring(pt, 2, -1),
+                w -> w.ops.runqput(w.p(0), w.runnable(), false),
+                List.of(new NamedBody("thief", w -> {
+                    G g = w.ops.runqsteal(w.p(1), w.p(0), false);
+                    if (g == null) {
+                        w.problem("runqsteal took nothing from a P with one queued G and nobody else running");
+                    }
+                    w.took(g);
+                }))));
         s.add(new Scenario("get vs two thieves", pt -> ring(pt, 3, -1),
                 w -> {
                     for (int i = 0; i < 3; i++) {
@@ -261,7 +270,17 @@ public final class Hunt {
         Controller c = new Controller(schedule).stepLimit(2_000).blockTimeoutMillis(5_000);
         Proc proc = new Proc(sc.config().apply(c));
         World w = new World(proc, opsOf.apply(proc));
-        sc.setup().accept(w);
+        try {
+            sc.setup().accept(w);
+        } catch (RuntimeException | Error e) {
+            // the set-up (single-threaded calls on the test thread) already broke: a run of one step
+            Controller failed = new Controller(Schedule.nonPreemptive());
+            failed.thread("set-up", () -> {
+                failed.at("set-up");
+                throw new IllegalStateException("the scenario's single-threaded set-up failed: " + e, e);
+            });
+            return failed.run();
+        }
         w.held.clear();
         w.taken.clear();
         for (G g : w.spare) {

@@ -1,0 +1,469 @@
+package io.procspec.mutants.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.procspec.mutants.Bug;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.Patch;
+import io.procspec.mutants.Patches;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The bug runner (issue 15): for each bug of the {@link Catalogue}, applies its {@link Patch} to a
+ * scratch copy of the repository, builds the copy offline and runs each selected layer there in its
+ * CI configuration under a time budget, and records whether the layer caught the bug, how long it
+ * took and how big the counterexample was. A run on the unpatched copy ({@code real}) comes first:
+ * a layer that fails there cannot judge the bugs, and says so.
+ *
+ * <p>Layers: {@code hunt} (controlled exploration, {@link io.procspec.mutants.hunt.Hunt}: on the
+ * patched port, or on the Java twin of a bug without a patch), {@code impl} (the unit tests),
+ * {@code properties} (the jqwik suite), {@code stress} (jcstress, quick), {@code spec} (TLC: the
+ * bug's {@code Bug} switch model, when the spec has one; the spec does not see Java patches).
+ * The conformance and oracle layers are recorded as not in this repository until their modules
+ * exist.
+ *
+ * <p>Each result goes to {@code OUT/results/<bug>.json} as soon as it is known, so a run can be
+ * interrupted and resumed ({@code --resume}); {@link Matrix} turns the results into the layer
+ * summary and the Markdown matrix.
+ */
+@Command(name = "bug-runner", mixinStandardHelpOptions = true,
+        description = "Apply each catalogued bug to a scratch copy, run the layers, write the bug x layer matrix.")
+public final class BugRunner implements Callable<Integer> {
+
+    /** The layers the runner can run itself, in matrix order. */
+    public static final List<String> LAYERS = List.of("hunt", "impl", "properties", "stress", "spec");
+
+    @Option(names = "--root", defaultValue = ".", description = "the repository root (default: ${DEFAULT-VALUE})")
+    Path root;
+
+    @Option(names = "--out", defaultValue = "mutants/target/bug-matrix", description = "results folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--bugs", defaultValue = "all", split = ",", description = "bug names, or all (default)")
+    List<String> bugs;
+
+    @Option(names = "--layers", defaultValue = "hunt,impl,properties,spec", split = ",",
+            description = "layers to run: hunt, impl, properties, stress, spec (default: ${DEFAULT-VALUE})")
+    List<String> layers;
+
+    @Option(names = "--budget", split = ",", description = "per-layer budget in seconds, e.g. impl=240,properties=420")
+    Map<String, Integer> budgets = new LinkedHashMap<>();
+
+    @Option(names = "--resume", description = "skip (bug, layer) results already in OUT/results")
+    boolean resume;
+
+    @Option(names = "--mvn", defaultValue = "mvn", description = "the Maven command (default: ${DEFAULT-VALUE})")
+    String mvn;
+
+    @Option(names = "--summary", description = "also write the layer summary here (procspec.layer/1)")
+    Path summary;
+
+    @Option(names = "--markdown", description = "also write the Markdown matrix here")
+    Path markdown;
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Path scratch;
+    private Patch applied;
+    private String hunterClasspath;
+
+    @Override
+    public Integer call() throws Exception {
+        root = root.toAbsolutePath().normalize();
+        out = root.resolve(out).normalize();
+        for (String l : layers) {
+            if (!LAYERS.contains(l)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "unknown layer '" + l + "'; the layers are " + LAYERS);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        if (bugs.size() == 1 && bugs.get(0).equals("all")) {
+            names.add("real");
+            for (Bug b : Catalogue.all()) {
+                names.add(b.name());
+            }
+        } else {
+            names.add("real");
+            for (String n : bugs) {
+                if (!n.equals("real")) {
+                    names.add(Catalogue.bug(n).name());
+                }
+            }
+        }
+        Files.createDirectories(out.resolve("results"));
+        Files.createDirectories(out.resolve("logs"));
+        scratch = out.resolve("scratch");
+        copyRepository();
+        SpecResults spec = layers.contains("spec") ? null : SpecResults.NONE;
+        for (String name : names) {
+            Patch p = name.equals("real") ? null : Patches.of(name);
+            Bug bug = name.equals("real") ? null : Catalogue.bug(name);
+            Path resultFile = out.resolve("results").resolve(name + ".json");
+            ObjectNode result = Files.exists(resultFile) ? (ObjectNode) JSON.readTree(resultFile.toFile()) : JSON.createObjectNode();
+            result.put("bug", name);
+            if (bug != null) {
+                result.put("category", bug.category().name());
+                result.put("description", bug.description());
+                result.put("equivalent", p != null && p.equivalent());
+                if (p != null && p.equivalent()) {
+                    result.put("equivalence", p.equivalence());
+                }
+                result.put("patch", p != null);
+                result.put("twin", bug.hasTwin());
+            }
+            ObjectNode ls = result.has("layers") ? (ObjectNode) result.get("layers") : result.putObject("layers");
+            boolean built = false;
+            String buildError = null;
+            for (String layer : layers) {
+                if (resume && ls.has(layer)) {
+                    continue;
+                }
+                ObjectNode r;
+                if (layer.equals("spec")) {
+                    if (spec == null) {
+                        spec = runSpec();
+                    }
+                    r = spec.forBug(bug);
+                } else if (p == null && bug != null) {
+                    r = layer.equals("hunt") && bug.hasTwin() ? runHuntOnTwin(name) : notApplicable(bug);
+                } else {
+                    if (!built) {
+                        apply(p);
+                        buildError = build();
+                        built = true;
+                    }
+                    r = buildError != null ? error("the patched copy does not build: " + buildError) : runLayer(layer, name);
+                }
+                r.put("at", Instant.now().toString());
+                ls.set(layer, r);
+                JSON.writeValue(resultFile.toFile(), result);
+                System.out.printf("[bug-runner] %-34s %-10s %-8s %6.1f s  %s%n", name, layer, r.path("verdict").asText(),
+                        r.path("seconds").asDouble(), oneLine(r.path("detail").asText()));
+            }
+        }
+        apply(null);
+        Matrix m = Matrix.read(out.resolve("results"), root);
+        if (summary != null) {
+            m.writeSummary(root.resolve(summary), layers);
+        }
+        if (markdown != null) {
+            Files.writeString(root.resolve(markdown), m.markdown(), StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+
+    static String oneLine(String s) {
+        String t = s.replace('\n', ' ');
+        return t.length() > 140 ? t.substring(0, 140) + "…" : t;
+    }
+
+    // ---- the scratch copy ---------------------------------------------------------------------------
+
+    /** Copies the repository's files (tracked and untracked, not ignored) into the scratch folder. */
+    private void copyRepository() throws IOException, InterruptedException {
+        Process git = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+                .directory(root.toFile()).redirectErrorStream(false).start();
+        byte[] list = git.getInputStream().readAllBytes();
+        if (git.waitFor() != 0) {
+            throw new IOException("git ls-files failed in " + root);
+        }
+        int n = 0;
+        for (String f : new String(list, StandardCharsets.UTF_8).split("\0")) {
+            if (f.isEmpty()) {
+                continue;
+            }
+            Path src = root.resolve(f);
+            if (!Files.isRegularFile(src)) {
+                continue;
+            }
+            Path dst = scratch.resolve(f);
+            Files.createDirectories(dst.getParent());
+            if (!Files.exists(dst) || Files.mismatch(src, dst) != -1) {
+                Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            n++;
+        }
+        System.out.println("[bug-runner] scratch copy: " + n + " files in " + scratch);
+    }
+
+    /** Restores the files of the patch applied last, then applies {@code p} (null: none). */
+    private void apply(Patch p) throws IOException {
+        if (applied != null) {
+            for (String f : applied.files()) {
+                Files.copy(root.resolve(f), scratch.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        applied = p;
+        if (p != null) {
+            for (String f : p.files()) {
+                Files.writeString(scratch.resolve(f), p.apply(f, Files.readString(root.resolve(f))));
+            }
+        }
+    }
+
+    /** Builds the scratch copy offline (main and test classes of every module the layers use); null or the error. */
+    private String build() throws IOException, InterruptedException {
+        Path log = out.resolve("logs").resolve("build.log");
+        Exec e = exec(log, 600, mvn, "-o", "-B", "-q", "-pl", "mutants,properties,stress", "-am", "test-compile",
+                "dependency:build-classpath", "-Dmdep.outputFile=" + scratch.resolve("mutants/target/hunt.cp"),
+                "-Dmdep.includeScope=runtime");
+        if (e.rc != 0) {
+            String text = Files.readString(log);
+            Matcher m = Pattern.compile("ERROR.*?\\.java:\\[\\d+,\\d+\\][^\\n]*").matcher(text);
+            return m.find() ? m.group() : "mvn exit " + e.rc + " (see " + log + ")";
+        }
+        hunterClasspath = Files.readString(scratch.resolve("mutants/target/hunt.cp")).trim()
+                + File.pathSeparator + scratch.resolve("mutants/target/classes");
+        return null;
+    }
+
+    // ---- layers ---------------------------------------------------------------------------------
+
+    private int budget(String layer, int dflt) {
+        return budgets.getOrDefault(layer, dflt);
+    }
+
+    private ObjectNode runLayer(String layer, String name) throws IOException, InterruptedException {
+        Path log = out.resolve("logs").resolve(name + "." + layer + ".log");
+        switch (layer) {
+            case "hunt": {
+                Path json = out.resolve("logs").resolve(name + ".hunt.json");
+                Files.deleteIfExists(json);
+                int b = budget("hunt", 180);
+                Exec e = exec(log, b + 60, javaBin(), "-cp", hunterClasspath, "io.procspec.mutants.hunt.HuntMain",
+                        "--ops", "real", "--bound", "2", "--budget", String.valueOf(b), "--json", json.toString());
+                return huntResult(e, json);
+            }
+            case "impl": {
+                cleanReports("impl/target/surefire-reports");
+                Exec e = exec(log, budget("impl", 300), mvn, "-o", "-B", "-pl", "impl", "surefire:test",
+                        "-Dsurefire.skipAfterFailureCount=1");
+                return junitResult(e, "impl/target/surefire-reports", log);
+            }
+            case "properties": {
+                cleanReports("properties/target/surefire-reports");
+                deleteTree(scratch.resolve("properties/target/property-summary"));
+                Exec e = exec(log, budget("properties", 480), mvn, "-o", "-B", "-pl", "properties", "-am", "surefire:test",
+                        "-Dtest=io.procspec.properties.**", "-Dsurefire.failIfNoSpecifiedTests=false",
+                        "-Dsurefire.skipAfterFailureCount=1");
+                ObjectNode r = junitResult(e, "properties/target/surefire-reports", log);
+                addPropertySize(r);
+                return r;
+            }
+            case "stress": {
+                int b = budget("stress", 600);
+                Exec e = exec(log, b + 120, mvn, "-o", "-B", "-pl", "stress", "-am", "verify", "-Dtest=NONE",
+                        "-Dsurefire.failIfNoSpecifiedTests=false", "-Dstress.broken.skip=true",
+                        "-Dstress.timeout.ms=" + (b * 1000L));
+                return stressResult(e, log);
+            }
+            default:
+                throw new IllegalArgumentException(layer);
+        }
+    }
+
+    private ObjectNode runHuntOnTwin(String name) throws IOException, InterruptedException {
+        Path log = out.resolve("logs").resolve(name + ".hunt.log");
+        Path json = out.resolve("logs").resolve(name + ".hunt.json");
+        Files.deleteIfExists(json);
+        int b = budget("hunt", 180);
+        // the twin runs on the repository's own classes (it needs no patch)
+        String cp = System.getProperty("java.class.path");
+        Exec e = exec(log, b + 60, javaBin(), "-cp", cp, "io.procspec.mutants.hunt.HuntMain", "--ops", name,
+                "--bound", "2", "--budget", String.valueOf(b), "--json", json.toString());
+        ObjectNode r = huntResult(e, json);
+        r.put("on", "Java twin");
+        return r;
+    }
+
+    private ObjectNode huntResult(Exec e, Path json) throws IOException {
+        if (e.timedOut) {
+            return verdict("timeout", e.seconds, "no answer within the budget");
+        }
+        if (!Files.exists(json)) {
+            return verdict("error", e.seconds, "the hunt wrote no result (exit " + e.rc + ")");
+        }
+        JsonNode h = JSON.readTree(json.toFile());
+        if (h.path("caught").asBoolean()) {
+            ObjectNode r = verdict("caught", h.path("seconds").asDouble(), "scenario '" + h.path("scenario").asText()
+                    + "', preemption bound " + h.path("preemptionBound").asInt() + ": " + h.path("failure").asText());
+            r.put("counterexampleSteps", h.path("steps").asInt());
+            r.put("preemptions", h.path("preemptions").asInt());
+            r.put("replay", h.path("replay").asText());
+            r.put("table", h.path("table").asText());
+            return r;
+        }
+        return verdict("missed", h.path("seconds").asDouble(), h.path("executions").asLong()
+                + " interleavings up to preemption bound " + h.path("preemptionBound").asInt()
+                + (h.path("failure").isTextual() ? " (" + h.path("failure").asText() + ")" : ""));
+    }
+
+    private ObjectNode junitResult(Exec e, String reports, Path log) throws IOException {
+        if (e.timedOut) {
+            return verdict("timeout", e.seconds, "killed after the budget of " + e.limit + " s");
+        }
+        List<String> failed = new ArrayList<>();
+        int tests = 0;
+        Path dir = scratch.resolve(reports);
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path x : (Iterable<Path>) s.filter(f -> f.getFileName().toString().startsWith("TEST-"))::iterator) {
+                    String xml = Files.readString(x);
+                    Matcher m = Pattern.compile("<testcase name=\"([^\"]*)\" classname=\"([^\"]*)\"[^>]*?(/>|>\\s*<(failure|error)( message=\"([^\"]*)\")?)")
+                            .matcher(xml);
+                    while (m.find()) {
+                        tests++;
+                        if (m.group(4) != null) {
+                            String cls = m.group(2).substring(m.group(2).lastIndexOf('.') + 1);
+                            String msg = m.group(6) == null ? "" : unescape(m.group(6));
+                            failed.add(cls + "." + m.group(1) + (msg.isEmpty() ? "" : ": " + msg));
+                        }
+                    }
+                }
+            }
+        }
+        if (!failed.isEmpty()) {
+            ObjectNode r = verdict("caught", e.seconds, failed.get(0));
+            r.put("failedTests", failed.size());
+            return r;
+        }
+        if (e.rc != 0) {
+            return verdict("error", e.seconds, "mvn exit " + e.rc + " with no failed test (see " + log.getFileName() + ")");
+        }
+        return verdict("missed", e.seconds, tests + " tests passed");
+    }
+
+    private void addPropertySize(ObjectNode r) throws IOException {
+        Path dir = scratch.resolve("properties/target/property-summary");
+        if (!r.path("verdict").asText().equals("caught") || !Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) s::iterator) {
+                JsonNode j = JSON.readTree(f.toFile());
+                if (j.path("status").asText().equals("FAILED") && j.path("brokenVariant").isMissingNode()) {
+                    r.put("property", j.path("property").asText());
+                    if (j.path("shrunkSampleSize").isNumber()) {
+                        r.put("counterexampleSteps", j.path("shrunkSampleSize").asInt());
+                    }
+                    if (j.path("seed").isTextual()) {
+                        r.put("seed", j.path("seed").asText());
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    private ObjectNode stressResult(Exec e, Path log) throws IOException {
+        if (e.timedOut) {
+            return verdict("timeout", e.seconds, "killed after the budget");
+        }
+        String text = Files.readString(log);
+        Matcher m = Pattern.compile("(\\S+)\\s+.*FORBIDDEN.*").matcher(text);
+        if (e.rc != 0 && text.contains("FORBIDDEN")) {
+            Matcher t = Pattern.compile("(?m)^.*FORBIDDEN.*$").matcher(text);
+            return verdict("caught", e.seconds, t.find() ? t.group().trim() : "a FORBIDDEN outcome");
+        }
+        if (e.rc != 0) {
+            return verdict("error", e.seconds, "mvn exit " + e.rc + " (see " + log.getFileName() + ")");
+        }
+        return verdict("missed", e.seconds, "no FORBIDDEN outcome in the quick suite");
+    }
+
+    private ObjectNode notApplicable(Bug bug) {
+        return verdict("n/a", 0, "no patch: " + (bug.hasTwin() ? "kept as a Java twin (the hunt runs it)" : bug.note()));
+    }
+
+    // ---- the spec layer -----------------------------------------------------------------------------
+
+    /** Runs the spec's CI models once (TLC does not see Java patches) and answers per bug. */
+    private SpecResults runSpec() throws IOException, InterruptedException {
+        apply(null);
+        Path log = out.resolve("logs").resolve("spec.log");
+        Exec e = exec(log, budget("spec", 1200), mvn, "-o", "-B", "-pl", "spec", "-am", "test", "-Dtest=CiModelsTest",
+                "-Dsurefire.failIfNoSpecifiedTests=false");
+        return SpecResults.read(scratch.resolve("spec/target/tlc"), e, log);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    static ObjectNode verdict(String v, double seconds, String detail) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("verdict", v);
+        r.put("seconds", Math.round(seconds * 10) / 10.0);
+        r.put("detail", detail);
+        return r;
+    }
+
+    static ObjectNode error(String detail) {
+        return verdict("error", 0, detail);
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&#10;", " ").replace("&amp;", "&");
+    }
+
+    private void cleanReports(String rel) throws IOException {
+        deleteTree(scratch.resolve(rel));
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> w = Files.walk(p)) {
+            for (Path f : (Iterable<Path>) w.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    record Exec(int rc, boolean timedOut, double seconds, int limit) {}
+
+    /** Runs a command in the scratch copy under a time limit (the whole process tree is killed at the limit). */
+    private Exec exec(Path log, int limitSeconds, String... cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        boolean done = p.waitFor(limitSeconds, TimeUnit.SECONDS);
+        if (!done) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        return new Exec(done ? p.exitValue() : -1, !done, s, limitSeconds);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BugRunner()).execute(args));
+    }
+}
