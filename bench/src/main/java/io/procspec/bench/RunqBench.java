@@ -1,5 +1,6 @@
 package io.procspec.bench;
 
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
@@ -66,8 +67,8 @@ public class RunqBench {
 
     @Setup
     public void setup() {
-        proc = new Proc(new Proc.Config().nprocs(1).ringSize(ring));
-        procCounting = new Proc(new Proc.Config().nprocs(1).ringSize(ring).point(new CountingHook()));
+        proc = new Proc(new ProcConfig().nprocs(1).ringSize(ring));
+        procCounting = new Proc(new ProcConfig().nprocs(1).ringSize(ring).point(new CountingHook()));
         pp = proc.allp[0];
         ppCounting = procCounting.allp[0];
         gs = new G[BATCH];

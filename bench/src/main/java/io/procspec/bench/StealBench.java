@@ -1,5 +1,6 @@
 package io.procspec.bench;
 
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
@@ -40,7 +41,7 @@ public class StealBench {
 
     @Setup
     public void setup() {
-        proc = new Proc(new Proc.Config().nprocs(2).runnextBackoffNanos(0));
+        proc = new Proc(new ProcConfig().nprocs(2).runnextBackoffNanos(0));
         owner = proc.allp[0];
         thief = proc.allp[1];
         gs = new G[1024];

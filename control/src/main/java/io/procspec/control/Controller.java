@@ -1,5 +1,6 @@
 package io.procspec.control;
 
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.Mutex;
 import io.procspec.runtime.SchedPoint;
 
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  *
  * <h2>Protocol</h2>
  * <ol>
- *   <li>Install the controller as the {@code point} of a {@code Proc.Config}. Calls of
+ *   <li>Install the controller as the {@code point} of a {@code ProcConfig}. Calls of
  *       {@link #at} from threads the controller does not manage (set-up and checking code on the
  *       test thread) return at once, so the same {@code Proc} can be prepared and inspected
  *       outside a run.</li>

@@ -7,9 +7,10 @@ import java.lang.invoke.VarHandle;
  * Go's {@code g}: a goroutine. Only the fields the queues, the free lists and {@code newproc1}
  * use are kept, named as in runtime2.go.
  *
- * <p>Plain fields are written by the P that owns the G (its creator, or the P running it) and
- * published to other Ps by the release/acquire pairs of the run queues ({@code runqtail}) or by
- * {@code sched.lock}; {@link #atomicstatus} is the one field read and CASed concurrently.
+ * <p>Plain fields are written by the G's current owner (its creator, the P running it, or the
+ * holder of the list it is on) and handed to other threads only through the run queues' and
+ * locks' happens-before edges; {@link #atomicstatus} is the one field read and CASed concurrently.
+ * See {@link Proc}'s class comment, "Memory ordering".
  */
 public final class G {
     // G status values (runtime2.go). _Gscan bits are not modelled: there is no GC here.
@@ -44,7 +45,7 @@ public final class G {
     public final Gobuf sched = new Gobuf();
     /** sp at the top of the stack, for traceback (newproc1 sets it to sched.sp). */
     public long stktopsp;
-    /** Accessed only through {@link #readgstatus()} / {@link #casStatus}. */
+    /** Accessed only through {@link #loadVolatileAtomicstatus()} / {@link #casVolatileAtomicstatus}. */
     @SuppressWarnings("unused")
     private volatile int atomicstatus = _Gidle;
     /** Next G on a gQueue / gList. Written only by the owner of the list the G is on. */
@@ -64,13 +65,33 @@ public final class G {
 
     public G() {}
 
-    /** readgstatus: {@code gp.atomicstatus.Load()} (a sequentially consistent load in Go). */
+    /**
+     * readgstatus (proc.go): {@code gp.atomicstatus.Load()}, Go's function name for
+     * {@link #loadVolatileAtomicstatus()}.
+     */
     public int readgstatus() {
-        return (int) ATOMICSTATUS.getVolatile(this);
+        return loadVolatileAtomicstatus();
     }
 
-    /** One CAS of the status, as casgstatus's loop body does. */
-    boolean casStatus(int oldval, int newval) {
+    /**
+     * {@code gp.atomicstatus.Load()}: a volatile load (Go's atomic Load is sequentially consistent).
+     * Synchronizes with the {@link #casVolatileAtomicstatus} that wrote the value: a G's fields
+     * written before a status change are visible to whoever reads the new status.
+     */
+    public int loadVolatileAtomicstatus() {
+        int v = (int) ATOMICSTATUS.getVolatile(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "atomicstatus", MemorySimulation.VOLATILE, v) : v;
+    }
+
+    /**
+     * {@code gp.atomicstatus.CompareAndSwap(oldval, newval)}: a full CAS, one iteration of
+     * casgstatus's loop. Of two racing transitions from the same status exactly one wins (jcstress
+     * {@code CasgstatusSameTransition}).
+     */
+    boolean casVolatileAtomicstatus(int oldval, int newval) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.cas(this, "atomicstatus", MemorySimulation.VOLATILE, oldval, newval, (int) ATOMICSTATUS.get(this));
+        }
         return ATOMICSTATUS.compareAndSet(this, oldval, newval);
     }
 

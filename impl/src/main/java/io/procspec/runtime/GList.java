@@ -26,24 +26,34 @@ public class GList {
     }
 
     /**
-     * empty, read without the protecting lock, as gfget's pre-check does in Go. A racy hint:
-     * opaque so the JIT re-reads it on every retry; the decision is re-made under the lock.
+     * The head, read without the protecting lock, as gfget's pre-check does in Go
+     * ({@code !sched.gFree.stack.empty()}): an opaque load, a racy hint (the JIT re-reads it on
+     * every retry; the decision is re-made under the lock). Pairs with {@link #storeOpaqueHead}.
      */
-    final boolean emptyRacy() {
-        return HEAD.getOpaque(this) == null;
+    final G loadOpaqueHead() {
+        return (G) HEAD.getOpaque(this);
+    }
+
+    /**
+     * Every write of head (by the holder of the list: its P's owner or the lock holder) is opaque
+     * so that {@link #loadOpaqueHead}'s unlocked read is never torn or hoisted out of a loop; no
+     * ordering is needed, the lock orders the list's contents.
+     */
+    private void storeOpaqueHead(G g) {
+        HEAD.setOpaque(this, g);
     }
 
     /** push: adds gp to the head. */
     public final void push(G gp) {
         gp.schedlink = head;
-        HEAD.setOpaque(this, gp); // opaque only so emptyRacy's unlocked read is not a torn/elided read
+        storeOpaqueHead(gp);
     }
 
     /** pushAll: prepends every G of q (q's order kept). */
     public final void pushAll(GQueue q) {
         if (!q.empty()) {
             q.tail.schedlink = head;
-            HEAD.setOpaque(this, q.head);
+            storeOpaqueHead(q.head);
         }
     }
 
@@ -51,7 +61,7 @@ public class GList {
     public final G pop() {
         G gp = head;
         if (gp != null) {
-            HEAD.setOpaque(this, gp.schedlink);
+            storeOpaqueHead(gp.schedlink);
             gp.schedlink = null;
         }
         return gp;

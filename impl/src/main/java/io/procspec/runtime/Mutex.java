@@ -28,12 +28,18 @@ public final class Mutex {
             throw new IllegalStateException("lock: " + name + " already held by this thread (self-deadlock)");
         }
         lock.lock();
+        if (MemorySimulation.ON) {
+            MemorySimulation.acquired(this); // unlock happens-before the next lock
+        }
     }
 
     /** unlock: the holder releases the mutex. */
     public void unlock() {
         if (!lock.isHeldByCurrentThread()) {
             throw new IllegalStateException("unlock of unlocked lock: " + name);
+        }
+        if (MemorySimulation.ON) {
+            MemorySimulation.releasing(this);
         }
         lock.unlock();
     }

@@ -16,6 +16,11 @@ import java.lang.invoke.VarHandle;
  *       CAS by anyone.</li>
  *   <li>{@code gFree} and the goid cache are touched only by the owner.</li>
  * </ul>
+ *
+ * <p>Every access to {@code runqhead}, {@code runqtail}, {@code runnext}, {@code status} and the
+ * ring's slots goes through the accessors below, named by ordering; which ordering each access
+ * needs, and what it synchronizes with, is in {@link Proc}'s class comment ("Memory ordering"),
+ * procspec's one reference for it.
  */
 public final class P {
     // P status values (runtime2.go)
@@ -57,15 +62,14 @@ public final class P {
     private int runqhead;
     private int runqtail;
     /**
-     * The ring: a power-of-two number of slots (256 in Go). Slots are plain: only the owner writes
+     * The ring: a power-of-two number of slots (256 in Go), accessed only through
+     * {@link #loadPlainRunq} and {@link #storePlainRunq}. Slots are plain: only the owner writes
      * them (its own puts, and a thief's runqgrab copying into its own ring beyond its tail), and a
-     * reader validates what it read with the later CAS of {@code runqhead}. Public, like the
-     * ordered accessors below, for the bug catalogue's twins ({@code mutants/}), which are copies
-     * of {@link Proc}'s methods; nothing outside {@link Proc} writes it in correct code.
+     * reader validates what it read with the later CAS of {@code runqhead}.
      */
-    public final G[] runq;
+    private final G[] runq;
     /** {@code runq.length - 1}: the slot of counter value {@code c} is {@code c & mask}. */
-    public final int mask;
+    private final int mask;
     /**
      * runnext, if non-null, is a runnable G that was ready'd by the current G and should be run
      * next instead of what's in runq if there's time remaining in the running G's time slice.
@@ -109,64 +113,37 @@ public final class P {
         this(id, 256, 0);
     }
 
-    // ---- accessors, named by ordering (JCTools style: lv = load-acquire, so = store-release) ----
+    // ---- accessors: every shared access to a P, named by location and ordering ---------------
     //
-    // Legend: lv = load-acquire, v = volatile (sequentially consistent) load, lp = plain load,
-    // so = store-release, sp = plain store, sv = volatile store, casRel = CAS with release
-    // semantics, cas = full (volatile) CAS. These are public so that the bug catalogue's twins
-    // (copies of Proc's methods, in mutants/) compile unchanged; Proc is their only correct user.
+    // The legend (Proc's class comment, "Memory ordering", is the reference): an accessor is
+    // <operation><Mode><Field>, with loadPlain/storePlain (plain), loadOpaque/storeOpaque,
+    // loadAcquire, storeRelease, loadVolatile/storeVolatile, casRelease (a strong CAS with release
+    // semantics: Go's atomic.CasRel) and casVolatile (a full, sequentially consistent CAS: Go's
+    // atomic.Cas). They are public so that the bug catalogue's twins (copies of Proc's methods, in
+    // mutants/) compile unchanged; Proc is their only correct user. Each is one VarHandle or array
+    // access, which the JIT inlines: they cost nothing over writing the access in place.
 
-    /** atomic.LoadAcq(&pp.runqhead): synchronizes with the CasRel of the consumer that last moved head. */
-    public int lvRunqhead() {
-        return (int) RUNQHEAD.getAcquire(this);
+    /** {@code atomic.LoadAcq(&pp.runqhead)}: see Proc's table, row runqhead. */
+    public int loadAcquireRunqhead() {
+        int v = (int) RUNQHEAD.getAcquire(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqhead", MemorySimulation.ACQUIRE, v) : v;
     }
 
-    /** atomic.LoadAcq(&pp.runqtail): synchronizes with the owner's StoreRel, so slots below tail are visible. */
-    public int lvRunqtail() {
-        return (int) RUNQTAIL.getAcquire(this);
-    }
-
-    /** atomic.Load(&pp.runqhead) (runqempty): Go's Load is sequentially consistent. */
-    public int vRunqhead() {
-        return (int) RUNQHEAD.getVolatile(this);
-    }
-
-    /** atomic.Load(&pp.runqtail) (runqempty). */
-    public int vRunqtail() {
-        return (int) RUNQTAIL.getVolatile(this);
-    }
-
-    /** pp.runqtail read by its owner: plain, the owner is the only writer. */
-    public int lpRunqtail() {
-        return (int) RUNQTAIL.get(this);
-    }
-
-    /** atomic.StoreRel(&pp.runqtail, t): publishes the slots written before it to acquiring readers of tail. */
-    public void soRunqtail(int t) {
-        RUNQTAIL.setRelease(this, t);
+    /** {@code atomic.Load(&pp.runqhead)} (runqempty): Go's Load is sequentially consistent. */
+    public int loadVolatileRunqhead() {
+        int v = (int) RUNQHEAD.getVolatile(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqhead", MemorySimulation.VOLATILE, v) : v;
     }
 
     /**
-     * atomic.CasRel(&pp.runqhead, h, h+n): a strong CAS with release semantics, so the slot reads
-     * that precede it happen-before the owner's reuse of those slots (the owner load-acquires head).
+     * {@code atomic.CasRel(&pp.runqhead, h, nh)}: a strong CAS with release semantics (a consumer
+     * commits its take). Returns whether head was {@code h} and is now {@code nh}.
      */
-    public boolean casRelRunqhead(int h, int nh) {
+    public boolean casReleaseRunqhead(int h, int nh) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.cas(this, "runqhead", MemorySimulation.RELEASE, h, nh, (int) RUNQHEAD.get(this));
+        }
         return (int) RUNQHEAD.compareAndExchangeRelease(this, h, nh) == h;
-    }
-
-    /** pp.runnext read plainly, as Go does; a later CAS validates it. */
-    public G lpRunnext() {
-        return (G) RUNNEXT.get(this);
-    }
-
-    /** atomic.Loaduintptr(&pp.runnext) (runqempty). */
-    public G vRunnext() {
-        return (G) RUNNEXT.getVolatile(this);
-    }
-
-    /** pp.runnext.cas(old, new): Go's Casuintptr is a full (sequentially consistent) CAS. */
-    public boolean casRunnext(G old, G nw) {
-        return RUNNEXT.compareAndSet(this, old, nw);
     }
 
     /**
@@ -174,80 +151,149 @@ public final class P {
      * CAS. It exists for the bug catalogue's twins (a consumer that commits with a store, bug
      * {@code runqgrab_no_cas}) and for tests that build a state; on a live P it breaks the queue.
      */
-    public void spRunqhead(int h) {
+    public void storePlainRunqhead(int h) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.store(this, "runqhead", MemorySimulation.PLAIN, h, (int) RUNQHEAD.get(this));
+        }
         RUNQHEAD.set(this, h);
+    }
+
+    /** {@code pp.runqtail} read by its owner, the only writer: plain. */
+    public int loadPlainRunqtail() {
+        int v = (int) RUNQTAIL.get(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqtail", MemorySimulation.PLAIN, v) : v;
+    }
+
+    /** {@code atomic.LoadAcq(&pp.runqtail)} (runqgrab): see Proc's table, row runqtail. */
+    public int loadAcquireRunqtail() {
+        int v = (int) RUNQTAIL.getAcquire(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqtail", MemorySimulation.ACQUIRE, v) : v;
+    }
+
+    /** {@code atomic.Load(&pp.runqtail)} (runqempty). */
+    public int loadVolatileRunqtail() {
+        int v = (int) RUNQTAIL.getVolatile(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqtail", MemorySimulation.VOLATILE, v) : v;
+    }
+
+    /** {@code atomic.StoreRel(&pp.runqtail, t)}: the owner publishes the slots written before it. */
+    public void storeReleaseRunqtail(int t) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.store(this, "runqtail", MemorySimulation.RELEASE, t, (int) RUNQTAIL.get(this));
+        }
+        RUNQTAIL.setRelease(this, t);
     }
 
     /**
      * A plain store of runqtail. <b>No correct code path uses this</b>: the owner publishes with
-     * {@link #soRunqtail}. For the bug catalogue's twins (bug {@code runqtail_plain_store}).
+     * {@link #storeReleaseRunqtail}. For the bug catalogue's twins (bug {@code runqtail_plain_store}).
      */
-    public void spRunqtail(int t) {
+    public void storePlainRunqtail(int t) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.store(this, "runqtail", MemorySimulation.PLAIN, t, (int) RUNQTAIL.get(this));
+        }
         RUNQTAIL.set(this, t);
+    }
+
+    /** {@code pp.runq[i%len(pp.runq)].ptr()}: a plain load of the slot of counter value {@code i}. */
+    public G loadPlainRunq(int i) {
+        G v = runq[i & mask];
+        return MemorySimulation.ON ? (G) MemorySimulation.loadRef(runq, i & mask, MemorySimulation.PLAIN, v) : v;
+    }
+
+    /** {@code pp.runq[i%len(pp.runq)].set(gp)}: a plain store into the slot of counter value {@code i}. */
+    public void storePlainRunq(int i, G gp) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.store(runq, i & mask, MemorySimulation.PLAIN, gp, runq[i & mask]);
+        }
+        runq[i & mask] = gp;
+    }
+
+    /** {@code pp.runnext} read plainly, as Go does; a later CAS validates it. */
+    public G loadPlainRunnext() {
+        G v = (G) RUNNEXT.get(this);
+        return MemorySimulation.ON ? (G) MemorySimulation.loadRef(this, "runnext", MemorySimulation.PLAIN, v) : v;
+    }
+
+    /** {@code atomic.Loaduintptr(&pp.runnext)} (runqempty). */
+    public G loadVolatileRunnext() {
+        G v = (G) RUNNEXT.getVolatile(this);
+        return MemorySimulation.ON ? (G) MemorySimulation.loadRef(this, "runnext", MemorySimulation.VOLATILE, v) : v;
+    }
+
+    /** {@code pp.runnext.cas(old, nw)}: Go's Casuintptr, a full (sequentially consistent) CAS. */
+    public boolean casVolatileRunnext(G old, G nw) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.cas(this, "runnext", MemorySimulation.VOLATILE, old, nw, RUNNEXT.get(this));
+        }
+        return RUNNEXT.compareAndSet(this, old, nw);
     }
 
     /**
      * A volatile store of runnext. <b>No correct code path uses this</b>: runnext changes only by
      * CAS. For the bug catalogue's twins (bug {@code runqget_runnext_no_cas}).
      */
-    public void svRunnext(G g) {
+    public void storeVolatileRunnext(G g) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.store(this, "runnext", MemorySimulation.VOLATILE, g, RUNNEXT.get(this));
+        }
         RUNNEXT.setVolatile(this, g);
     }
 
-    /** The P's status, read racily by thieves (runqgrab). */
-    public int status() {
+    /** {@code pp.status}, read racily by thieves (runqgrab's back-off, stealWork's idle skip): a hint. */
+    public int loadOpaqueStatus() {
         return (int) STATUS.getOpaque(this);
     }
 
-    /** Sets the P's status (the scheduler: acquirep/releasep/pidleput). */
-    public void setStatus(int s) {
+    /** Sets {@code pp.status} (acquirep, releasep, pidleput), by the P's owner or under sched.lock. */
+    public void storeOpaqueStatus(int s) {
         STATUS.setOpaque(this, s);
     }
 
     // ---- views for tests, snapshots and checking ----------------------------------------------
+    //
+    // Not used by the algorithm. Exact only while no other thread changes the P (a quiescent
+    // snapshot, or every logical thread parked at a scheduling point).
 
-    /** Current runqhead (acquire). */
+    /** Current runqhead (an acquire load). */
     public int runqhead() {
-        return lvRunqhead();
+        return loadAcquireRunqhead();
     }
 
-    /** Current runqtail (acquire). */
+    /** Current runqtail (an acquire load). */
     public int runqtail() {
-        return lvRunqtail();
+        return loadAcquireRunqtail();
     }
 
-    /** Current runnext (volatile read). */
+    /** Current runnext (a volatile load). */
     public G runnext() {
-        return vRunnext();
+        return loadVolatileRunnext();
     }
 
-    /** Slots in the ring. */
+    /** Slots in the ring: Go's {@code len(pp.runq)}. */
     public int ringSize() {
         return runq.length;
     }
 
-    /** The ring slot for counter value {@code i} (tests and snapshots; a plain read). */
+    /** The ring slot for counter value {@code i} (a plain load). */
     public G slot(int i) {
-        return runq[i & mask];
+        return loadPlainRunq(i);
     }
 
-    /**
-     * The queued Gs from head to tail (not runnext). Meaningful only while no other thread
-     * changes the queue (a quiescent snapshot).
-     */
+    /** The queued Gs from head to tail (not runnext). */
     public java.util.List<G> runqSnapshot() {
-        int h = lvRunqhead();
-        int t = lvRunqtail();
+        int h = loadAcquireRunqhead();
+        int t = loadAcquireRunqtail();
         java.util.List<G> out = new java.util.ArrayList<>();
         for (int i = h; i != t; i++) {
-            out.add(runq[i & mask]);
+            out.add(loadPlainRunq(i));
         }
         return out;
     }
 
-    /** tail - head as an unsigned 32-bit distance (quiescent snapshot). */
+    /** tail - head as an unsigned 32-bit distance. */
     public long runqsize() {
-        return Integer.toUnsignedLong(lvRunqtail() - lvRunqhead());
+        return Integer.toUnsignedLong(loadAcquireRunqtail() - loadAcquireRunqhead());
     }
 
     @Override

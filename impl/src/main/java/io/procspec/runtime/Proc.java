@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static io.procspec.runtime.Arch.*;
 import static io.procspec.runtime.G._Gdead;
 import static io.procspec.runtime.G._Gidle;
 import static io.procspec.runtime.G._Grunnable;
@@ -37,6 +38,159 @@ import static io.procspec.runtime.Labels.*;
  * fewer than {@code localKeep} to the global lists, split into Gs with and without stacks, so that
  * {@link #gfget} can prefer Gs that still have one.
  *
+ * <h2>Memory ordering</h2>
+ *
+ * <p>This section is procspec's one reference for memory ordering; {@link P}, {@link G},
+ * {@link Schedt}, the README and {@code spec/README.md} link here.
+ *
+ * <p><b>Accessors.</b> Every access to a location that two threads may touch without a lock
+ * between them (the ring's slots, {@code runqhead}, {@code runqtail}, {@code runnext},
+ * {@code pp.status}, {@code gp.atomicstatus}, {@code sched.runqsize}, {@code sched.nmspinning},
+ * {@code sched.npidle}, {@code sched.goidgen}, the heads of {@code sched.gFree}'s lists) goes
+ * through an accessor of the object that holds it, named {@code <operation><Mode><Field>}: the
+ * field is the location, the mode is the ordering. One legend, used everywhere:
+ *
+ * <table>
+ *   <caption>accessor prefixes</caption>
+ *   <tr><th>prefix</th><th>Java (VarHandle)</th><th>Go</th><th>orders</th></tr>
+ *   <tr><td>{@code loadPlain}, {@code storePlain}</td><td>{@code get}, {@code set}, plain
+ *       array element</td><td>a plain read or write</td><td>nothing; may be stale, hoisted,
+ *       reordered</td></tr>
+ *   <tr><td>{@code loadOpaque}, {@code storeOpaque}</td><td>{@code getOpaque},
+ *       {@code setOpaque}</td><td>a racy read of a hint</td><td>coherence only: never torn,
+ *       never hoisted out of a loop, no ordering with other locations</td></tr>
+ *   <tr><td>{@code loadAcquire}</td><td>{@code getAcquire}</td><td>{@code atomic.LoadAcq}</td>
+ *       <td>later accesses stay after it; sees what a release store it reads from published</td></tr>
+ *   <tr><td>{@code storeRelease}</td><td>{@code setRelease}</td><td>{@code atomic.StoreRel}</td>
+ *       <td>earlier accesses stay before it</td></tr>
+ *   <tr><td>{@code loadVolatile}, {@code storeVolatile}</td><td>{@code getVolatile},
+ *       {@code setVolatile}</td><td>{@code atomic.Load}, {@code atomic.Store}</td><td>sequentially
+ *       consistent: in the JLS's one total synchronization order</td></tr>
+ *   <tr><td>{@code casRelease}</td><td>{@code compareAndExchangeRelease} (strong)</td>
+ *       <td>{@code atomic.CasRel}</td><td>a release store if it succeeds</td></tr>
+ *   <tr><td>{@code casVolatile}, {@code addVolatile}</td><td>{@code compareAndSet},
+ *       {@code getAndAdd}</td><td>{@code atomic.Cas}, {@code .CompareAndSwap},
+ *       {@code .Add}</td><td>sequentially consistent read-modify-write</td></tr>
+ * </table>
+ *
+ * <p>Go names stay where Go has a function: {@link G#readgstatus()} is
+ * {@link G#loadVolatileAtomicstatus()}. Each accessor is one VarHandle or array access that the
+ * JIT inlines, so the hot paths cost what the access written in place would ({@code bench/}
+ * measures it). Because every racy access is a method that names its location and its ordering,
+ * a weak-memory simulation (issue 15: loads that may return any store the Java memory model
+ * allows) can be added inside the accessors, behind a {@code static final} switch fixed at class
+ * initialisation, without changing any call site here.
+ *
+ * <p><b>Who synchronizes with whom.</b> One row per shared location; "checked by" names the
+ * spec's property (TLC, {@code spec/README.md}) and the jcstress tests ({@code stress/}) that fail
+ * when the ordering is wrong, and the catalogued bug ({@code mutants/}) that weakens it. The call
+ * sites repeat the partner in a one-line note.
+ *
+ * <table>
+ *   <caption>memory ordering of the shared locations</caption>
+ *   <tr><th>location</th><th>written by (mode)</th><th>read by (mode)</th><th>synchronizes with,
+ *       and why this mode</th><th>checked by</th></tr>
+ *   <tr><td>{@code pp.runq[i]} (ring slots)</td><td>the owner (runqput, runqputbatch) and a thief
+ *       into its own ring beyond its tail (runqgrab's batch): plain</td><td>the owner (runqget,
+ *       runqputslow, runqdrain) and thieves (runqgrab): plain</td><td>a slot is published by the
+ *       store-release of {@code runqtail} that follows the write, and handed back to the owner by
+ *       the consumer's CAS-release of {@code runqhead} (the owner load-acquires head before it
+ *       overwrites). A consumer with a stale head may read a slot being overwritten: a benign race
+ *       (a reference is never torn), and its CAS then fails and the copy is dropped. runqdrain
+ *       reads after its CAS (Go's order, see there).</td><td>{@code NoTornSteal},
+ *       {@code ExactlyOnePlace}; jcstress {@code RunqputStealPublication}, {@code RunqputbatchSteal};
+ *       bug {@code tail_before_slot} ({@code BrokenTailBeforeSlotPublication})</td></tr>
+ *   <tr><td>{@code pp.runqtail}</td><td>the owner only: store-release (runqput, runqputbatch,
+ *       runqsteal)</td><td>the owner: plain; thieves (runqgrab): load-acquire; runqempty:
+ *       volatile</td><td>the release publishes the slot writes before it to a thief's acquire load
+ *       of tail. The owner reads its own writes plainly.</td><td>{@code Refinement},
+ *       {@code RingBounded}; jcstress {@code RunqputStealPublication},
+ *       {@code WrapRunqputStealPublication}; bug {@code runqtail_plain_store}
+ *       ({@code BrokenPlainTailPublication}, visible on ARM/POWER only)</td></tr>
+ *   <tr><td>{@code pp.runqhead}</td><td>any consumer: CAS-release (runqget, runqputslow,
+ *       runqdrain, runqgrab)</td><td>owner and consumers: load-acquire; runqempty:
+ *       volatile</td><td>the CAS-release orders the consumer's slot reads before it; the owner's
+ *       load-acquire of head (runqput, runqputbatch, runqsteal's overflow check) synchronizes with
+ *       it before reusing those slots, and another consumer's load-acquire sees a consistent head.
+ *       A CAS, never a store: two consumers with the same head must not both commit.</td>
+ *       <td>{@code ExactlyOnePlace}, {@code NoTornSteal}; jcstress {@code RunqgetStealLastG},
+ *       {@code TwoThieves}, {@code OwnerTwoThieves}, {@code RunqputslowSteal},
+ *       {@code RunqdrainSteal}; bugs {@code runqgrab_no_cas} ({@code BrokenTwoThievesNoCas}),
+ *       {@code runqget_no_cas} ({@code BrokenRunqgetNoCasLastG}), {@code counter_too_narrow}</td></tr>
+ *   <tr><td>{@code pp.runnext}</td><td>the owner sets it non-null (runqput) and anyone clears it
+ *       (runqget, runqdrain, runqgrab): full CAS only</td><td>plain before each CAS (a guess the
+ *       CAS validates); runqempty: volatile</td><td>the owner's CAS publishes the G to the thief
+ *       whose successful CAS reads it. Full, not release: it is the submitter's write in the
+ *       no-lost-wakeup Dekker pattern ({@link MLoop}), so it must be in one total order with
+ *       wakep's load of {@code nmspinning} and with runqempty's loads in checkRunqsNoP.</td>
+ *       <td>{@code ExactlyOnePlace}, {@code RunqemptyNeverSpurious}, {@code NoLostWakeup};
+ *       jcstress {@code RunnextStealPublication}, {@code RunnextGetSteal},
+ *       {@code RunnextGetStealGo114}, {@code RunnextKickSteal}, {@code WrapRunnextGetSteal};
+ *       bug {@code runqget_runnext_no_cas} ({@code BrokenRunnextNoCas})</td></tr>
+ *   <tr><td>runqempty's reads of head, tail, runnext, tail</td><td>–</td><td>volatile</td>
+ *       <td>volatile rather than acquire: the Dekker pattern above needs them in the JLS's total
+ *       order (see runqempty)</td><td>{@code RunqemptyNeverSpurious}, {@code NoLostWakeup};
+ *       jcstress {@code RunqemptyNext0True…}; bug {@code runqempty_one_tail_read}</td></tr>
+ *   <tr><td>{@code pp.status}</td><td>the P's owner or the holder of {@code sched.lock}
+ *       (acquirep, releasep, pidleput): opaque</td><td>thieves (runqgrab's back-off, stealWork's
+ *       idle skip): opaque</td><td>nothing: a hint (relaxed would do); opaque so a thief's loop
+ *       re-reads it</td><td>–</td></tr>
+ *   <tr><td>{@code gp.atomicstatus}</td><td>casgstatus: full CAS</td><td>readgstatus:
+ *       volatile</td><td>a status change publishes the G's fields written before it (ready reads a
+ *       parked G's status). Full, as Go's: two racing transitions from one status, exactly one
+ *       wins.</td><td>{@code StatusMatchesPlace}; jcstress {@code CasgstatusSameTransition},
+ *       {@code CasgstatusDifferentTransitions}</td></tr>
+ *   <tr><td>{@code sched.runqsize}</td><td>the holder of {@code sched.lock}: opaque (with the
+ *       queue)</td><td>under the lock: plain; findRunnable's checks and checkRunqsNoP without it:
+ *       opaque</td><td>findRunnable's checks are hints, decided again under the lock. The
+ *       no-lost-wakeup recheck relies on it: checkRunqsNoP reads it after the parker's volatile
+ *       decrement of {@code nmspinning} and a full fence, and an outside submitter
+ *       ({@code Sched.goOutside}) writes it under the lock, unlocks, and issues a full fence before
+ *       wakep loads {@code nmspinning}: with a full fence between each side's store and load,
+ *       {@code VarHandle.fullFence}'s contract (no load or store moves across it) makes one side
+ *       see the other, so opaque suffices. Work queued under the lock before a parker's
+ *       {@code findRunnable_lockidle} section is seen inside it.</td><td>{@code GlobalSizeMatches},
+ *       {@code NoLostWakeup}; jcstress {@code GlobrunqPutGet}, {@code RunqputslowSteal}</td></tr>
+ *   <tr><td>{@code sched.nmspinning}</td><td>wakep (CAS 0 → 1), becomeSpinning, the spinning M
+ *       that stops, wakep's undo: full CAS / add</td><td>wakep, findRunnable's spin limit:
+ *       volatile</td><td>the other half of the Dekker pattern: the parker's decrement and the
+ *       submitter's load are both synchronization actions</td><td>{@code MsAndPs},
+ *       {@code NoLostWakeup}</td></tr>
+ *   <tr><td>{@code sched.npidle}</td><td>pidleput, pidleget under {@code sched.lock}: add</td>
+ *       <td>findRunnable's spin limit, injectglist: volatile</td><td>nothing: heuristics
+ *       re-checked under the lock (relaxed would do; Go's is an atomic.Int32)</td><td>–</td></tr>
+ *   <tr><td>{@code sched.goidgen}</td><td>newproc1 on an empty goid cache: atomic add</td>
+ *       <td>snapshots</td><td>nothing but atomicity: batches are disjoint (relaxed would
+ *       do)</td><td>{@code GoidsUnique}; jcstress {@code GoidUnique}</td></tr>
+ *   <tr><td>heads of {@code sched.gFree.stack}, {@code .noStack}</td><td>the holder of
+ *       {@code sched.gFree.lock}: opaque</td><td>gfget's unlocked check: opaque</td><td>nothing: a
+ *       hint, decided again under the lock</td><td>{@code FreeCountsMatch}; jcstress
+ *       {@code GfreeSpillRefill}, {@code GfreeTwoPs}</td></tr>
+ *   <tr><td>{@code sched.runq}, the free lists, {@code Idle}'s lists, {@code allgs}</td>
+ *       <td colspan="2">only under their {@link Mutex} ({@code sched.lock},
+ *       {@code sched.gFree.lock}, {@code allglock})</td><td>unlock happens-before the next lock
+ *       (Go's runtime mutex)</td><td>{@code ExactlyOnePlace}; bug {@code runqputslow_no_lock}</td></tr>
+ *   <tr><td>a G's plain fields (goid, stack, sched, schedlink …)</td><td colspan="2">its
+ *       current owner: the P that made or runs it, or the holder of the list it is on</td>
+ *       <td>handed between threads only through the edges above (tail release / acquire, runnext
+ *       CAS, a lock, a status CAS)</td><td>jcstress {@code RunqputStealPublication},
+ *       {@code RunnextStealPublication}</td></tr>
+ * </table>
+ *
+ * <p>The scheduler's own bookkeeping outside the spec ({@code M}'s park note, {@code Sched}'s
+ * quiescence counters and lifecycle) documents its ordering where it is declared.
+ *
+ * <p><b>32-bit counters ({@code counter_too_narrow}).</b> {@code runqhead} and {@code runqtail}
+ * are Go's {@code uint32}: Java {@code int}s with wrapping arithmetic and unsigned comparisons,
+ * and tests start them near 2^32 so every path crosses the wrap. A consumer's CAS of head compares
+ * numbers, not positions: a thief that read head {@code h}, stalled while head went round by
+ * exactly 2^32, and then CASes would commit a stale, torn copy (an ABA). 32 bits make that need
+ * 2^32 operations on one P during one stall, which Go relies on never happening; Tokio's 16-bit
+ * indices made it reachable. The spec's bug switch {@code counter_too_narrow}
+ * ({@code RunQueue_bug_counter_too_narrow}: counters that wrap at {@code 2*RingSize}) shows TLC
+ * finding the torn steal ({@code NoTornSteal}); the CI models bound the work so that a correct
+ * counter cannot come round during one stall.
+ *
  * <h2>The step-label contract</h2>
  *
  * <p>Before every step the spec treats as atomic, the code calls {@code point.at(label)} with a
@@ -48,176 +202,10 @@ import static io.procspec.runtime.Labels.*;
  * <p>Go's {@code throw}s become {@link IllegalStateException} with Go's message. Input a cheap
  * check can see as wrong (a null function or G, a G in the wrong status) is refused before any
  * queue changes. The same G queued twice, or put on a free list twice, is caught only in
- * {@linkplain Config#checked(boolean) checked mode}, which costs a concurrent map operation per
+ * {@linkplain ProcConfig#checked(boolean) checked mode}, which costs a concurrent map operation per
  * queue operation and is meant for tests.
  */
 public final class Proc {
-
-    // ---- constants of linux/amd64 (goarch, sys, stack.go) -----------------------------------
-
-    /** goarch.PtrSize. */
-    public static final int PtrSize = 8;
-    /** sys.MinFrameSize: 0 on amd64 (no link register). */
-    public static final int MinFrameSize = 0;
-    /** sys.StackAlign: goarch.PtrSize on amd64. */
-    public static final int StackAlign = PtrSize;
-    /** sys.PCQuantum: 1 on amd64. */
-    public static final int PCQuantum = 1;
-    /** stackGuard on linux/amd64 (928 * stackGuardMultiplier + stackSystem). */
-    public static final int StackGuard = 928;
-    /** stackSystem: 0 on linux. */
-    public static final int StackSystem = 0;
-    /** _StackMin / stackMin: 2048. */
-    public static final int StackMin = 2048;
-    /** Synthetic text address of {@code runtime.goexit}. */
-    public static final long GOEXIT_PC = 0x401000;
-
-    /**
-     * Configuration of a {@link Proc}. Defaults are Go's; tests shrink the ring, move the counters
-     * near the wrap, and scale the free-list constants down to the spec's models.
-     */
-    public static final class Config {
-        int nprocs = 1;
-        int ringSize = 256;
-        int counterStart = 0;
-        GoVersion goVersion = GoVersion.GO1_21;
-        SchedPoint point = SchedPoint.NONE;
-        boolean checked = false;
-        int gfreeLocalMax = 64;
-        int gfreeLocalKeep = 32;
-        int gfreeRefill = 32;
-        int goidBatch = 16;
-        int startingStackSize = StackMin;
-        long runnextBackoffNanos = 3_000;
-
-        public Config nprocs(int n) {
-            if (n <= 0) {
-                throw new IllegalArgumentException("nprocs must be > 0, got " + n);
-            }
-            nprocs = n;
-            return this;
-        }
-
-        /** Slots per ring; a power of two ≥ 2 (Go: 256). */
-        public Config ringSize(int n) {
-            if (n < 2 || (n & (n - 1)) != 0) {
-                throw new IllegalArgumentException("ring size must be a power of two >= 2, got " + n);
-            }
-            ringSize = n;
-            return this;
-        }
-
-        /** Initial runqhead/runqtail of every P, e.g. {@code -5} for 2^32 − 5 (Go: 0). */
-        public Config counterStart(int c) {
-            counterStart = c;
-            return this;
-        }
-
-        public Config goVersion(GoVersion v) {
-            goVersion = Objects.requireNonNull(v, "goVersion");
-            return this;
-        }
-
-        /** The scheduling-point hook (default {@link SchedPoint#NONE}). */
-        public Config point(SchedPoint p) {
-            point = Objects.requireNonNull(p, "point");
-            return this;
-        }
-
-        /** Checked mode: track every queued / free G to catch double puts (tests). */
-        public Config checked(boolean c) {
-            checked = c;
-            return this;
-        }
-
-        /** gfput's spill threshold, the level it spills below, gfget's refill target (Go: 64, 32, 32). */
-        public Config gfree(int localMax, int localKeep, int refill) {
-            if (localKeep < 1 || localMax < localKeep || refill < 1) {
-                throw new IllegalArgumentException("need 1 <= localKeep <= localMax and refill >= 1, got "
-                        + localMax + "/" + localKeep + "/" + refill);
-            }
-            gfreeLocalMax = localMax;
-            gfreeLocalKeep = localKeep;
-            gfreeRefill = refill;
-            return this;
-        }
-
-        /** _GoidCacheBatch (Go: 16). */
-        public Config goidBatch(int b) {
-            if (b < 1) {
-                throw new IllegalArgumentException("goid batch must be >= 1, got " + b);
-            }
-            goidBatch = b;
-            return this;
-        }
-
-        /** Initial startingStackSize (Go: 2048). */
-        public Config startingStackSize(int s) {
-            checkStackSize(s);
-            startingStackSize = s;
-            return this;
-        }
-
-        // ---- read-back (snapshots, the bug catalogue's twins, the conformance harness) ----
-
-        /** Whether checked mode is on. */
-        public boolean checkedMode() {
-            return checked;
-        }
-
-        /** GOMAXPROCS. */
-        public int nprocs() {
-            return nprocs;
-        }
-
-        /** Slots per ring. */
-        public int ringSize() {
-            return ringSize;
-        }
-
-        /** Initial runqhead/runqtail of every P. */
-        public int counterStart() {
-            return counterStart;
-        }
-
-        public GoVersion goVersion() {
-            return goVersion;
-        }
-
-        /** gfput spills when pp.gFree.n reaches this (Go: 64). */
-        public int gfreeLocalMax() {
-            return gfreeLocalMax;
-        }
-
-        /** gfput's spill pops while pp.gFree.n is at least this (Go: 32). */
-        public int gfreeLocalKeep() {
-            return gfreeLocalKeep;
-        }
-
-        /** gfget refills pp.gFree up to this many (Go: 32). */
-        public int gfreeRefill() {
-            return gfreeRefill;
-        }
-
-        /** _GoidCacheBatch (Go: 16). */
-        public int goidBatch() {
-            return goidBatch;
-        }
-
-        /** runqgrab's runnext back-off in nanoseconds. */
-        public long runnextBackoffNanos() {
-            return runnextBackoffNanos;
-        }
-
-        /** runqgrab's back-off before stealing runnext from a running P (Go: usleep(3)); 0 disables it. */
-        public Config runnextBackoffNanos(long ns) {
-            if (ns < 0) {
-                throw new IllegalArgumentException("back-off must be >= 0, got " + ns);
-            }
-            runnextBackoffNanos = ns;
-            return this;
-        }
-    }
 
     /** {@link #runqget}'s result: Go's {@code (gp *g, inheritTime bool)}. */
     public record Runqget(G gp, boolean inheritTime) {}
@@ -227,7 +215,7 @@ public final class Proc {
 
     // ---- state ----------------------------------------------------------------------------
 
-    final Config cfg;
+    final ProcConfig cfg;
     /** The scheduling-point hook: final, so with {@link SchedPoint#NONE} the JIT inlines it away. */
     final SchedPoint point;
     final GoVersion goVersion;
@@ -246,19 +234,26 @@ public final class Proc {
     final Mutex allglock = new Mutex("allglock");
     private final ArrayList<G> allgs = new ArrayList<>();
 
-    /** startingStackSize: changes at run time (Go adapts it to average stack use at each GC). */
+    /**
+     * startingStackSize: changes at run time (Go adapts it to average stack use at each GC, with
+     * the world stopped). Volatile so that a change made by another thread is seen by the next
+     * gfget/gfput; nothing else is ordered by it.
+     */
     private volatile int startingStackSize;
 
-    /** mainStarted: newproc calls wakep only after the runtime's main goroutine started. */
+    /**
+     * mainStarted: newproc calls wakep only after the runtime's main goroutine started. Set once by
+     * the scheduler before any M exists; volatile so that a Proc driven by hand sees a later set.
+     */
     private volatile boolean mainStarted;
 
-    /** The second half of wakep (pidlegetSpinning, startm), connected by the scheduler. */
+    /** The second half of wakep (pidlegetSpinning, startm), connected by the scheduler (volatile: as mainStarted). */
     private volatile WakeHook wakeHook = WakeHook.NONE;
 
     /** Checked mode: where each tracked G is ("runq" or "free"). Null when not checked. */
     private final Map<G, String> where;
 
-    public Proc(Config cfg) {
+    public Proc(ProcConfig cfg) {
         this.cfg = Objects.requireNonNull(cfg, "config");
         this.point = cfg.point;
         this.goVersion = cfg.goVersion;
@@ -275,10 +270,10 @@ public final class Proc {
 
     /** A Proc with Go's defaults and {@code nprocs} Ps. */
     public Proc(int nprocs) {
-        this(new Config().nprocs(nprocs));
+        this(new ProcConfig().nprocs(nprocs));
     }
 
-    public Config config() {
+    public ProcConfig config() {
         return cfg;
     }
 
@@ -288,7 +283,9 @@ public final class Proc {
 
     /** A P with this Proc's ring size and counter start, not in {@link #allp} (Go's {@code new(p)}). */
     public P newP(int id) {
-        return new P(id, cfg.ringSize, cfg.counterStart);
+        P pp = new P(id, cfg.ringSize, cfg.counterStart);
+        pp.schedtick = cfg.schedtick; // published with pp (final allp, or the scheduler's start)
+        return pp;
     }
 
     // ---- locks with scheduling points ------------------------------------------------------
@@ -438,28 +435,15 @@ public final class Proc {
             // [sched.goidgen+1, sched.goidgen+GoidCacheBatch]. At startup sched.goidgen=0, so
             // main goroutine receives goid=1.
             long b = cfg.goidBatch;
-            pp.goidcache = sched.goidgen.addAndGet(b); // atomic add: batches are disjoint
+            // Atomicity is all that is needed: two Ps adding at once get disjoint batches
+            // (GoidsUnique; jcstress GoidUnique). Relaxed would do; volatile is Go's Add.
+            pp.goidcache = sched.addVolatileGoidgen(b);
             pp.goidcache -= b - 1;
             pp.goidcacheend = pp.goidcache + b;
         }
         newg.goid = pp.goidcache;
         pp.goidcache++;
         pp.nnewproc++;
-    }
-
-    /** gostartcallfn: adjust gobuf as if it executed a call to fn and then stopped before the first instruction. */
-    static void gostartcallfn(Gobuf gobuf, FuncVal fv) {
-        gostartcall(gobuf, fv.fn, fv);
-    }
-
-    /** gostartcall (amd64): push the return address (buf.pc = goexit+PCQuantum), then pc = fn. */
-    static void gostartcall(Gobuf buf, long fn, FuncVal ctxt) {
-        long sp = buf.sp;
-        sp -= PtrSize;
-        buf.retaddr = buf.pc; // *(*uintptr)(unsafe.Pointer(sp)) = buf.pc
-        buf.sp = sp;
-        buf.pc = fn;
-        buf.ctxt = ctxt;
     }
 
     /**
@@ -511,7 +495,10 @@ public final class Proc {
             throw new IllegalStateException("casgstatus: bad incoming values");
         }
         point.at(CASGSTATUS);
-        if (!gp.casStatus(oldval, newval)) {
+        // A full CAS, as Go's: of two transitions from the same status exactly one wins
+        // (jcstress CasgstatusSameTransition), and the G's fields written before it are visible to
+        // whoever reads the new status (ready's readgstatus of a parked G, for example).
+        if (!gp.casVolatileAtomicstatus(oldval, newval)) {
             throw new IllegalStateException("casgstatus: " + gp + " is " + G.statusName(gp.readgstatus())
                     + ", not " + G.statusName(oldval) + " (to " + G.statusName(newval) + ")");
         }
@@ -529,14 +516,8 @@ public final class Proc {
      * old size keep them until gfget sees the mismatch.
      */
     public void setStartingStackSize(int size) {
-        checkStackSize(size);
+        ProcConfig.checkStackSize(size);
         startingStackSize = size;
-    }
-
-    static void checkStackSize(int s) {
-        if (s < StackMin || (s & (s - 1)) != 0) {
-            throw new IllegalArgumentException("stack size must be a power of two >= " + StackMin + ", got " + s);
-        }
     }
 
     /**
@@ -616,7 +597,9 @@ public final class Proc {
     public G gfget(P pp) {
         for (;;) { // retry:
             point.at(GFGET_CHECK);
-            if (pp.gFree.empty() && (!sched.gFree.stack.emptyRacy() || !sched.gFree.noStack.emptyRacy())) {
+            // Unlocked opaque reads of the global lists' heads: a hint only (relaxed would do);
+            // the refill below decides again under sched.gFree.lock.
+            if (pp.gFree.empty() && (sched.gFree.stack.loadOpaqueHead() != null || sched.gFree.noStack.loadOpaqueHead() != null)) {
                 lock(sched.gFree.lock, GFGET_LOCK);
                 try {
                     // Move a batch of free Gs to the P.
@@ -728,25 +711,36 @@ public final class Proc {
             G oldnext;
             do { // retryNext:
                 point.at(RUNQPUT_LOADNEXT);
-                oldnext = pp.lpRunnext();
+                oldnext = pp.loadPlainRunnext(); // plain: a guess the CAS validates
                 point.at(RUNQPUT_CASNEXT);
-            } while (!pp.casRunnext(oldnext, gp));
+                // The edge that publishes gp to a thief: a thief's successful CAS of runnext in
+                // runqgrab reads this value and so synchronizes with this CAS, seeing every field
+                // newproc1 (or ready) wrote (jcstress RunnextStealPublication). A full CAS, not a
+                // release: it is the submitter's store in the no-lost-wakeup Dekker pattern (see
+                // MLoop), ordered before wakep's volatile load of nmspinning and seen by
+                // runqempty's volatile load in checkRunqsNoP (NoLostWakeup).
+            } while (!pp.casVolatileRunnext(oldnext, gp));
             if (oldnext == null) {
                 return;
             }
             // Kick the old runnext out to the regular run queue.
             gp = oldnext;
         }
-        final G[] runq = pp.runq;
         for (;;) { // retry:
             point.at(RUNQPUT_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-            int t = pp.lpRunqtail();
-            if (Integer.compareUnsigned(t - h, runq.length) < 0) {
+            // load-acquire, synchronize with consumers: their CAS-release of head ordered their
+            // reads of the slots below h before it, so the store into slot t (= an old h + len)
+            // cannot be seen by a consumer that is still copying it and will commit.
+            int h = pp.loadAcquireRunqhead();
+            int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
+            if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
                 point.at(RUNQPUT_STORE);
-                runq[t & pp.mask] = gp;
+                pp.storePlainRunq(t, gp); // plain: published by the store-release below
                 point.at(RUNQPUT_STORETAIL);
-                pp.soRunqtail(t + 1); // store-release, makes the item available for consumption
+                // store-release, makes the item available for consumption: synchronizes with the
+                // load-acquire of tail in runqgrab (jcstress RunqputStealPublication; bug
+                // runqtail_plain_store, jcstress BrokenPlainTailPublication).
+                pp.storeReleaseRunqtail(t + 1);
                 return;
             }
             if (runqputslow(pp, gp, h, t)) {
@@ -762,21 +756,23 @@ public final class Proc {
      * (the ring is then no longer full).
      */
     public boolean runqputslow(P pp, G gp, int h, int t) {
-        final G[] runq = pp.runq;
         final G[] batch = pp.slowBatch; // Go: var batch [len(pp.runq)/2 + 1]*g
 
         // First, grab a batch from local queue.
         int n = t - h;
         n = n >>> 1; // unsigned n / 2
-        if (n != runq.length / 2) {
+        if (n != pp.ringSize() / 2) {
             throw new IllegalStateException("runqputslow: queue is not full");
         }
         for (int i = 0; i < n; i++) {
             point.at(RUNQPUTSLOW_COPY);
-            batch[i] = runq[(h + i) & pp.mask];
+            batch[i] = pp.loadPlainRunq(h + i); // plain: this owner wrote these slots
         }
         point.at(RUNQPUTSLOW_CAS);
-        if (!pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
+        // cas-release, commits consume: a thief may have taken some of the Gs read above; the CAS
+        // fails then and the copies are dropped (jcstress RunqputslowSteal). Release: the reads
+        // above happen-before this owner's (or a thief's) later reuse of those slots.
+        if (!pp.casReleaseRunqhead(h, h + n)) {
             java.util.Arrays.fill(batch, 0, n, null);
             return false;
         }
@@ -813,21 +809,22 @@ public final class Proc {
     }
 
     private void runqputbatch0(P pp, GQueue q, int qsize) {
-        final G[] runq = pp.runq;
         point.at(RUNQPUTBATCH_LOADHEAD);
-        int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-        int t = pp.lpRunqtail();
+        int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers (as in runqput)
+        int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
         int n = 0;
-        while (!q.empty() && Integer.compareUnsigned(t - h, runq.length) < 0) {
+        while (!q.empty() && Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
             G gp = q.pop();
             point.at(RUNQPUTBATCH_STORE);
-            runq[t & pp.mask] = gp;
+            pp.storePlainRunq(t, gp);
             t++;
             n++;
         }
         qsize -= n;
         point.at(RUNQPUTBATCH_STORETAIL);
-        pp.soRunqtail(t); // store-release, makes the items available for consumption
+        // store-release, makes the items available for consumption: one release publishes every
+        // slot written above; a thief sees none or all (jcstress RunqputbatchSteal).
+        pp.storeReleaseRunqtail(t);
         if (!q.empty() && goVersion != GoVersion.GO1_25) {
             lock(sched.lock, RUNQPUTBATCH_LOCK);
             try {
@@ -850,40 +847,47 @@ public final class Proc {
         if (goVersion == GoVersion.GO1_14) {
             for (;;) {
                 point.at(RUNQGET_LOADNEXT);
-                G next = pp.lpRunnext();
+                G next = pp.loadPlainRunnext(); // plain: only this owner sets it non-null
                 if (next == null) {
                     break;
                 }
                 point.at(RUNQGET_CASNEXT);
-                if (pp.casRunnext(next, null)) {
+                // A full CAS: against a thief's CAS of the same runnext exactly one wins
+                // (jcstress RunnextGetStealGo114).
+                if (pp.casVolatileRunnext(next, null)) {
                     return taken(next, true);
                 }
             }
         } else {
             point.at(RUNQGET_LOADNEXT);
-            G next = pp.lpRunnext();
+            G next = pp.loadPlainRunnext(); // plain: only this owner sets it non-null
             // If the runnext is non-0 and the CAS fails, it could only have been stolen by another
             // P, because other Ps can race to set runnext to 0, but only the current P can set it
             // to non-0. Hence, there's no need to retry this CAS if it fails.
             if (next != null) {
                 point.at(RUNQGET_CASNEXT);
-                if (pp.casRunnext(next, null)) {
+                // A full CAS: against a thief's CAS of the same runnext exactly one wins
+                // (jcstress RunnextGetSteal; bug runqget_runnext_no_cas, jcstress BrokenRunnextNoCas).
+                if (pp.casVolatileRunnext(next, null)) {
                     return taken(next, true);
                 }
             }
         }
-        final G[] runq = pp.runq;
         for (;;) {
             point.at(RUNQGET_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with other consumers
-            int t = pp.lpRunqtail();
+            // load-acquire, synchronize with other consumers: a thief's CAS-release that moved
+            // head past slots this owner will now refill.
+            int h = pp.loadAcquireRunqhead();
+            int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
             if (t == h) {
                 return null;
             }
             point.at(RUNQGET_LOAD);
-            G gp = runq[h & pp.mask];
+            G gp = pp.loadPlainRunq(h); // plain: this owner wrote it; validated by the CAS
             point.at(RUNQGET_CAS);
-            if (pp.casRelRunqhead(h, h + 1)) { // cas-release, commits consume
+            // cas-release, commits consume: against a thief taking the same last G exactly one
+            // CAS wins (jcstress RunqgetStealLastG; bug runqget_no_cas, BrokenRunqgetNoCasLastG).
+            if (pp.casReleaseRunqhead(h, h + 1)) {
                 return taken(gp, false);
             }
         }
@@ -904,41 +908,45 @@ public final class Proc {
         GQueue drainQ = new GQueue();
         int n = 0;
         point.at(RUNQDRAIN_LOADNEXT);
-        G oldNext = pp.lpRunnext();
+        G oldNext = pp.loadPlainRunnext(); // plain: only this owner sets it non-null
         if (oldNext != null) {
             point.at(RUNQDRAIN_CASNEXT);
-            if (pp.casRunnext(oldNext, null)) {
+            // A full CAS: a thief stealing runnext races with it (jcstress RunqdrainSteal).
+            if (pp.casVolatileRunnext(oldNext, null)) {
                 drainQ.pushBack(oldNext);
                 n++;
             }
         }
-        final G[] runq = pp.runq;
         int h;
         int qn;
         for (;;) { // retry:
             point.at(RUNQDRAIN_LOADHEAD);
-            h = pp.lvRunqhead(); // load-acquire, synchronize with other consumers
-            int t = pp.lpRunqtail();
+            h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
+            int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
             qn = t - h;
             if (qn == 0) {
                 return drained(drainQ, n);
             }
-            if (Integer.compareUnsigned(qn, runq.length) > 0) { // read inconsistent h and t
+            if (Integer.compareUnsigned(qn, pp.ringSize()) > 0) { // read inconsistent h and t
                 continue;
             }
             point.at(RUNQDRAIN_CAS);
-            if (pp.casRelRunqhead(h, h + qn)) { // cas-release, commits consume
+            if (pp.casReleaseRunqhead(h, h + qn)) { // cas-release, commits consume
                 break;
             }
         }
-        // We've inverted the order in which it gets G's from the local P's runnable queue and then
-        // advances the head pointer because we don't want to mess up the statuses of G's while
-        // runqdrain() and runqget() are called concurrently. If we don't advance the head pointer
-        // first, G's might be taken by a thief while we read them. Only the owner writes slots, so
-        // once head has moved past them they stay as they are until this owner reuses them.
+        // We've inverted the order in which it gets G's from the local P's runnable queue and
+        // then advances the head pointer because we don't want to mess up the statuses of G's
+        // while runqdrain() and runqsteal() are running in parallel. Thus we should advance the
+        // head pointer before draining the local P into a gQueue, so that we can update any
+        // gp.schedlink only after we take the full ownership of G, meanwhile, other P's can't
+        // access to all G's in local P's runnable queue and steal them. See
+        // https://groups.google.com/g/golang-dev/c/0pTKxEKhHSc/m/6Q85QjdVBQAJ for more details.
+        // (Go's reverted CL 310149 read the slots before the CAS.) The plain loads below are
+        // safe: only this owner writes slots, and it will not reuse these until after this loop.
         for (int i = 0; i < qn; i++) {
             point.at(RUNQDRAIN_LOAD);
-            drainQ.pushBack(runq[(h + i) & pp.mask]);
+            drainQ.pushBack(pp.loadPlainRunq(h + i));
             n++;
         }
         return drained(drainQ, n);
@@ -958,24 +966,34 @@ public final class Proc {
     /**
      * runqgrab: grab a batch of goroutines from pp's runnable queue into batch, a ring buffer
      * starting at batchHead. Returns number of grabbed goroutines. Can be executed by any P.
+     *
+     * <p>Go passes {@code &thief.runq} as the batch; here {@code batch} is that P, whose ring
+     * receives the Gs at counter values {@code batchHead, batchHead+1, …} (plain stores beyond its
+     * tail, published later by runqsteal's store-release). Both rings must have the same size
+     * ({@link IllegalArgumentException} otherwise, nothing taken).
      */
-    public int runqgrab(P pp, G[] batch, int batchHead, boolean stealRunNextG) {
-        final G[] runq = pp.runq;
-        final int bmask = batch.length - 1;
+    public int runqgrab(P pp, P batch, int batchHead, boolean stealRunNextG) {
+        if (batch.ringSize() != pp.ringSize()) {
+            throw new IllegalArgumentException("runqgrab: rings differ in size (" + pp.ringSize()
+                    + " and " + batch.ringSize() + ")");
+        }
         for (;;) {
             point.at(RUNQGRAB_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with other consumers
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
             point.at(RUNQGRAB_LOADTAIL);
-            int t = pp.lvRunqtail(); // load-acquire, synchronize with the producer
+            // load-acquire, synchronize with the producer: the owner's store-release of tail, so
+            // the slots below t hold what the owner wrote (jcstress RunqputStealPublication).
+            int t = pp.loadAcquireRunqtail();
             int n = t - h;
             n = n - (n >>> 1);
             if (n == 0) {
                 if (stealRunNextG) {
                     // Try to steal from pp.runnext.
                     point.at(RUNQGRAB_LOADNEXT);
-                    G next = pp.lpRunnext();
+                    G next = pp.loadPlainRunnext(); // plain: a guess; the CAS below validates it
                     if (next != null) {
-                        if (pp.status() == P._Prunning) {
+                        // opaque: a hint for the back-off only (relaxed would do); re-read each try
+                        if (pp.loadOpaqueStatus() == P._Prunning) {
                             // Sleep to ensure that pp isn't about to run the g we are about to
                             // steal. The important use case here is when the g running on pp
                             // ready()s another g and then almost immediately blocks. Instead of
@@ -984,24 +1002,35 @@ public final class Proc {
                             backoff(cfg.runnextBackoffNanos);
                         }
                         point.at(RUNQGRAB_CASNEXT);
-                        if (!pp.casRunnext(next, null)) {
+                        // A full CAS that reads the owner's CAS which stored next: synchronizes
+                        // with it, so next's fields are visible (jcstress RunnextStealPublication);
+                        // against the owner's runqget CAS exactly one wins (RunnextGetSteal).
+                        if (!pp.casVolatileRunnext(next, null)) {
                             continue;
                         }
-                        batch[batchHead & bmask] = next;
+                        batch.storePlainRunq(batchHead, next); // plain: runqsteal publishes it
                         return 1;
                     }
                 }
                 return 0;
             }
-            if (Integer.compareUnsigned(n, runq.length / 2) > 0) { // read inconsistent h and t
+            if (Integer.compareUnsigned(n, pp.ringSize() / 2) > 0) { // read inconsistent h and t
                 continue;
             }
             for (int i = 0; i < n; i++) {
                 point.at(RUNQGRAB_COPY);
-                batch[(batchHead + i) & bmask] = runq[(h + i) & pp.mask];
+                // Plain load of pp's slot (may be mid-overwrite by pp's owner if our h is stale:
+                // then the CAS below fails and the copy is dropped; a reference read is never
+                // torn), plain store into batch's ring beyond its tail (runqsteal publishes it).
+                // The spec's NoTornSteal checks that a copy that commits was never torn.
+                batch.storePlainRunq(batchHead + i, pp.loadPlainRunq(h + i));
             }
             point.at(RUNQGRAB_CAS);
-            if (pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
+            // cas-release, commits consume: orders the slot reads above before the owner's
+            // load-acquire of head that precedes its reuse of those slots. Against another
+            // consumer exactly one CAS wins (jcstress TwoThieves; bug runqgrab_no_cas,
+            // BrokenTwoThievesNoCas). Go's head is a uint32: see "counter_too_narrow" above.
+            if (pp.casReleaseRunqhead(h, h + n)) {
                 return n;
             }
         }
@@ -1032,19 +1061,19 @@ public final class Proc {
         if (pp == p2) {
             throw new IllegalArgumentException("runqsteal: " + pp + " cannot steal from itself");
         }
-        if (pp.runq.length != p2.runq.length) {
-            throw new IllegalArgumentException("runqsteal: rings differ in size (" + pp.runq.length
-                    + " and " + p2.runq.length + ")");
+        if (pp.ringSize() != p2.ringSize()) {
+            throw new IllegalArgumentException("runqsteal: rings differ in size (" + pp.ringSize()
+                    + " and " + p2.ringSize() + ")");
         }
-        int t = pp.lpRunqtail();
-        int n = runqgrab(p2, pp.runq, t, stealRunNextG);
+        int t = pp.loadPlainRunqtail(); // plain: pp is the thief's own P, the only writer of its tail
+        int n = runqgrab(p2, pp, t, stealRunNextG);
         if (n == 0) {
             return null;
         }
         pp.nsteals++;
         pp.nstolen += n;
         n--;
-        G gp = pp.runq[(t + n) & pp.mask];
+        G gp = pp.loadPlainRunq(t + n); // plain: written by runqgrab on this thread
         if (checked) {
             where.remove(gp);
         }
@@ -1052,12 +1081,14 @@ public final class Proc {
             return gp;
         }
         point.at(RUNQSTEAL_LOADHEAD);
-        int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-        if (Integer.compareUnsigned(t - h + n, pp.runq.length) >= 0) {
+        int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers (as in runqput)
+        if (Integer.compareUnsigned(t - h + n, pp.ringSize()) >= 0) {
             throw new IllegalStateException("runqsteal: runq overflow");
         }
         point.at(RUNQSTEAL_STORETAIL);
-        pp.soRunqtail(t + n); // store-release, makes the item available for consumption
+        // store-release, makes the item available for consumption: publishes the slots runqgrab
+        // copied into this ring to consumers that load-acquire tail (as in runqput).
+        pp.storeReleaseRunqtail(t + n);
         return gp;
     }
 
@@ -1071,22 +1102,37 @@ public final class Proc {
         // runqhead == runqtail and then observing that runqnext == nil does not mean the queue is
         // empty: between the reads, G1 moved from runnext to the ring and back out. Re-reading
         // tail after runnext proves no put happened in between, so the three reads describe one
-        // moment.
+        // moment (the spec's RunqemptyNeverSpurious; bug runqempty_one_tail_read, Go CL 20858;
+        // jcstress RunqemptyNext*).
+        //
+        // Volatile loads, not acquire loads, as Go's atomic.Load is sequentially consistent. The
+        // reads' order among themselves would survive acquire loads (each keeps later accesses
+        // after it), but checkRunqsNoP's no-lost-wakeup argument (MLoop; NoLostWakeup) is a
+        // Dekker pattern: the parker decrements nmspinning, then runs these loads; the submitter
+        // CASes runnext, then loads nmspinning. Only when all four accesses are volatile does the
+        // JLS put them in one total order, in which one side must see the other's write. Acquire
+        // loads are not synchronization actions: a load of runnext could then return the value from
+        // before the submitter's CAS even though the submitter's load of nmspinning saw the count
+        // from before the decrement, and both would sleep.
         for (;;) {
             point.at(RUNQEMPTY_LOADHEAD);
-            int head = pp.vRunqhead();
+            int head = pp.loadVolatileRunqhead();
             point.at(RUNQEMPTY_LOADTAIL);
-            int tail = pp.vRunqtail();
+            int tail = pp.loadVolatileRunqtail();
             point.at(RUNQEMPTY_LOADNEXT);
-            G runnext = pp.vRunnext();
+            G runnext = pp.loadVolatileRunnext();
             point.at(RUNQEMPTY_RECHECK);
-            if (tail == pp.vRunqtail()) {
+            if (tail == pp.loadVolatileRunqtail()) {
                 return head == tail && runnext == null;
             }
         }
     }
 
     // ---- the global run queue (sched.lock held) -----------------------------------------------
+    //
+    // sched.runq and sched.runqsize change only under sched.lock (unlock happens-before the next
+    // lock). runqsize is read plainly under the lock and stored opaque, for the readers without
+    // the lock (findRunnable's checks, checkRunqsNoP's recheck): see the table, row runqsize.
 
     /**
      * globrunqput: put gp on the global runnable queue. sched.lock must be held. gp must be
@@ -1096,7 +1142,7 @@ public final class Proc {
         sched.lock.assertHeld();
         checkQueueable("globrunqput", gp);
         sched.runq.pushBack(gp);
-        sched.addRunqsize(1);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() + 1); // sched.runqsize++
         sched.nglobrunqput++;
     }
 
@@ -1105,7 +1151,7 @@ public final class Proc {
         sched.lock.assertHeld();
         checkQueueable("globrunqputhead", gp);
         sched.runq.push(gp);
-        sched.addRunqsize(1);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() + 1); // sched.runqsize++
         sched.nglobrunqput++;
     }
 
@@ -1116,7 +1162,7 @@ public final class Proc {
     public void globrunqputbatch(GQueue batch, int n) {
         sched.lock.assertHeld();
         sched.runq.pushBackAll(batch);
-        sched.addRunqsize(n);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() + n); // sched.runqsize += n
         sched.nglobrunqput += n;
         batch.clear();
     }
@@ -1128,7 +1174,7 @@ public final class Proc {
      */
     public G globrunqget(P pp, int max) {
         sched.lock.assertHeld();
-        int runqsize = sched.runqsizeLocked();
+        int runqsize = sched.loadPlainRunqsize();
         if (runqsize == 0) {
             return null;
         }
@@ -1139,10 +1185,10 @@ public final class Proc {
         if (max > 0 && n > max) {
             n = max;
         }
-        if (n > pp.runq.length / 2) {
-            n = pp.runq.length / 2;
+        if (n > pp.ringSize() / 2) {
+            n = pp.ringSize() / 2;
         }
-        sched.addRunqsize(-n);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
         sched.nglobrunqget++;
         sched.nglobrunqgetGs += n;
         G gp = sched.runq.pop();
@@ -1162,10 +1208,10 @@ public final class Proc {
      */
     public G globrunqget() {
         sched.lock.assertHeld();
-        if (sched.runqsizeLocked() == 0) {
+        if (sched.loadPlainRunqsize() == 0) {
             return null;
         }
-        sched.addRunqsize(-1);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - 1); // sched.runqsize--
         sched.nglobrunqget++;
         sched.nglobrunqgetGs++;
         G gp = sched.runq.pop();
@@ -1181,12 +1227,12 @@ public final class Proc {
      */
     public G globrunqgetbatch(int n, GQueue q) {
         sched.lock.assertHeld();
-        int size = sched.runqsizeLocked();
+        int size = sched.loadPlainRunqsize();
         if (size == 0) {
             return null;
         }
         n = Math.min(n, Math.min(size, size / gomaxprocs + 1));
-        sched.addRunqsize(-n);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
         sched.nglobrunqget++;
         sched.nglobrunqgetGs += n;
         G gp = sched.runq.pop();
@@ -1234,7 +1280,7 @@ public final class Proc {
             G gp;
             lock(sched.lock, GLOBRUNQGET_LOCK);
             try {
-                gp = max == 1 ? globrunqget() : globrunqgetbatch(pp.runq.length / 2, q);
+                gp = max == 1 ? globrunqget() : globrunqgetbatch(pp.ringSize() / 2, q);
             } finally {
                 unlock(sched.lock);
             }
@@ -1272,7 +1318,7 @@ public final class Proc {
 
         /** No scheduler connected: there are no Ms to start, so the increment is undone. */
         WakeHook NONE = proc -> {
-            if (proc.sched.nmspinning.decrementAndGet() < 0) {
+            if (proc.sched.addVolatileNmspinning(-1) < 0) {
                 throw new IllegalStateException("wakep: negative nmspinning");
             }
         };
@@ -1297,7 +1343,10 @@ public final class Proc {
      */
     public void wakep() {
         point.at(WAKEP);
-        if (sched.nmspinning.get() != 0 || !sched.nmspinning.compareAndSet(0, 1)) {
+        // Volatile load and full CAS: the submitter's load in the no-lost-wakeup Dekker pattern
+        // (MLoop): it comes after the submitter published its G (runnext CAS, or the global queue
+        // plus a full fence) and either sees the parker's decrement or is seen by its recheck.
+        if (sched.loadVolatileNmspinning() != 0 || !sched.casVolatileNmspinning(0, 1)) {
             return;
         }
         wakeHook.startSpinningM(this);
@@ -1327,24 +1376,8 @@ public final class Proc {
         return Snapshot.of(this, List.copyOf(ps), held == null ? List.of() : held);
     }
 
-    // ---- helpers ------------------------------------------------------------------------------
-
-    /** alignUp: n rounded up to a multiple of a (a power of two). */
-    static long alignUp(long n, long a) {
-        return (n + a - 1) & ~(a - 1);
-    }
-
-    /** round2: the smallest power of two >= x. */
-    static int round2(int x) {
-        int s = 0;
-        while ((1 << s) < x) {
-            s++;
-        }
-        return 1 << s;
-    }
-
     /** Counters summed over allp and sched (racy reads; exact when quiescent). */
-    public Stats stats() {
+    public ProcStats stats() {
         long newproc = 0, nmalg = 0, reuse = 0, steals = 0, stolen = 0, slow = 0;
         for (P pp : allp) {
             newproc += pp.nnewproc;
@@ -1354,12 +1387,7 @@ public final class Proc {
             stolen += pp.nstolen;
             slow += pp.nrunqputslow;
         }
-        return new Stats(newproc, nmalg, reuse, steals, stolen, slow, sched.nglobrunqput, sched.nglobrunqget,
+        return new ProcStats(newproc, nmalg, reuse, steals, stolen, slow, sched.nglobrunqput, sched.nglobrunqget,
                 sched.nglobrunqgetGs, stacks.allocated(), stacks.freed());
     }
-
-    /** Counters of the queue and free-list functions. */
-    public record Stats(long gsCreated, long gsAllocated, long gsReused, long steals, long gsStolen,
-                        long runqputslows, long globrunqputGs, long globrunqgets, long globrunqgetGs,
-                        long stacksAllocated, long stacksFreed) {}
 }

@@ -131,17 +131,21 @@ public record Snapshot(
         Map<G, GView> gs = new IdentityHashMap<>();
         List<PView> views = new ArrayList<>(ps.size());
         for (P p : ps) {
-            int h = p.lvRunqhead();
-            int t = p.lvRunqtail();
-            long n = Math.min(Integer.toUnsignedLong(t - h), p.runq.length);
+            int h = p.loadAcquireRunqhead();
+            int t = p.loadAcquireRunqtail();
+            long n = Math.min(Integer.toUnsignedLong(t - h), p.ringSize());
             List<G> ring = new ArrayList<>((int) n);
             for (int i = 0; i < n; i++) {
-                ring.add(p.runq[(h + i) & p.mask]);
+                ring.add(p.loadPlainRunq(h + i));
             }
-            List<G> slots = Collections.unmodifiableList(Arrays.asList(p.runq.clone()));
-            G next = p.vRunnext();
+            G[] raw = new G[p.ringSize()];
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = p.loadPlainRunq(i);
+            }
+            List<G> slots = Collections.unmodifiableList(Arrays.asList(raw));
+            G next = p.loadVolatileRunnext();
             List<G> free = p.gFree.toList();
-            views.add(new PView(p.id, p.status(), p.schedtick, h, t, Collections.unmodifiableList(ring), slots,
+            views.add(new PView(p.id, p.loadOpaqueStatus(), p.schedtick, h, t, Collections.unmodifiableList(ring), slots,
                     next, Collections.unmodifiableList(free), p.gFree.n, p.goidcache, p.goidcacheend));
             note(gs, ring);
             note(gs, slots);
@@ -162,9 +166,9 @@ public record Snapshot(
         }
         StackAllocator a = proc.stacks;
         return new Snapshot(Collections.unmodifiableList(views),
-                Collections.unmodifiableList(glob), sched.runqsize(),
+                Collections.unmodifiableList(glob), sched.loadOpaqueRunqsize(),
                 Collections.unmodifiableList(st), Collections.unmodifiableList(ns), sched.gFree.n,
-                sched.goidgen.get(), sched.npidle.get(), sched.nmspinning.get(),
+                sched.loadVolatileGoidgen(), sched.loadVolatileNpidle(), sched.loadVolatileNmspinning(),
                 proc.startingStackSize(), proc.cfg.gfreeLocalMax,
                 new StackCounts(a.allocated(), a.freed(), a.inUse(), a.bytesInUse()),
                 sched.lock.holder(), sched.gFree.lock.holder(),

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.*;
 class RunqTest {
 
     static Proc proc(int ring, int counterStart) {
-        return new Proc(new Proc.Config().nprocs(2).ringSize(ring).counterStart(counterStart).checked(true));
+        return new Proc(new ProcConfig().nprocs(2).ringSize(ring).counterStart(counterStart).checked(true));
     }
 
     /** Go's RunSchedLocalQueueTest: put i Gs, get them back in order, for every i up to the ring. */
@@ -169,28 +169,42 @@ class RunqTest {
     /** runqgrab takes ceil(n/2), never more than half the ring, and runnext only when the ring is empty. */
     @Test
     void runqgrabTakesCeilHalfAndRunnextLast() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).ringSize(8).runnextBackoffNanos(0));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(8).runnextBackoffNanos(0));
         P victim = proc.newP(0);
         G[] gs = runnableGs(6);
         for (int i = 0; i < 5; i++) {
             proc.runqput(victim, gs[i], false);
         }
         proc.runqput(victim, gs[5], true);
-        G[] batch = new G[8];
+        P batch = proc.newP(1); // the ring that receives the Gs (runqsteal's thief)
         assertThat(proc.runqgrab(victim, batch, 6, true)).isEqualTo(3);
-        assertThat(Arrays.asList(batch[6], batch[7], batch[0])).containsExactly(gs[0], gs[1], gs[2]);
+        assertThat(Arrays.asList(batch.slot(6), batch.slot(7), batch.slot(8))).containsExactly(gs[0], gs[1], gs[2]);
         assertThat(proc.runqgrab(victim, batch, 0, true)).isEqualTo(1); // ceil(2/2)
         assertThat(proc.runqgrab(victim, batch, 0, false)).isEqualTo(1); // ceil(1/2)
         assertThat(proc.runqgrab(victim, batch, 0, false)).as("runnext not taken without stealRunNextG").isZero();
-        victim.setStatus(P._Prunning); // exercises the back-off path (0 ns here)
+        victim.storeOpaqueStatus(P._Prunning); // exercises the back-off path (0 ns here)
         assertThat(proc.runqgrab(victim, batch, 3, true)).isEqualTo(1);
-        assertThat(batch[3]).isSameAs(gs[5]);
+        assertThat(batch.slot(3)).isSameAs(gs[5]);
+        assertThat(batch.runqtail()).as("runqgrab does not publish: runqsteal does").isEqualTo(batch.runqhead());
         assertThat(victim.runnext()).isNull();
     }
 
     @Test
+    void runqgrabRefusesARingOfAnotherSize() {
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(8));
+        P victim = proc.newP(0);
+        G[] gs = runnableGs(2);
+        proc.runqput(victim, gs[0], false);
+        proc.runqput(victim, gs[1], false);
+        P small = new P(1, 4, 0);
+        assertThatThrownBy(() -> proc.runqgrab(victim, small, 0, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rings differ in size");
+        assertThat(victim.runqSnapshot()).as("nothing taken").containsExactly(gs[0], gs[1]);
+    }
+
+    @Test
     void runqstealOverflowThrows() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).ringSize(4));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(4));
         P thief = proc.newP(0);
         P victim = proc.newP(1);
         for (G g : runnableGs(3)) {
@@ -258,7 +272,7 @@ class RunqTest {
     @Test
     void runqemptySecondTailReadCatchesTheKickRace() {
         Recorder rec = new Recorder();
-        Proc proc = new Proc(new Proc.Config().nprocs(1).ringSize(8).point(rec));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(8).point(rec));
         P pp = proc.newP(0);
         G g1 = runnable(1);
         G g2 = runnable(2);
@@ -276,7 +290,7 @@ class RunqTest {
     @Test
     void runqputslowCasFailureRetries() {
         Recorder rec = new Recorder();
-        Proc proc = new Proc(new Proc.Config().nprocs(2).ringSize(4).point(rec));
+        Proc proc = new Proc(new ProcConfig().nprocs(2).ringSize(4).point(rec));
         P owner = proc.allp[0];
         P thief = proc.allp[1];
         G[] gs = runnableGs(5);
@@ -299,7 +313,7 @@ class RunqTest {
     @ValueSource(strings = {"GO1_14", "GO1_21"})
     void runqgetRunnextCasLostToThief(String version) {
         Recorder rec = new Recorder();
-        Proc proc = new Proc(new Proc.Config().nprocs(2).ringSize(8).point(rec)
+        Proc proc = new Proc(new ProcConfig().nprocs(2).ringSize(8).point(rec)
                 .goVersion(GoVersion.valueOf(version)).runnextBackoffNanos(0));
         P owner = proc.allp[0];
         P thief = proc.allp[1];

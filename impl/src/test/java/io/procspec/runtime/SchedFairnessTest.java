@@ -91,7 +91,7 @@ class SchedFairnessTest {
             // and that P may read sched.runqsize a moment before the put is visible and so wait for
             // its next multiple of 61: at most two periods, plus that one tick.
             assertThat(elapsed).as("schedticks from put to run on p%d (put by p%d)", markerP[0], putBy[0])
-                    .isLessThanOrEqualTo(2L * Sched.GLOBAL_CHECK_PERIOD + 2);
+                    .isLessThanOrEqualTo(2L * MLoop.GLOBAL_CHECK_PERIOD + 2);
         }
         assertThat(s.shutdown()).isEmpty();
         assertThat(s.stats().gsRun()).isEqualTo(s.stats().gsCreated());

@@ -61,7 +61,7 @@ class SchedLabelsTest {
     @Timeout(60)
     void everySchedulerLabelIsReachedAndTheRecheckFindsLateWork() throws Exception {
         Hook hook = new Hook();
-        Sched s = new Sched(new Proc.Config().point(hook).checked(true));
+        Sched s = new Sched(new ProcConfig().point(hook).checked(true));
         AtomicInteger ran = new AtomicInteger();
         AtomicBoolean firstRan = new AtomicBoolean();
         AtomicBoolean marker1Ran = new AtomicBoolean();

@@ -43,7 +43,7 @@ class SchedMemoryTest {
         AtomicLong ran = new AtomicLong();
         AtomicBoolean resized = new AtomicBoolean();
         Runnable atHalf = () -> {
-            proc.setStartingStackSize(2 * Proc.StackMin);
+            proc.setStartingStackSize(2 * Arch.StackMin);
             resized.set(true);
         };
         for (int c = 0; c < chains; c++) {
@@ -53,7 +53,7 @@ class SchedMemoryTest {
 
         assertThat(ran.get()).isEqualTo(total);
         assertThat(resized).isTrue();
-        Proc.Config cfg = proc.config();
+        ProcConfig cfg = proc.config();
         long maxAlive = 2L * chains + nprocs;
         // Free-list bounds: each P's list stays below localMax (gfput spills at localMax), the
         // injection P holds at most one refill, and gfget's unlocked emptiness check of the global
@@ -79,7 +79,7 @@ class SchedMemoryTest {
     @Test
     @Timeout(60)
     void wavesReuseTheSameGs() throws Exception {
-        Sched s = new Sched(new Proc.Config().checked(true)).start(2);
+        Sched s = new Sched(new ProcConfig().checked(true)).start(2);
         AtomicLong ran = new AtomicLong();
         s.go(() -> {
             for (int i = 0; i < 1000; i++) {

@@ -15,7 +15,7 @@ class SchedPanicTest {
     @Test
     @Timeout(60)
     void throwingGsAreReportedAndRecycledAndLoseNoOtherG() throws Exception {
-        Sched s = new Sched(new Proc.Config().checked(true)).start(2);
+        Sched s = new Sched(new ProcConfig().checked(true)).start(2);
         ConcurrentLinkedQueue<Throwable> reported = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> goids = new ConcurrentLinkedQueue<>();
         s.setPanicHandler((goid, t) -> {

@@ -25,7 +25,7 @@ class SchedShutdownTest {
     @ValueSource(ints = {1, 2, 4})
     @Timeout(60)
     void shutdownWithQueuedGsReturnsThem(int nprocs) throws Exception {
-        Sched s = new Sched(new Proc.Config().checked(true)).start(nprocs);
+        Sched s = new Sched(new ProcConfig().checked(true)).start(nprocs);
         CountDownLatch started = new CountDownLatch(nprocs);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
@@ -92,7 +92,7 @@ class SchedShutdownTest {
             Sched.Stats st = s.stats();
             assertThat(st.gsRun()).isEqualTo(ran.get());
             assertThat(st.gsRun() + left.size()).isEqualTo(st.gsCreated());
-            assertThat(s.proc().sched.nmspinning.get()).isZero();
+            assertThat(s.proc().sched.loadVolatileNmspinning()).isZero();
         }
     }
 

@@ -50,7 +50,7 @@ class SchedTest {
     }
 
     static Sched started(int nprocs) {
-        return new Sched(new Proc.Config().checked(true)).start(nprocs);
+        return new Sched(new ProcConfig().checked(true)).start(nprocs);
     }
 
     /** After quiescence: the counters agree, stacks are accounted for, and nothing is left at shutdown. */
@@ -63,7 +63,7 @@ class SchedTest {
         long held = s.proc().allgs().stream().filter(g -> g.stack.present()).count();
         assertThat(st.stacksInUse()).as("stacks allocated - freed == stacks held").isEqualTo(held);
         assertThat(s.shutdown()).as("Gs never run").isEmpty();
-        assertThat(s.proc().sched.nmspinning.get()).as("no M spinning after shutdown").isZero();
+        assertThat(s.proc().sched.loadVolatileNmspinning()).as("no M spinning after shutdown").isZero();
         for (G g : s.proc().allgs()) {
             assertThat(g.readgstatus()).isEqualTo(G._Gdead);
         }
@@ -248,11 +248,11 @@ class SchedTest {
     @Test
     void randomOrderVisitsEveryPositionOnce() {
         for (int count = 1; count <= 12; count++) {
-            Sched.RandomOrder ord = new Sched.RandomOrder(count);
+            RandomOrder ord = new RandomOrder(count);
             for (int seed : new int[] {0, 1, 7, 12345, -1, Integer.MIN_VALUE, 0x7fffffff}) {
                 boolean[] seen = new boolean[count];
                 int n = 0;
-                for (Sched.RandomEnum e = ord.start(seed); !e.done(); e.next()) {
+                for (RandomEnum e = ord.start(seed); !e.done(); e.next()) {
                     assertThat(seen[e.position()]).isFalse();
                     seen[e.position()] = true;
                     n++;
@@ -264,14 +264,14 @@ class SchedTest {
 
     @Test
     void stealBuckets() {
-        assertThat(Sched.bucket(1)).isEqualTo(0);
-        assertThat(Sched.bucket(2)).isEqualTo(1);
-        assertThat(Sched.bucket(3)).isEqualTo(2);
-        assertThat(Sched.bucket(4)).isEqualTo(2);
-        assertThat(Sched.bucket(5)).isEqualTo(3);
-        assertThat(Sched.bucket(64)).isEqualTo(6);
-        assertThat(Sched.bucket(65)).isEqualTo(7);
-        assertThat(Sched.bucket(128)).isEqualTo(7);
-        assertThat(Sched.bucket(1000)).isEqualTo(7);
+        assertThat(MLoop.bucket(1)).isEqualTo(0);
+        assertThat(MLoop.bucket(2)).isEqualTo(1);
+        assertThat(MLoop.bucket(3)).isEqualTo(2);
+        assertThat(MLoop.bucket(4)).isEqualTo(2);
+        assertThat(MLoop.bucket(5)).isEqualTo(3);
+        assertThat(MLoop.bucket(64)).isEqualTo(6);
+        assertThat(MLoop.bucket(65)).isEqualTo(7);
+        assertThat(MLoop.bucket(128)).isEqualTo(7);
+        assertThat(MLoop.bucket(1000)).isEqualTo(7);
     }
 }

@@ -56,7 +56,7 @@ public final class Catalogue {
                     "RunQueue_bug_runqputslow_no_lock", "ExactlyOnePlace", RunqputslowNoLock::new,
                     List.of(Copy.of("runqput0", "runqput0"),
                             Copy.of("runqputslow", "runqputslow",
-                                    "final G[] batch = pp.slowBatch;", "final G[] batch = new G[runq.length / 2 + 1];",
+                                    "final G[] batch = pp.slowBatch;", "final G[] batch = new G[pp.ringSize() / 2 + 1];",
                                     "pp.nrunqputslow++;", "",
                                     "new GQueue(batch[0], batch[n]);", "linked(batch, n + 1);",
                                     "batch[i].schedlink = batch[i + 1];", "")), ""),

@@ -29,36 +29,52 @@ public final class Patches {
     static final String PROC = "impl/src/main/java/io/procspec/runtime/Proc.java";
     static final String P = "impl/src/main/java/io/procspec/runtime/P.java";
     static final String G = "impl/src/main/java/io/procspec/runtime/G.java";
-    static final String SCHED = "impl/src/main/java/io/procspec/runtime/Sched.java";
+    static final String SCHEDT = "impl/src/main/java/io/procspec/runtime/Schedt.java";
+    static final String MLOOP = "impl/src/main/java/io/procspec/runtime/MLoop.java";
 
     private static final String P_VIEWS = "// ---- views for tests, snapshots and checking ----------------------------------------------";
 
-    /** Adds P.lpRunqhead(): a plain load of runqhead (scratch copy only). */
-    private static final Edit P_LP_RUNQHEAD = new Edit(P, P_VIEWS, """
-            /** BUG accessor: a plain load of runqhead. */ // BUG
-            public int lpRunqhead() { // BUG
-                return (int) RUNQHEAD.get(this); // BUG
-            } // BUG
+    /**
+     * Adds accessors with weaker orderings than production has to P (scratch copy only). They
+     * report to the accessor-level simulation hook like every other accessor, so the weak-memory
+     * mode sees them.
+     */
+    private static Edit pAccessor(String doc, String signature, String body) {
+        return new Edit(P, P_VIEWS, "/** BUG accessor: " + doc + " */ // BUG\n"
+                + "public " + signature + " { // BUG\n"
+                + body.stripTrailing().lines().map(l -> "    " + l + " // BUG").reduce((a, b) -> a + "\n" + b).orElse("") + "\n"
+                + "} // BUG\n\n" + P_VIEWS);
+    }
 
-            """ + P_VIEWS);
+    private static final Edit P_LOAD_PLAIN_RUNQHEAD = pAccessor("a plain load of runqhead.", "int loadPlainRunqhead()",
+            """
+            int v = (int) RUNQHEAD.get(this);
+            return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqhead", MemorySimulation.PLAIN, v) : v;
+            """);
 
-    /** Adds P.casPlainRunqhead(): a CAS of runqhead with plain memory semantics. */
-    private static final Edit P_CAS_PLAIN_RUNQHEAD = new Edit(P, P_VIEWS, """
-            /** BUG accessor: a CAS of runqhead without release semantics (plain; may fail spuriously). */ // BUG
-            public boolean casPlainRunqhead(int h, int nh) { // BUG
-                return RUNQHEAD.weakCompareAndSetPlain(this, h, nh); // BUG
-            } // BUG
+    private static final Edit P_CAS_PLAIN_RUNQHEAD = pAccessor(
+            "a CAS of runqhead without release semantics (plain; may fail spuriously).", "boolean casPlainRunqhead(int h, int nh)",
+            """
+            if (MemorySimulation.ON) {
+                MemorySimulation.cas(this, "runqhead", MemorySimulation.PLAIN, h, nh, (int) RUNQHEAD.get(this));
+            }
+            return RUNQHEAD.weakCompareAndSetPlain(this, h, nh);
+            """);
 
-            """ + P_VIEWS);
+    private static final Edit P_CAS_PLAIN_RUNNEXT = pAccessor(
+            "a CAS of runnext without any ordering (plain; may fail spuriously).", "boolean casPlainRunnext(G old, G nw)",
+            """
+            if (MemorySimulation.ON) {
+                MemorySimulation.cas(this, "runnext", MemorySimulation.PLAIN, old, nw, RUNNEXT.get(this));
+            }
+            return RUNNEXT.weakCompareAndSetPlain(this, old, nw);
+            """);
 
-    /** Adds P.casPlainRunnext(): a CAS of runnext with plain memory semantics. */
-    private static final Edit P_CAS_PLAIN_RUNNEXT = new Edit(P, P_VIEWS, """
-            /** BUG accessor: a CAS of runnext without any ordering (plain; may fail spuriously). */ // BUG
-            public boolean casPlainRunnext(G old, G nw) { // BUG
-                return RUNNEXT.weakCompareAndSetPlain(this, old, nw); // BUG
-            } // BUG
+    private static final Edit P_LOAD_RAW_RUNQ = pAccessor("a load of the ring array at a raw index (no mask).",
+            "G loadRawRunq(int index)", "return runq[index];");
 
-            """ + P_VIEWS);
+    private static final Edit P_STORE_RAW_RUNQ = pAccessor("a store into the ring array at a raw index (no mask).",
+            "void storeRawRunq(int index, G gp)", "runq[index] = gp;");
 
     private static final List<Bug> BUGS = new ArrayList<>();
     private static final Map<String, Patch> PATCHES = new LinkedHashMap<>();
@@ -79,72 +95,102 @@ public final class Patches {
         return new Patch(bug, List.of(edits), why);
     }
 
+    /** The ring-reuse comment and the slot copy of runqgrab (its copy loop). */
+    private static final String GRAB_COPY = """
+            for (int i = 0; i < n; i++) {
+                point.at(RUNQGRAB_COPY);
+                // Plain load of pp's slot (may be mid-overwrite by pp's owner if our h is stale:
+                // then the CAS below fails and the copy is dropped; a reference read is never
+                // torn), plain store into batch's ring beyond its tail (runqsteal publishes it).
+                // The spec's NoTornSteal checks that a copy that commits was never torn.
+                batch.storePlainRunq(batchHead + i, pp.loadPlainRunq(h + i));
+            }
+            point.at(RUNQGRAB_CAS);
+            // cas-release, commits consume: orders the slot reads above before the owner's
+            // load-acquire of head that precedes its reuse of those slots. Against another
+            // consumer exactly one CAS wins (jcstress TwoThieves; bug runqgrab_no_cas,
+            // BrokenTwoThievesNoCas). Go's head is a uint32: see "counter_too_narrow" above.
+            if (pp.casReleaseRunqhead(h, h + n)) {
+                return n;
+            }
+            """;
+
+    private static final String SPILL_SPLIT = """
+            G g1 = pp.gFree.pop();
+            pp.gFree.n--;
+            if (!g1.stack.present()) {
+                noStackQ.push(g1);
+            } else {
+                stackQ.push(g1);
+            }
+            inc++;
+            }
+            l.lock();
+            """;
+
     static {
         // ---- patches of the catalogue's earlier bugs (the same change as their Java twin) ------
         PATCHES.put("runqtail_plain_store", patch("runqtail_plain_store", new Edit(PROC,
-                "pp.soRunqtail(t + 1); // store-release, makes the item available for consumption",
-                "pp.spRunqtail(t + 1);  // BUG: plain store, no release")));
+                "pp.storeReleaseRunqtail(t + 1);",
+                "pp.storePlainRunqtail(t + 1);  // BUG: plain store, no release")));
         PATCHES.put("runqget_no_cas", patch("runqget_no_cas", new Edit(PROC, """
-                if (pp.casRelRunqhead(h, h + 1)) { // cas-release, commits consume
+                if (pp.casReleaseRunqhead(h, h + 1)) {
                     return taken(gp, false);
                 }
                 """, """
-                pp.spRunqhead(h + 1);  // BUG: no CAS: a concurrent consumer's move of head is overwritten
+                pp.storePlainRunqhead(h + 1);  // BUG: no CAS: a concurrent consumer's move of head is overwritten
                 return taken(gp, false);  // BUG
                 """)));
         PATCHES.put("runqget_runnext_no_cas", patch("runqget_runnext_no_cas", new Edit(PROC, """
-                point.at(RUNQGET_CASNEXT);
-                if (pp.casRunnext(next, null)) {
+                // (jcstress RunnextGetSteal; bug runqget_runnext_no_cas, jcstress BrokenRunnextNoCas).
+                if (pp.casVolatileRunnext(next, null)) {
                     return taken(next, true);
                 }
-            }
-        }
-        final G[] runq = pp.runq;
                 """, """
-                point.at(RUNQGET_CASNEXT);
-                pp.svRunnext(null);  // BUG: no CAS: a thief that took runnext meanwhile is not noticed
+                // (jcstress RunnextGetSteal; bug runqget_runnext_no_cas, jcstress BrokenRunnextNoCas).
+                pp.storeVolatileRunnext(null);  // BUG: no CAS: a thief that took runnext meanwhile is not noticed
                 return taken(next, true);  // BUG
-            }
-        }
-        final G[] runq = pp.runq;
                 """)));
         PATCHES.put("runqgrab_no_cas", patch("runqgrab_no_cas", new Edit(PROC, """
-                point.at(RUNQGRAB_CAS);
-                if (pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
+                if (pp.casReleaseRunqhead(h, h + n)) {
                     return n;
                 }
                 """, """
-                point.at(RUNQGRAB_CAS);
-                pp.spRunqhead(h + n);  // BUG: a plain store of head, no CAS
+                pp.storePlainRunqhead(h + n);  // BUG: a plain store of head, no CAS
                 return n;  // BUG
                 """)));
         PATCHES.put("tail_before_slot", patch("tail_before_slot", new Edit(PROC, """
                 point.at(RUNQPUT_STORE);
-                runq[t & pp.mask] = gp;
+                pp.storePlainRunq(t, gp); // plain: published by the store-release below
                 point.at(RUNQPUT_STORETAIL);
-                pp.soRunqtail(t + 1); // store-release, makes the item available for consumption
+                // store-release, makes the item available for consumption: synchronizes with the
+                // load-acquire of tail in runqgrab (jcstress RunqputStealPublication; bug
+                // runqtail_plain_store, jcstress BrokenPlainTailPublication).
+                pp.storeReleaseRunqtail(t + 1);
                 """, """
                 point.at(RUNQPUT_STORE);  // BUG: tail published (at the store step) before the slot is written (at the storetail step)
-                pp.soRunqtail(t + 1);  // BUG
+                pp.storeReleaseRunqtail(t + 1);  // BUG
                 point.at(RUNQPUT_STORETAIL);  // BUG
-                runq[t & pp.mask] = gp;  // BUG
+                pp.storePlainRunq(t, gp);  // BUG
                 """)));
         PATCHES.put("runqput_lost_runnext", patch("runqput_lost_runnext", new Edit(PROC, """
-                } while (!pp.casRunnext(oldnext, gp));
+                } while (!pp.casVolatileRunnext(oldnext, gp));
                 if (oldnext == null) {
                     return;
                 }
                 // Kick the old runnext out to the regular run queue.
                 gp = oldnext;
                 """, """
-                } while (!pp.casRunnext(oldnext, gp));
+                } while (!pp.casVolatileRunnext(oldnext, gp));
                 return;  // BUG: the old runnext should be kicked out to the ring; it is lost
                 """)));
         PATCHES.put("runqgrab_floor_half_plus_one", patch("runqgrab_floor_half_plus_one", new Edit(PROC, """
-                final int bmask = batch.length - 1;
+                + " and " + batch.ringSize() + ")");
+                }
                 for (;;) {
                 """, """
-                final int bmask = batch.length - 1;
+                + " and " + batch.ringSize() + ")");
+                }
                 for (int retries = 0; ; retries++) {  // BUG: a retry bound, not in the original: the bug can make a full ring look inconsistent forever
                     if (retries > 10_000) {  // BUG
                         throw new IllegalStateException("runqgrab: livelock (broken variant)");  // BUG
@@ -153,49 +199,35 @@ public final class Patches {
                 "n = n - (n >>> 1);",
                 "n = n == 0 ? 0 : (n >>> 1) + 1;  // BUG: should be n - n/2")));
         PATCHES.put("runqempty_one_tail_read", patch("runqempty_one_tail_read", new Edit(PROC, """
-                G runnext = pp.vRunnext();
+                G runnext = pp.loadVolatileRunnext();
                 point.at(RUNQEMPTY_RECHECK);
-                if (tail == pp.vRunqtail()) {
+                if (tail == pp.loadVolatileRunqtail()) {
                     return head == tail && runnext == null;
                 }
                 """, """
-                G runnext = pp.vRunnext();
+                G runnext = pp.loadVolatileRunnext();
                 return head == tail && runnext == null;  // BUG: no RUNQEMPTY_RECHECK: tail is not read again
                 """)));
-        PATCHES.put("gfput_no_split", patch("gfput_no_split", new Edit(PROC, """
-                G g1 = pp.gFree.pop();
-                pp.gFree.n--;
-                if (!g1.stack.present()) {
-                    noStackQ.push(g1);
-                } else {
-                    stackQ.push(g1);
-                }
-                inc++;
-                """, """
+        PATCHES.put("gfput_no_split", patch("gfput_no_split", new Edit(PROC, SPILL_SPLIT, """
                 G g1 = pp.gFree.pop();
                 pp.gFree.n--;
                 stackQ.push(g1);  // BUG: Gs without a stack belong on noStackQ
                 inc++;
-                """)));
-        PATCHES.put("gfput_stack_leak", patch("gfput_stack_leak", new Edit(PROC, """
-                G g1 = pp.gFree.pop();
-                pp.gFree.n--;
-                if (!g1.stack.present()) {
-                    noStackQ.push(g1);
-                } else {
-                    stackQ.push(g1);
                 }
-                inc++;
-                """, """
+                l.lock();
+                """)));
+        PATCHES.put("gfput_stack_leak", patch("gfput_stack_leak", new Edit(PROC, SPILL_SPLIT, """
                 G g1 = pp.gFree.pop();
                 pp.gFree.n--;
                 g1.stack = Stack.NONE;  // BUG: the stack is dropped without stackfree
                 g1.stackguard0 = 0;  // BUG
                 noStackQ.push(g1);  // BUG
                 inc++;
+                }
+                l.lock();
                 """)));
-        PATCHES.put("no_schedtick_check", patch("no_schedtick_check", new Edit(SCHED,
-                "if (pp.schedtick % GLOBAL_CHECK_PERIOD == 0 && sched.runqsize() > 0) {",
+        PATCHES.put("no_schedtick_check", patch("no_schedtick_check", new Edit(MLOOP,
+                "if (Integer.remainderUnsigned(pp.schedtick, GLOBAL_CHECK_PERIOD) == 0 && sched.loadOpaqueRunqsize() > 0) {",
                 "if (false) { // BUG: no look at the global queue every 61st schedtick")));
 
         // ---- new bugs (issue 15) ------------------------------------------------------------------
@@ -204,108 +236,127 @@ public final class Patches {
         bug("runqgrab_tail_plain_load", Category.MEMORY_ORDERING,
                 "runqgrab loads runqtail plainly instead of with a load-acquire: the slots below the tail it reads need not be visible (message passing broken)",
                 patch("runqgrab_tail_plain_load", new Edit(PROC,
-                        "int t = pp.lvRunqtail(); // load-acquire, synchronize with the producer",
-                        "int t = pp.lpRunqtail(); // BUG: plain load, no acquire")));
+                        "int t = pp.loadAcquireRunqtail();",
+                        "int t = pp.loadPlainRunqtail(); // BUG: plain load, no acquire")));
         bug("runqput_head_plain_load", Category.MEMORY_ORDERING,
                 "runqput loads runqhead plainly instead of with a load-acquire: a consumer's slot read need not happen before the owner overwrites the slot (load buffering)",
-                patch("runqput_head_plain_load", P_LP_RUNQHEAD, new Edit(PROC, """
-                        int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-                        int t = pp.lpRunqtail();
-                        if (Integer.compareUnsigned(t - h, runq.length) < 0) {
+                patch("runqput_head_plain_load", P_LOAD_PLAIN_RUNQHEAD, new Edit(PROC, """
+                        int h = pp.loadAcquireRunqhead();
+                        int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
+                        if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
+                            point.at(RUNQPUT_STORE);
                         """, """
-                        int h = pp.lpRunqhead(); // BUG: plain load, no acquire
-                        int t = pp.lpRunqtail();
-                        if (Integer.compareUnsigned(t - h, runq.length) < 0) {
+                        int h = pp.loadPlainRunqhead(); // BUG: plain load, no acquire
+                        int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
+                        if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
+                            point.at(RUNQPUT_STORE);
                         """)));
         bug("runqputbatch_tail_plain_store", Category.MEMORY_ORDERING,
                 "runqputbatch publishes runqtail with a plain store instead of a store-release",
                 patch("runqputbatch_tail_plain_store", new Edit(PROC,
-                        "pp.soRunqtail(t); // store-release, makes the items available for consumption",
-                        "pp.spRunqtail(t); // BUG: plain store, no release")));
+                        "pp.storeReleaseRunqtail(t);",
+                        "pp.storePlainRunqtail(t); // BUG: plain store, no release")));
         bug("runqsteal_tail_plain_store", Category.MEMORY_ORDERING,
                 "runqsteal publishes the stolen Gs in its own ring with a plain store of runqtail instead of a store-release",
                 patch("runqsteal_tail_plain_store", new Edit(PROC,
-                        "pp.soRunqtail(t + n); // store-release, makes the item available for consumption",
-                        "pp.spRunqtail(t + n); // BUG: plain store, no release")));
+                        "pp.storeReleaseRunqtail(t + n);",
+                        "pp.storePlainRunqtail(t + n); // BUG: plain store, no release")));
         bug("runqgrab_cas_plain", Category.MEMORY_ORDERING,
                 "runqgrab commits with a plain CAS instead of a CAS-release: its slot reads need not happen before the owner reuses the slots (load buffering)",
                 patch("runqgrab_cas_plain", P_CAS_PLAIN_RUNQHEAD, new Edit(PROC, """
-                        point.at(RUNQGRAB_CAS);
-                        if (pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
+                        if (pp.casReleaseRunqhead(h, h + n)) {
+                            return n;
+                        }
                         """, """
-                        point.at(RUNQGRAB_CAS);
                         if (pp.casPlainRunqhead(h, h + n)) { // BUG: plain CAS, no release
+                            return n;
+                        }
                         """)));
         bug("runqget_cas_plain", Category.MEMORY_ORDERING,
                 "runqget commits with a plain CAS instead of a CAS-release",
                 patch("runqget_cas_plain", P_CAS_PLAIN_RUNQHEAD, new Edit(PROC,
-                        "if (pp.casRelRunqhead(h, h + 1)) { // cas-release, commits consume",
+                        "if (pp.casReleaseRunqhead(h, h + 1)) {",
                         "if (pp.casPlainRunqhead(h, h + 1)) { // BUG: plain CAS, no release")));
         bug("runqput_runnext_cas_plain", Category.MEMORY_ORDERING,
                 "runqput sets runnext with a plain CAS instead of a full CAS: a thief that takes the G from runnext need not see the G's fields newproc1 wrote",
                 patch("runqput_runnext_cas_plain", P_CAS_PLAIN_RUNNEXT, new Edit(PROC,
-                        "} while (!pp.casRunnext(oldnext, gp));",
+                        "} while (!pp.casVolatileRunnext(oldnext, gp));",
                         "} while (!pp.casPlainRunnext(oldnext, gp)); // BUG: plain CAS, no ordering")));
         bug("goidgen_plain_add", Category.MEMORY_ORDERING,
                 "newproc1 takes a goid batch with a plain read and a plain write of sched.goidgen instead of an atomic add: two Ps can get the same batch",
-                patch("goidgen_plain_add", new Edit(PROC,
-                        "pp.goidcache = sched.goidgen.addAndGet(b); // atomic add: batches are disjoint",
-                        """
-                        pp.goidcache = sched.goidgen.getPlain() + b; // BUG: plain read-modify-write
-                        sched.goidgen.setPlain(pp.goidcache); // BUG
-                        """)));
-        bug("casgstatus_plain", Category.MEMORY_ORDERING,
-                "casgstatus changes the G's status with a plain read and write instead of a CAS",
-                equivalent("casgstatus_plain",
-                        "procspec has no GC: every status change is made by the G's current owner (the P that took it from a queue or free list, which handed it over through a release/acquire pair, a CAS or a lock), so the status CAS never races and a plain read-then-write is indistinguishable; in Go the GC's scan bit races with it, which procspec does not model",
-                        new Edit(G, "/** One CAS of the status, as casgstatus's loop body does. */", """
-                                /** BUG accessor: a plain load of the status. */ // BUG
-                                int lpStatus() { // BUG
-                                    return (int) ATOMICSTATUS.get(this); // BUG
+                patch("goidgen_plain_add",
+                        new Edit(SCHEDT, "/** {@code sched.goidgen.Load()}. */", """
+                                /** BUG accessor: a plain read, add and write of goidgen (not atomic). */ // BUG
+                                public long addPlainGoidgen(long n) { // BUG
+                                    long cur = (long) GOIDGEN.get(this); // BUG
+                                    long v = (MemorySimulation.ON // BUG
+                                            ? ((Number) MemorySimulation.loadRef(this, "goidgen", MemorySimulation.PLAIN, cur)).longValue() // BUG
+                                            : cur) + n; // BUG
+                                    if (MemorySimulation.ON) { // BUG
+                                        MemorySimulation.store(this, "goidgen", MemorySimulation.PLAIN, v, cur); // BUG
+                                    } // BUG
+                                    GOIDGEN.set(this, v); // BUG
+                                    return v; // BUG
                                 } // BUG
 
-                                /** BUG accessor: a plain store of the status; returns true. */ // BUG
-                                boolean spStatus(int v) { // BUG
-                                    ATOMICSTATUS.set(this, v); // BUG
+                                /** {@code sched.goidgen.Load()}. */
+                                """),
+                        new Edit(PROC,
+                                "pp.goidcache = sched.addVolatileGoidgen(b);",
+                                "pp.goidcache = sched.addPlainGoidgen(b); // BUG: plain read-modify-write")));
+        bug("casgstatus_plain", Category.MEMORY_ORDERING,
+                "casgstatus changes the G's status with a plain read and a plain write instead of a CAS",
+                equivalent("casgstatus_plain",
+                        "procspec has no GC: every status change is made by the G's current owner (the P that took it from a queue or free list, which handed it over through a release/acquire pair, a CAS or a lock), so the status CAS never races and a plain read-then-write is indistinguishable; in Go the GC's scan bit races with it, which procspec does not model",
+                        new Edit(G, "/** The next G on the list or queue this G is on (for snapshots and tests). */", """
+                                /** BUG accessor: a plain read, then a plain write of the status; false if it was not oldval. */ // BUG
+                                boolean setPlainAtomicstatus(int oldval, int newval) { // BUG
+                                    int cur = (int) ATOMICSTATUS.get(this); // BUG
+                                    int seen = MemorySimulation.ON ? MemorySimulation.loadInt(this, "atomicstatus", MemorySimulation.PLAIN, cur) : cur; // BUG
+                                    if (seen != oldval) { // BUG
+                                        return false; // BUG
+                                    } // BUG
+                                    if (MemorySimulation.ON) { // BUG
+                                        MemorySimulation.store(this, "atomicstatus", MemorySimulation.PLAIN, newval, cur); // BUG
+                                    } // BUG
+                                    ATOMICSTATUS.set(this, newval); // BUG
                                     return true; // BUG
                                 } // BUG
 
-                                /** One CAS of the status, as casgstatus's loop body does. */
+                                /** The next G on the list or queue this G is on (for snapshots and tests). */
                                 """),
-                        new Edit(PROC, "if (!gp.casStatus(oldval, newval)) {",
-                                "if (gp.lpStatus() != oldval || !gp.spStatus(newval)) { // BUG: a plain read, then a plain write")));
+                        new Edit(PROC, "if (!gp.casVolatileAtomicstatus(oldval, newval)) {",
+                                "if (!gp.setPlainAtomicstatus(oldval, newval)) { // BUG: a plain read, then a plain write")));
 
         // lost atomicity
         bug("runqdrain_no_cas", Category.LOST_ATOMICITY,
                 "runqdrain commits with a plain store of runqhead instead of a CAS: a thief's steal in between is overwritten, its Gs drained twice",
                 patch("runqdrain_no_cas", new Edit(PROC, """
-                        point.at(RUNQDRAIN_CAS);
-                        if (pp.casRelRunqhead(h, h + qn)) { // cas-release, commits consume
+                        if (pp.casReleaseRunqhead(h, h + qn)) { // cas-release, commits consume
                             break;
                         }
                         """, """
-                        point.at(RUNQDRAIN_CAS);
-                        pp.spRunqhead(h + qn); // BUG: a plain store, no CAS
+                        pp.storePlainRunqhead(h + qn); // BUG: a plain store, no CAS
                         break; // BUG
                         """)));
         bug("runqputslow_no_cas", Category.LOST_ATOMICITY,
                 "runqputslow commits its take with a plain store of runqhead instead of a CAS: Gs a thief stole meanwhile also go to the global queue",
                 patch("runqputslow_no_cas", new Edit(PROC, """
-                        if (!pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
+                        if (!pp.casReleaseRunqhead(h, h + n)) {
                             java.util.Arrays.fill(batch, 0, n, null);
                             return false;
                         }
                         """, """
-                        pp.spRunqhead(h + n); // BUG: a plain store, no CAS
+                        pp.storePlainRunqhead(h + n); // BUG: a plain store, no CAS
                         """)));
         bug("runqgrab_runnext_no_cas", Category.LOST_ATOMICITY,
                 "runqgrab takes runnext with a load and a store of nil instead of a CAS: the owner's runqget can take the same G",
                 patch("runqgrab_runnext_no_cas", new Edit(PROC, """
-                        if (!pp.casRunnext(next, null)) {
+                        if (!pp.casVolatileRunnext(next, null)) {
                             continue;
                         }
                         """, """
-                        pp.svRunnext(null); // BUG: a store, no CAS
+                        pp.storeVolatileRunnext(null); // BUG: a store, no CAS
                         """)));
         bug("gfget_no_lock", Category.LOST_ATOMICITY,
                 "gfget refills the P's free list from sched.gFree without sched.gFree.lock: a concurrent spill or refill corrupts the global lists",
@@ -377,30 +428,33 @@ public final class Patches {
                         """)));
         bug("runqget_signed_modulo", Category.ARITHMETIC,
                 "runqget indexes the ring with h % len (a signed remainder) instead of h & mask: wrong once the uint32 counter passes 2^31",
-                patch("runqget_signed_modulo", new Edit(PROC,
-                        "G gp = runq[h & pp.mask];",
-                        "G gp = runq[h % runq.length]; // BUG: signed remainder, negative past 2^31")));
+                patch("runqget_signed_modulo", P_LOAD_RAW_RUNQ, new Edit(PROC,
+                        "G gp = pp.loadPlainRunq(h); // plain: this owner wrote it; validated by the CAS",
+                        "G gp = pp.loadRawRunq(h % pp.ringSize()); // BUG: a signed remainder, negative past 2^31")));
         bug("runqput_index_no_mask", Category.ARITHMETIC,
                 "runqput indexes the ring with the counter itself, without the mask",
-                patch("runqput_index_no_mask", new Edit(PROC, """
-                        point.at(RUNQPUT_STORE);
-                        runq[t & pp.mask] = gp;
-                        """, """
-                        point.at(RUNQPUT_STORE);
-                        runq[t] = gp; // BUG: no mask
-                        """)));
+                patch("runqput_index_no_mask", P_STORE_RAW_RUNQ, new Edit(PROC,
+                        "pp.storePlainRunq(t, gp); // plain: published by the store-release below",
+                        "pp.storeRawRunq(t, gp); // BUG: no mask")));
         bug("runqput_distance_signed", Category.ARITHMETIC,
                 "runqput compares the distance t - h with len as a signed int instead of unsigned",
                 equivalent("runqput_distance_signed",
                         "the owner's t - h is always in [0, len(runq)]: head never passes tail, the owner reads its own tail after head, and its reads of head are coherent (never older than the head of its previous put), so a signed and an unsigned comparison agree on every reachable value",
-                        new Edit(PROC, "if (Integer.compareUnsigned(t - h, runq.length) < 0) {",
-                                "if (t - h < runq.length) { // BUG: signed comparison")));
+                        new Edit(PROC, """
+                                int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
+                                if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
+                                    point.at(RUNQPUT_STORE);
+                                """, """
+                                int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
+                                if (t - h < pp.ringSize()) { // BUG: signed comparison
+                                    point.at(RUNQPUT_STORE);
+                                """)));
         bug("runqgrab_distance_signed", Category.ARITHMETIC,
                 "runqgrab's check for inconsistent head and tail compares n with len/2 as a signed int instead of unsigned",
                 equivalent("runqgrab_distance_signed",
                         "n = t - h - (t - h)/2 with t read after h (both acquire, so t >= h): n is negative as a signed int only if the tail moved 2^31 past the head while the thief stalled between its two loads, which the uint32 counters' own argument (no 2^32 operations during a stall) already excludes",
-                        new Edit(PROC, "if (Integer.compareUnsigned(n, runq.length / 2) > 0) { // read inconsistent h and t",
-                                "if (n > runq.length / 2) { // BUG: signed comparison")));
+                        new Edit(PROC, "if (Integer.compareUnsigned(n, pp.ringSize() / 2) > 0) { // read inconsistent h and t",
+                                "if (n > pp.ringSize() / 2) { // BUG: signed comparison")));
         bug("goid_batch_overlap", Category.HISTORICAL,
                 "newproc1's goid batch is [goidgen-16, goidgen) instead of (goidgen-16, goidgen]: consecutive batches share one goid",
                 patch("goid_batch_overlap", new Edit(PROC, "pp.goidcache -= b - 1;", "pp.goidcache -= b; // BUG: batches overlap by one")));
@@ -408,21 +462,12 @@ public final class Patches {
         // order
         bug("runqgrab_copy_after_cas", Category.ORDER,
                 "runqgrab commits its CAS before copying the slots: the owner may overwrite a slot before the thief copies it",
-                patch("runqgrab_copy_after_cas", new Edit(PROC, """
-                        for (int i = 0; i < n; i++) {
-                            point.at(RUNQGRAB_COPY);
-                            batch[(batchHead + i) & bmask] = runq[(h + i) & pp.mask];
-                        }
+                patch("runqgrab_copy_after_cas", new Edit(PROC, GRAB_COPY, """
                         point.at(RUNQGRAB_CAS);
-                        if (pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
-                            return n;
-                        }
-                        """, """
-                        point.at(RUNQGRAB_CAS);
-                        if (pp.casRelRunqhead(h, h + n)) { // BUG: commits before copying
+                        if (pp.casReleaseRunqhead(h, h + n)) { // BUG: commits before copying
                             for (int i = 0; i < n; i++) { // BUG
                                 point.at(RUNQGRAB_COPY); // BUG
-                                batch[(batchHead + i) & bmask] = runq[(h + i) & pp.mask]; // BUG
+                                batch.storePlainRunq(batchHead + i, pp.loadPlainRunq(h + i)); // BUG
                             } // BUG
                             return n;
                         }
@@ -431,17 +476,17 @@ public final class Patches {
                 "runqdrain reads the slots and links the Gs into drainQ before its CAS (Go's reverted CL 310149): it writes schedlink of Gs a thief may already own",
                 patch("runqdrain_load_before_cas", new Edit(PROC, """
                         point.at(RUNQDRAIN_CAS);
-                        if (pp.casRelRunqhead(h, h + qn)) { // cas-release, commits consume
+                        if (pp.casReleaseRunqhead(h, h + qn)) { // cas-release, commits consume
                             break;
                         }
                         """, """
                         GQueue read = new GQueue(); // BUG: reads and links the Gs before the CAS
                         for (int i = 0; i < qn; i++) { // BUG
                             point.at(RUNQDRAIN_LOAD); // BUG
-                            read.pushBack(runq[(h + i) & pp.mask]); // BUG
+                            read.pushBack(pp.loadPlainRunq(h + i)); // BUG
                         } // BUG
                         point.at(RUNQDRAIN_CAS);
-                        if (pp.casRelRunqhead(h, h + qn)) { // cas-release, commits consume
+                        if (pp.casReleaseRunqhead(h, h + qn)) { // cas-release, commits consume
                             drainQ.pushBackAll(read); // BUG
                             n += qn; // BUG
                             qn = 0; // BUG: nothing is left to read after the CAS
@@ -453,25 +498,18 @@ public final class Patches {
                 patch("runnext_kick_before_cas", new Edit(PROC, """
                         G oldnext;
                         do { // retryNext:
-                            point.at(RUNQPUT_LOADNEXT);
-                            oldnext = pp.lpRunnext();
-                            point.at(RUNQPUT_CASNEXT);
-                        } while (!pp.casRunnext(oldnext, gp));
-                        if (oldnext == null) {
-                            return;
-                        }
-                        // Kick the old runnext out to the regular run queue.
-                        gp = oldnext;
                         """, """
                         G oldnext;
-                        point.at(RUNQPUT_LOADNEXT); // BUG: kicks before the CAS
-                        oldnext = pp.lpRunnext(); // BUG
+                        point.at(RUNQPUT_LOADNEXT); // BUG: kicks the old runnext before the CAS
+                        oldnext = pp.loadPlainRunnext(); // BUG
                         if (oldnext != null) { // BUG
                             runqput0(pp, oldnext, false); // BUG
                         } // BUG
                         point.at(RUNQPUT_CASNEXT); // BUG
-                        pp.casRunnext(oldnext, gp); // BUG
-                        return; // BUG
+                        if (pp.casVolatileRunnext(oldnext, gp) || oldnext != gp) { // BUG: a thief that took oldnext makes the CAS fail and gp is lost
+                            return; // BUG
+                        } // BUG
+                        do { // retryNext:
                         """)));
         bug("runqputslow_cas_before_copy", Category.ORDER,
                 "runqputslow commits its CAS before it copies the batch out of the ring",
@@ -480,21 +518,22 @@ public final class Patches {
                         new Edit(PROC, """
                                 for (int i = 0; i < n; i++) {
                                     point.at(RUNQPUTSLOW_COPY);
-                                    batch[i] = runq[(h + i) & pp.mask];
+                                    batch[i] = pp.loadPlainRunq(h + i); // plain: this owner wrote these slots
                                 }
-                                point.at(RUNQPUTSLOW_CAS);
-                                if (!pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
+                                """, """
+                                """),
+                        new Edit(PROC, """
+                                if (!pp.casReleaseRunqhead(h, h + n)) {
                                     java.util.Arrays.fill(batch, 0, n, null);
                                     return false;
                                 }
                                 """, """
-                                point.at(RUNQPUTSLOW_CAS);
-                                if (!pp.casRelRunqhead(h, h + n)) { // BUG: commits before copying
+                                if (!pp.casReleaseRunqhead(h, h + n)) { // BUG: commits before copying
                                     return false;
                                 }
                                 for (int i = 0; i < n; i++) { // BUG
                                     point.at(RUNQPUTSLOW_COPY); // BUG
-                                    batch[i] = runq[(h + i) & pp.mask]; // BUG
+                                    batch[i] = pp.loadPlainRunq(h + i); // BUG
                                 } // BUG
                                 """)));
         bug("runqget_load_after_cas", Category.ORDER,
@@ -503,16 +542,17 @@ public final class Patches {
                         "runqget runs on the owner, the only writer of the slots: after its CAS moved head past h, slot h keeps its G until the owner's next put, so reading it after the CAS returns the same G",
                         new Edit(PROC, """
                                 point.at(RUNQGET_LOAD);
-                                G gp = runq[h & pp.mask];
-                                point.at(RUNQGET_CAS);
-                                if (pp.casRelRunqhead(h, h + 1)) { // cas-release, commits consume
+                                G gp = pp.loadPlainRunq(h); // plain: this owner wrote it; validated by the CAS
+                                """, """
+                                """),
+                        new Edit(PROC, """
+                                if (pp.casReleaseRunqhead(h, h + 1)) {
                                     return taken(gp, false);
                                 }
                                 """, """
-                                point.at(RUNQGET_CAS);
-                                if (pp.casRelRunqhead(h, h + 1)) { // BUG: commits before reading the slot
+                                if (pp.casReleaseRunqhead(h, h + 1)) { // BUG: commits before reading the slot
                                     point.at(RUNQGET_LOAD); // BUG
-                                    G gp = runq[h & pp.mask]; // BUG
+                                    G gp = pp.loadPlainRunq(h); // BUG
                                     return taken(gp, false);
                                 }
                                 """)));
@@ -520,7 +560,7 @@ public final class Patches {
         // scheduler
         bug("spinning_m_recheck_removed", Category.SCHEDULER,
                 "findRunnable drops nmspinning and parks without checking every P's queue again: work submitted in between is stranded (a lost wakeup)",
-                patch("spinning_m_recheck_removed", new Edit(SCHED, """
+                patch("spinning_m_recheck_removed", new Edit(MLOOP, """
                         P p2 = checkRunqsNoP();
                         if (p2 != null) {
                             acquirep(mp, p2);
@@ -533,11 +573,11 @@ public final class Patches {
         bug("wakep_condition_inverted", Category.SCHEDULER,
                 "wakep returns when no M is spinning instead of when one is: idle Ps are never woken for new work",
                 patch("wakep_condition_inverted", new Edit(PROC,
-                        "if (sched.nmspinning.get() != 0 || !sched.nmspinning.compareAndSet(0, 1)) {",
-                        "if (sched.nmspinning.get() == 0 || !sched.nmspinning.compareAndSet(0, 1)) { // BUG: inverted")));
+                        "if (sched.loadVolatileNmspinning() != 0 || !sched.casVolatileNmspinning(0, 1)) {",
+                        "if (sched.loadVolatileNmspinning() == 0 || !sched.casVolatileNmspinning(0, 1)) { // BUG: inverted")));
         bug("inherit_time_advances_schedtick", Category.SCHEDULER,
                 "execute advances schedtick also for a G that inherits the time slice (runnext): a spawning pair of Gs shifts the %61 global-queue check",
-                patch("inherit_time_advances_schedtick", new Edit(SCHED, """
+                patch("inherit_time_advances_schedtick", new Edit(MLOOP, """
                         if (!inheritTime) {
                             pp.schedtick++;
                         }

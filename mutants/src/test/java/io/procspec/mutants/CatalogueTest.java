@@ -1,5 +1,6 @@
 package io.procspec.mutants;
 
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.Proc;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class CatalogueTest {
     void everyTwinIsNamedAsItsBugAndRefusesCheckedMode() {
         for (Bug b : Catalogue.withTwin()) {
             assertThat(b.twin(new Proc(1)).name()).isEqualTo(b.name());
-            assertThatIllegalArgumentException().isThrownBy(() -> b.twin(new Proc(new Proc.Config().checked(true))));
+            assertThatIllegalArgumentException().isThrownBy(() -> b.twin(new Proc(new ProcConfig().checked(true))));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.procspec.properties;
 
+import io.procspec.runtime.Arch;
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GoVersion;
@@ -154,7 +156,7 @@ class FreeRunningProperties {
         PatternCounter hook = new PatternCounter();
         int nprocs = 1 + sc.thieves();
         int counterStart = -sc.belowWrap();
-        Proc proc = new Proc(new Proc.Config().nprocs(nprocs).ringSize(sc.ring()).counterStart(counterStart)
+        Proc proc = new Proc(new ProcConfig().nprocs(nprocs).ringSize(sc.ring()).counterStart(counterStart)
                 .checked(false).goVersion(GoVersion.GO1_21).point(hook).runnextBackoffNanos(0));
         QueueOps ops = Catalogue.ops(variant, proc);
         P owner = proc.allp[0];
@@ -219,8 +221,8 @@ class FreeRunningProperties {
                                 break;
                             }
                             case RESIZE:
-                                proc.setStartingStackSize(proc.startingStackSize() == Proc.StackMin
-                                        ? 2 * Proc.StackMin : Proc.StackMin);
+                                proc.setStartingStackSize(proc.startingStackSize() == Arch.StackMin
+                                        ? 2 * Arch.StackMin : Arch.StackMin);
                                 break;
                             default:
                                 throw new AssertionError(st);

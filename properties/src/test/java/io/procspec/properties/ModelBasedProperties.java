@@ -1,5 +1,6 @@
 package io.procspec.properties;
 
+import io.procspec.runtime.Arch;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GoVersion;
 import io.procspec.runtime.Proc;
@@ -178,7 +179,7 @@ class ModelBasedProperties {
                         .as((p, i) -> t("gfput(p" + p + ", held#" + i + ")", x -> x.gfput(p, i)))))
                 .withAction(1, act(w -> true, w -> p(w).map(p -> t("gfget(p" + p + ")", x -> x.gfget(p)))))
                 .withAction(1, act(w -> true, w -> p(w).map(p -> t("gfpurge(p" + p + ")", x -> x.gfpurge(p)))))
-                .withAction(1, act(w -> true, w -> Arbitraries.of(Proc.StackMin, 2 * Proc.StackMin, 4 * Proc.StackMin)
+                .withAction(1, act(w -> true, w -> Arbitraries.of(Arch.StackMin, 2 * Arch.StackMin, 4 * Arch.StackMin)
                         .map(s -> t("startingStackSize=" + s, x -> x.setStartingStackSize(s)))))
                 .withAction(1, act(w -> true, w -> Arbitraries.of(true, false)
                         .map(b -> t("mainStarted=" + b, x -> x.setMainStarted(b)))));

@@ -2,6 +2,7 @@ package io.procspec.properties;
 
 import io.procspec.control.Controller;
 import io.procspec.control.Schedule;
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GoVersion;
@@ -66,7 +67,7 @@ record Scenario(int ring, int counterStart, int prefill, boolean runnext, int gl
         wrapped = false;
         Controller ctl = new Controller(schedule).stepLimit(2_000);
         int nprocs = 1 + thieves.size();
-        Proc proc = new Proc(new Proc.Config().nprocs(nprocs).ringSize(ring).counterStart(counterStart)
+        Proc proc = new Proc(new ProcConfig().nprocs(nprocs).ringSize(ring).counterStart(counterStart)
                 .checked("real".equals(variant)).gfree(GFREE[0], GFREE[1], GFREE[2]).goVersion(GoVersion.GO1_21)
                 .point(ctl).runnextBackoffNanos(0));
         QueueOps ops = Catalogue.ops(variant, proc);

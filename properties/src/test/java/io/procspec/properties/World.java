@@ -1,5 +1,7 @@
 package io.procspec.properties;
 
+import io.procspec.runtime.Arch;
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GQueue;
@@ -45,7 +47,7 @@ final class World {
         this.nprocs = nprocs;
         this.version = version;
         SchedPoint point = labels::add;
-        this.proc = new Proc(new Proc.Config().nprocs(nprocs).ringSize(ring).counterStart(counterStart)
+        this.proc = new Proc(new ProcConfig().nprocs(nprocs).ringSize(ring).counterStart(counterStart)
                 .checked("real".equals(variant)).gfree(gfree[0], gfree[1], gfree[2]).goVersion(version)
                 .point(point).runnextBackoffNanos(0));
         this.ops = Catalogue.ops(variant, proc);
@@ -121,7 +123,7 @@ final class World {
             }
         } else {
             expect(!m.stack.containsKey(g), "newproc returned a known G " + g + " (model: a new one)");
-            m.stack.put(g, (long) Proc.StackMin);
+            m.stack.put(g, (long) Arch.StackMin);
         }
         expect(g.goid == goid, "newproc goid " + g.goid + ", model " + goid);
         noteRunqput(p, g, true);

@@ -9,7 +9,9 @@ import io.procspec.runtime.G;
 import io.procspec.runtime.GQueue;
 import io.procspec.runtime.Invariants;
 import io.procspec.runtime.P;
+import io.procspec.runtime.Arch;
 import io.procspec.runtime.Proc;
+import io.procspec.runtime.ProcConfig;
 import io.procspec.testkit.Fixtures;
 
 import java.util.ArrayList;
@@ -109,7 +111,7 @@ public final class Hunt {
      * One scenario: its Proc configuration, its set-up (on the test thread, outside the run) and
      * its logical threads.
      */
-    public record Scenario(String name, Function<io.procspec.runtime.SchedPoint, Proc.Config> config,
+    public record Scenario(String name, Function<io.procspec.runtime.SchedPoint, ProcConfig> config,
                            java.util.function.Consumer<World> setup, List<NamedBody> threads) {}
 
     /** One logical thread of a scenario. */
@@ -124,8 +126,8 @@ public final class Hunt {
         }
     }
 
-    static Proc.Config ring(io.procspec.runtime.SchedPoint pt, int nprocs, int counterStart) {
-        return new Proc.Config().nprocs(nprocs).ringSize(4).counterStart(counterStart).point(pt)
+    static ProcConfig ring(io.procspec.runtime.SchedPoint pt, int nprocs, int counterStart) {
+        return new ProcConfig().nprocs(nprocs).ringSize(4).counterStart(counterStart).point(pt)
                 .runnextBackoffNanos(0);
     }
 
@@ -239,7 +241,7 @@ public final class Hunt {
                     w.ops.gfput(w.p(1), w.dead()); // p1 spills 2: sched.gFree has Gs, p1 keeps 1
                     w.spare.add(w.dead());
                     // a stack of the old size is freed by gfput: p0's spill has a G without one
-                    w.proc.setStartingStackSize(2 * Proc.StackMin);
+                    w.proc.setStartingStackSize(2 * Arch.StackMin);
                 },
                 List.of(new NamedBody("p0", w -> {
                             G g = w.spare.get(0);

@@ -40,11 +40,11 @@ public final class RunqemptyOneTailRead extends Twin {
         // moment.
         for (;;) {
             point.at(RUNQEMPTY_LOADHEAD);
-            int head = pp.vRunqhead();
+            int head = pp.loadVolatileRunqhead();
             point.at(RUNQEMPTY_LOADTAIL);
-            int tail = pp.vRunqtail();
+            int tail = pp.loadVolatileRunqtail();
             point.at(RUNQEMPTY_LOADNEXT);
-            G runnext = pp.vRunnext();
+            G runnext = pp.loadVolatileRunnext();
             return head == tail && runnext == null;  // BUG: no RUNQEMPTY_RECHECK: tail is not read again
         }
     }

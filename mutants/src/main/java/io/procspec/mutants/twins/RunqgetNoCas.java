@@ -37,40 +37,39 @@ public final class RunqgetNoCas extends Twin {
         if (goVersion == GoVersion.GO1_14) {
             for (;;) {
                 point.at(RUNQGET_LOADNEXT);
-                G next = pp.lpRunnext();
+                G next = pp.loadPlainRunnext();
                 if (next == null) {
                     break;
                 }
                 point.at(RUNQGET_CASNEXT);
-                if (pp.casRunnext(next, null)) {
+                if (pp.casVolatileRunnext(next, null)) {
                     return taken(next, true);
                 }
             }
         } else {
             point.at(RUNQGET_LOADNEXT);
-            G next = pp.lpRunnext();
+            G next = pp.loadPlainRunnext();
             // If the runnext is non-0 and the CAS fails, it could only have been stolen by another
             // P, because other Ps can race to set runnext to 0, but only the current P can set it
             // to non-0. Hence, there's no need to retry this CAS if it fails.
             if (next != null) {
                 point.at(RUNQGET_CASNEXT);
-                if (pp.casRunnext(next, null)) {
+                if (pp.casVolatileRunnext(next, null)) {
                     return taken(next, true);
                 }
             }
         }
-        final G[] runq = pp.runq;
         for (;;) {
             point.at(RUNQGET_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with other consumers
-            int t = pp.lpRunqtail();
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
+            int t = pp.loadPlainRunqtail();
             if (t == h) {
                 return null;
             }
             point.at(RUNQGET_LOAD);
-            G gp = runq[h & pp.mask];
+            G gp = pp.loadPlainRunq(h);
             point.at(RUNQGET_CAS);
-            pp.spRunqhead(h + 1);  // BUG: no CAS: a concurrent consumer's move of head is overwritten
+            pp.storePlainRunqhead(h + 1);  // BUG: no CAS: a concurrent consumer's move of head is overwritten
             return taken(gp, false);  // BUG
         }
     }

@@ -37,39 +37,38 @@ public final class RunqgetRunnextNoCas extends Twin {
         if (goVersion == GoVersion.GO1_14) {
             for (;;) {
                 point.at(RUNQGET_LOADNEXT);
-                G next = pp.lpRunnext();
+                G next = pp.loadPlainRunnext();
                 if (next == null) {
                     break;
                 }
                 point.at(RUNQGET_CASNEXT);
-                if (pp.casRunnext(next, null)) {
+                if (pp.casVolatileRunnext(next, null)) {
                     return taken(next, true);
                 }
             }
         } else {
             point.at(RUNQGET_LOADNEXT);
-            G next = pp.lpRunnext();
+            G next = pp.loadPlainRunnext();
             // If the runnext is non-0 and the CAS fails, it could only have been stolen by another
             // P, because other Ps can race to set runnext to 0, but only the current P can set it
             // to non-0. Hence, there's no need to retry this CAS if it fails.
             if (next != null) {
                 point.at(RUNQGET_CASNEXT);
-                pp.svRunnext(null);  // BUG: no CAS: a thief that took runnext meanwhile is not noticed
+                pp.storeVolatileRunnext(null);  // BUG: no CAS: a thief that took runnext meanwhile is not noticed
                 return taken(next, true);  // BUG
             }
         }
-        final G[] runq = pp.runq;
         for (;;) {
             point.at(RUNQGET_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with other consumers
-            int t = pp.lpRunqtail();
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
+            int t = pp.loadPlainRunqtail();
             if (t == h) {
                 return null;
             }
             point.at(RUNQGET_LOAD);
-            G gp = runq[h & pp.mask];
+            G gp = pp.loadPlainRunq(h);
             point.at(RUNQGET_CAS);
-            if (pp.casRelRunqhead(h, h + 1)) { // cas-release, commits consume
+            if (pp.casReleaseRunqhead(h, h + 1)) { // cas-release, commits consume
                 return taken(gp, false);
             }
         }

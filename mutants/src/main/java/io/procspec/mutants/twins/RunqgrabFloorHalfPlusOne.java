@@ -35,17 +35,17 @@ public final class RunqgrabFloorHalfPlusOne extends Twin {
         if (pp == p2) {
             throw new IllegalArgumentException("runqsteal: " + pp + " cannot steal from itself");
         }
-        if (pp.runq.length != p2.runq.length) {
-            throw new IllegalArgumentException("runqsteal: rings differ in size (" + pp.runq.length
-                    + " and " + p2.runq.length + ")");
+        if (pp.ringSize() != p2.ringSize()) {
+            throw new IllegalArgumentException("runqsteal: rings differ in size (" + pp.ringSize()
+                    + " and " + p2.ringSize() + ")");
         }
-        int t = pp.lpRunqtail();
-        int n = runqgrab(p2, pp.runq, t, stealRunNextG);
+        int t = pp.loadPlainRunqtail();
+        int n = runqgrab(p2, pp, t, stealRunNextG);
         if (n == 0) {
             return null;
         }
         n--;
-        G gp = pp.runq[(t + n) & pp.mask];
+        G gp = pp.loadPlainRunq(t + n);
         if (checked) {
             where.remove(gp);
         }
@@ -53,35 +53,37 @@ public final class RunqgrabFloorHalfPlusOne extends Twin {
             return gp;
         }
         point.at(RUNQSTEAL_LOADHEAD);
-        int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-        if (Integer.compareUnsigned(t - h + n, pp.runq.length) >= 0) {
+        int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers
+        if (Integer.compareUnsigned(t - h + n, pp.ringSize()) >= 0) {
             throw new IllegalStateException("runqsteal: runq overflow");
         }
         point.at(RUNQSTEAL_STORETAIL);
-        pp.soRunqtail(t + n); // store-release, makes the item available for consumption
+        pp.storeReleaseRunqtail(t + n); // store-release, makes the item available for consumption
         return gp;
     }
 
-    int runqgrab(P pp, G[] batch, int batchHead, boolean stealRunNextG) {
-        final G[] runq = pp.runq;
-        final int bmask = batch.length - 1;
+    int runqgrab(P pp, P batch, int batchHead, boolean stealRunNextG) {
+        if (batch.ringSize() != pp.ringSize()) {
+            throw new IllegalArgumentException("runqgrab: rings differ in size (" + pp.ringSize()
+                    + " and " + batch.ringSize() + ")");
+        }
         for (int retries = 0; ; retries++) {  // BUG: a retry bound, not in the original: the bug can make a full ring look inconsistent forever
             if (retries > 10_000) {  // BUG
                 throw new IllegalStateException("runqgrab: livelock (broken variant)");  // BUG
             }  // BUG
             point.at(RUNQGRAB_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with other consumers
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
             point.at(RUNQGRAB_LOADTAIL);
-            int t = pp.lvRunqtail(); // load-acquire, synchronize with the producer
+            int t = pp.loadAcquireRunqtail(); // load-acquire, synchronize with the producer
             int n = t - h;
             n = n == 0 ? 0 : (n >>> 1) + 1;  // BUG: should be n - n/2
             if (n == 0) {
                 if (stealRunNextG) {
                     // Try to steal from pp.runnext.
                     point.at(RUNQGRAB_LOADNEXT);
-                    G next = pp.lpRunnext();
+                    G next = pp.loadPlainRunnext();
                     if (next != null) {
-                        if (pp.status() == P._Prunning) {
+                        if (pp.loadOpaqueStatus() == P._Prunning) {
                             // Sleep to ensure that pp isn't about to run the g we are about to
                             // steal. The important use case here is when the g running on pp
                             // ready()s another g and then almost immediately blocks. Instead of
@@ -90,24 +92,24 @@ public final class RunqgrabFloorHalfPlusOne extends Twin {
                             backoff(cfg.runnextBackoffNanos);
                         }
                         point.at(RUNQGRAB_CASNEXT);
-                        if (!pp.casRunnext(next, null)) {
+                        if (!pp.casVolatileRunnext(next, null)) {
                             continue;
                         }
-                        batch[batchHead & bmask] = next;
+                        batch.storePlainRunq(batchHead, next);
                         return 1;
                     }
                 }
                 return 0;
             }
-            if (Integer.compareUnsigned(n, runq.length / 2) > 0) { // read inconsistent h and t
+            if (Integer.compareUnsigned(n, pp.ringSize() / 2) > 0) { // read inconsistent h and t
                 continue;
             }
             for (int i = 0; i < n; i++) {
                 point.at(RUNQGRAB_COPY);
-                batch[(batchHead + i) & bmask] = runq[(h + i) & pp.mask];
+                batch.storePlainRunq(batchHead + i, pp.loadPlainRunq(h + i));
             }
             point.at(RUNQGRAB_CAS);
-            if (pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
+            if (pp.casReleaseRunqhead(h, h + n)) { // cas-release, commits consume
                 return n;
             }
         }

@@ -37,21 +37,20 @@ public final class RunqputLostRunnext extends Twin {
             G oldnext;
             do { // retryNext:
                 point.at(RUNQPUT_LOADNEXT);
-                oldnext = pp.lpRunnext();
+                oldnext = pp.loadPlainRunnext();
                 point.at(RUNQPUT_CASNEXT);
-            } while (!pp.casRunnext(oldnext, gp));
+            } while (!pp.casVolatileRunnext(oldnext, gp));
             return;  // BUG: the old runnext should be kicked out to the ring; it is lost
         }
-        final G[] runq = pp.runq;
         for (;;) { // retry:
             point.at(RUNQPUT_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-            int t = pp.lpRunqtail();
-            if (Integer.compareUnsigned(t - h, runq.length) < 0) {
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers
+            int t = pp.loadPlainRunqtail();
+            if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
                 point.at(RUNQPUT_STORE);
-                runq[t & pp.mask] = gp;
+                pp.storePlainRunq(t, gp);
                 point.at(RUNQPUT_STORETAIL);
-                pp.soRunqtail(t + 1); // store-release, makes the item available for consumption
+                pp.storeReleaseRunqtail(t + 1); // store-release, makes the item available for consumption
                 return;
             }
             if (runqputslow(pp, gp, h, t)) {

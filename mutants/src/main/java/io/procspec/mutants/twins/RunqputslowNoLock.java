@@ -69,25 +69,24 @@ public final class RunqputslowNoLock extends Twin {
             G oldnext;
             do { // retryNext:
                 point.at(RUNQPUT_LOADNEXT);
-                oldnext = pp.lpRunnext();
+                oldnext = pp.loadPlainRunnext();
                 point.at(RUNQPUT_CASNEXT);
-            } while (!pp.casRunnext(oldnext, gp));
+            } while (!pp.casVolatileRunnext(oldnext, gp));
             if (oldnext == null) {
                 return;
             }
             // Kick the old runnext out to the regular run queue.
             gp = oldnext;
         }
-        final G[] runq = pp.runq;
         for (;;) { // retry:
             point.at(RUNQPUT_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-            int t = pp.lpRunqtail();
-            if (Integer.compareUnsigned(t - h, runq.length) < 0) {
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers
+            int t = pp.loadPlainRunqtail();
+            if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
                 point.at(RUNQPUT_STORE);
-                runq[t & pp.mask] = gp;
+                pp.storePlainRunq(t, gp);
                 point.at(RUNQPUT_STORETAIL);
-                pp.soRunqtail(t + 1); // store-release, makes the item available for consumption
+                pp.storeReleaseRunqtail(t + 1); // store-release, makes the item available for consumption
                 return;
             }
             if (runqputslow(pp, gp, h, t)) {
@@ -99,21 +98,20 @@ public final class RunqputslowNoLock extends Twin {
 
     @Override
     protected boolean runqputslow(P pp, G gp, int h, int t) {
-        final G[] runq = pp.runq;
-        final G[] batch = new G[runq.length / 2 + 1]; // Go: var batch [len(pp.runq)/2 + 1]*g
+        final G[] batch = new G[pp.ringSize() / 2 + 1]; // Go: var batch [len(pp.runq)/2 + 1]*g
 
         // First, grab a batch from local queue.
         int n = t - h;
         n = n >>> 1; // unsigned n / 2
-        if (n != runq.length / 2) {
+        if (n != pp.ringSize() / 2) {
             throw new IllegalStateException("runqputslow: queue is not full");
         }
         for (int i = 0; i < n; i++) {
             point.at(RUNQPUTSLOW_COPY);
-            batch[i] = runq[(h + i) & pp.mask];
+            batch[i] = pp.loadPlainRunq(h + i);
         }
         point.at(RUNQPUTSLOW_CAS);
-        if (!pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
+        if (!pp.casReleaseRunqhead(h, h + n)) { // cas-release, commits consume
             java.util.Arrays.fill(batch, 0, n, null);
             return false;
         }
@@ -129,7 +127,7 @@ public final class RunqputslowNoLock extends Twin {
         // Now put the batch on global queue.
         point.at(RUNQPUTSLOW_LOCK);  // BUG: read sched.runq unlocked, write it back a step later
         java.util.List<G> old = sched.runqSnapshot();  // BUG
-        int oldsize = sched.runqsize();  // BUG
+        int oldsize = sched.loadOpaqueRunqsize();  // BUG
         point.at(RUNQPUTSLOW_LOCK);  // BUG
         writeBack(old, oldsize, q, n + 1);  // BUG
         return true;

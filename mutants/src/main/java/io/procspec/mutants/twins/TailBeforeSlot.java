@@ -37,25 +37,24 @@ public final class TailBeforeSlot extends Twin {
             G oldnext;
             do { // retryNext:
                 point.at(RUNQPUT_LOADNEXT);
-                oldnext = pp.lpRunnext();
+                oldnext = pp.loadPlainRunnext();
                 point.at(RUNQPUT_CASNEXT);
-            } while (!pp.casRunnext(oldnext, gp));
+            } while (!pp.casVolatileRunnext(oldnext, gp));
             if (oldnext == null) {
                 return;
             }
             // Kick the old runnext out to the regular run queue.
             gp = oldnext;
         }
-        final G[] runq = pp.runq;
         for (;;) { // retry:
             point.at(RUNQPUT_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-            int t = pp.lpRunqtail();
-            if (Integer.compareUnsigned(t - h, runq.length) < 0) {
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers
+            int t = pp.loadPlainRunqtail();
+            if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
                 point.at(RUNQPUT_STORE);  // BUG: tail published (at the store step) before the slot is written (at the storetail step)
-                pp.soRunqtail(t + 1);  // BUG
+                pp.storeReleaseRunqtail(t + 1);  // BUG
                 point.at(RUNQPUT_STORETAIL);  // BUG
-                runq[t & pp.mask] = gp;  // BUG
+                pp.storePlainRunq(t, gp);  // BUG
                 return;
             }
             if (runqputslow(pp, gp, h, t)) {

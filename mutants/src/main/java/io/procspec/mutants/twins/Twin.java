@@ -1,6 +1,7 @@
 package io.procspec.mutants.twins;
 
 import io.procspec.mutants.QueueOps;
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GoVersion;
 import io.procspec.runtime.Mutex;
@@ -32,7 +33,7 @@ public abstract class Twin implements QueueOps {
         public final int goidBatch;
         public final long runnextBackoffNanos;
 
-        Cfg(Proc.Config c) {
+        Cfg(ProcConfig c) {
             gfreeLocalMax = c.gfreeLocalMax();
             gfreeLocalKeep = c.gfreeLocalKeep();
             gfreeRefill = c.gfreeRefill();
