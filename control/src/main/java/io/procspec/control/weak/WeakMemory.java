@@ -1,6 +1,7 @@
 package io.procspec.control.weak;
 
 import io.procspec.control.Controller;
+import io.procspec.runtime.MemorySimulation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,11 +55,19 @@ import java.util.Objects;
  *   <li>Torn reads of {@code long}/{@code double} plain accesses.</li>
  * </ul>
  *
+ * <h2>On the port</h2>
+ * <p>{@link #install()} connects this simulation to the accessors of the Java port
+ * ({@link MemorySimulation}: every access of {@code P}'s runqhead, runqtail, runnext and ring
+ * slots, {@code G}'s status, {@code sched.goidgen}, and {@code Mutex} lock/unlock); the JVM must
+ * run with {@code -Dprocspec.memory.simulation=true}. The G's plain fields (goid, stack, sched)
+ * and the free lists' links are not routed: an ordering bug whose only symptom is a stale G field
+ * is not seen.
+ *
  * <p>One instance serves one controlled run. Accesses from threads the controller does not manage
  * (set-up and checking code) read and write the newest store directly and count as happening
  * before (set-up) or after (checking: call it only after the run) every logical thread.
  */
-public final class WeakMemory {
+public final class WeakMemory implements MemorySimulation.Memory {
 
     /** Access modes, as {@link java.lang.invoke.VarHandle}'s. */
     public enum Order {
@@ -119,6 +128,50 @@ public final class WeakMemory {
     /** A simulation whose choices are made by {@code controller}'s schedule. */
     public WeakMemory(Controller controller) {
         this.controller = Objects.requireNonNull(controller, "controller");
+    }
+
+    // ---- the port's hook (MemorySimulation.Memory) ---------------------------------------------------
+
+    /** Connects this simulation to the port's accessors until {@link #uninstall()}. */
+    public WeakMemory install() {
+        MemorySimulation.install(this);
+        return this;
+    }
+
+    /** Disconnects any simulation from the port's accessors. */
+    public static void uninstall() {
+        MemorySimulation.install(null);
+    }
+
+    private static Order order(int mode) {
+        switch (mode) {
+            case MemorySimulation.PLAIN: return Order.PLAIN;
+            case MemorySimulation.OPAQUE: return Order.OPAQUE;
+            case MemorySimulation.ACQUIRE: return Order.ACQUIRE;
+            case MemorySimulation.RELEASE: return Order.RELEASE;
+            case MemorySimulation.VOLATILE: return Order.VOLATILE;
+            default: throw new IllegalArgumentException("mode " + mode);
+        }
+    }
+
+    @Override
+    public Object load(Object holder, Object field, int mode, Object current) {
+        return load(holder, field, order(mode), current);
+    }
+
+    @Override
+    public void store(Object holder, Object field, int mode, Object value, Object current) {
+        store(holder, field, order(mode), value, current);
+    }
+
+    @Override
+    public Object compareAndExchange(Object holder, Object field, int mode, Object expected, Object value, Object current) {
+        return compareAndExchange(holder, field, order(mode), expected, value, current);
+    }
+
+    @Override
+    public long getAndAdd(Object holder, Object field, int mode, long delta, long current) {
+        return getAndAdd(holder, field, order(mode), delta, current);
     }
 
     // ---- the API the accessors call -------------------------------------------------------------

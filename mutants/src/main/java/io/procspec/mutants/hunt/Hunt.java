@@ -3,6 +3,7 @@ package io.procspec.mutants.hunt;
 import io.procspec.control.Controller;
 import io.procspec.control.Explorer;
 import io.procspec.control.Schedule;
+import io.procspec.control.weak.WeakMemory;
 import io.procspec.mutants.QueueOps;
 import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
@@ -269,7 +270,29 @@ public final class Hunt {
 
     /** One run of {@code sc} on the ops made by {@code opsOf}, under {@code schedule}. */
     public static Controller.Run runOnce(Scenario sc, Function<Proc, QueueOps> opsOf, Schedule schedule) {
+        return runOnce(sc, opsOf, schedule, false);
+    }
+
+    /**
+     * One run; with {@code weak} the port's shared accesses go through the controller's
+     * weak-memory mode ({@link WeakMemory}; the JVM needs {@code -Dprocspec.memory.simulation=true}),
+     * so a load may read an older store the Java memory model allows.
+     */
+    public static Controller.Run runOnce(Scenario sc, Function<Proc, QueueOps> opsOf, Schedule schedule, boolean weak) {
         Controller c = new Controller(schedule).stepLimit(2_000).blockTimeoutMillis(5_000);
+        if (weak) {
+            new WeakMemory(c).install();
+        }
+        try {
+            return runOnce0(sc, opsOf, c);
+        } finally {
+            if (weak) {
+                WeakMemory.uninstall();
+            }
+        }
+    }
+
+    private static Controller.Run runOnce0(Scenario sc, Function<Proc, QueueOps> opsOf, Controller c) {
         Proc proc = new Proc(sc.config().apply(c));
         World w = new World(proc, opsOf.apply(proc));
         try {
@@ -321,6 +344,15 @@ public final class Hunt {
      * @param budgetSeconds   stop (not caught) after this much wall time
      */
     public static Result hunt(Function<Proc, QueueOps> opsOf, int maxBound, long maxExecutions, double budgetSeconds) {
+        return hunt(opsOf, maxBound, maxExecutions, budgetSeconds, false);
+    }
+
+    /**
+     * {@link #hunt(Function, int, long, double)}, with {@code weak}: in the controller's weak-memory
+     * mode (a load reading an older store counts against the bound like a preemption).
+     */
+    public static Result hunt(Function<Proc, QueueOps> opsOf, int maxBound, long maxExecutions, double budgetSeconds,
+                              boolean weak) {
         Objects.requireNonNull(opsOf);
         long t0 = System.nanoTime();
         long executions = 0;
@@ -331,7 +363,7 @@ public final class Hunt {
                             (System.nanoTime() - t0) / 1e9);
                 }
                 final int b = bound;
-                Explorer.Result r = Explorer.explore(b, maxExecutions, s -> runOnce(sc, opsOf, s));
+                Explorer.Result r = Explorer.explore(b, maxExecutions, s -> runOnce(sc, opsOf, s, weak));
                 executions += r.executions();
                 if (r.failing() != null) {
                     return new Result(true, sc.name(), bound, executions, r.failing(),

@@ -33,15 +33,19 @@ public final class HuntMain implements Callable<Integer> {
     @Option(names = "--budget", defaultValue = "120", description = "seconds before giving up (default: ${DEFAULT-VALUE})")
     double budget;
 
+    @Option(names = "--weak", description = "the controller's weak-memory mode (needs -Dprocspec.memory.simulation=true)")
+    boolean weak;
+
     @Option(names = "--json", description = "write the result here")
     Path json;
 
     @Override
     public Integer call() throws Exception {
         Catalogue.ops(ops, new io.procspec.runtime.Proc(1)); // an unknown name fails here, listing the catalogue
-        Hunt.Result r = Hunt.hunt(p -> Catalogue.ops(ops, p), bound, maxExecutions, budget);
+        Hunt.Result r = Hunt.hunt(p -> Catalogue.ops(ops, p), bound, maxExecutions, budget, weak);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ops", ops);
+        out.put("weak", weak);
         out.put("caught", r.caught());
         out.put("scenario", r.scenario());
         out.put("preemptionBound", r.preemptionBound());
@@ -52,6 +56,7 @@ public final class HuntMain implements Callable<Integer> {
         out.put("failure", r.failure());
         out.put("table", r.failing() == null ? null : r.failing().table());
         out.put("replay", r.failing() == null ? null : "Schedule.of(" + r.failing().choices() + ")");
+        out.put("weakReads", r.failing() == null ? 0 : r.failing().valueChoices());
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         if (json != null) {
             Files.createDirectories(json.toAbsolutePath().getParent());

@@ -37,4 +37,23 @@ class HuntTest {
         assertThat(r.steps()).as("%s: counterexample steps", bug).isPositive();
         assertThat(r.failing().table()).contains("Schedule.of(");
     }
+
+    @Test
+    @Timeout(120)
+    void theWeakMemoryHuntPassesOnThePortAsItIs() {
+        Hunt.Result r = Hunt.hunt(QueueOps::real, 1, 100_000, 100, true);
+        assertThat(r.caught()).as("real in weak mode: %s", r.failing()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runqtail_plain_store"})
+    @Timeout(120)
+    void anOrderingBugIsCaughtOnlyInTheWeakMemoryMode(String bug) {
+        Hunt.Result sc = Hunt.hunt(p -> Catalogue.ops(bug, p), 1, 100_000, 50, false);
+        assertThat(sc.caught()).as("%s under sequential consistency", bug).isFalse();
+        Hunt.Result weak = Hunt.hunt(p -> Catalogue.ops(bug, p), 1, 100_000, 50, true);
+        assertThat(weak.caught()).as("%s in the weak-memory mode", bug).isTrue();
+        assertThat(weak.failing().valueChoices()).as("it needed a weak read").isPositive();
+        assertThat(weak.failing().table()).contains("weak reads");
+    }
 }
