@@ -52,7 +52,7 @@ import java.util.stream.Stream;
 public final class BugRunner implements Callable<Integer> {
 
     /** The layers the runner can run itself, in matrix order. */
-    public static final List<String> LAYERS = List.of("hunt", "impl", "properties", "stress", "spec");
+    public static final List<String> LAYERS = List.of("hunt", "weak", "impl", "oracle", "properties", "stress", "spec");
 
     @Option(names = "--root", defaultValue = ".", description = "the repository root (default: ${DEFAULT-VALUE})")
     Path root;
@@ -63,8 +63,8 @@ public final class BugRunner implements Callable<Integer> {
     @Option(names = "--bugs", defaultValue = "all", split = ",", description = "bug names, or all (default)")
     List<String> bugs;
 
-    @Option(names = "--layers", defaultValue = "hunt,impl,properties,spec", split = ",",
-            description = "layers to run: hunt, impl, properties, stress, spec (default: ${DEFAULT-VALUE})")
+    @Option(names = "--layers", defaultValue = "hunt,weak,impl,properties,spec", split = ",",
+            description = "layers to run: hunt, weak, impl, oracle, properties, stress, spec (default: ${DEFAULT-VALUE})")
     List<String> layers;
 
     @Option(names = "--budget", split = ",", description = "per-layer budget in seconds, e.g. impl=240,properties=420")
@@ -115,7 +115,6 @@ public final class BugRunner implements Callable<Integer> {
         Files.createDirectories(out.resolve("logs"));
         scratch = out.resolve("scratch");
         copyRepository();
-        SpecResults spec = layers.contains("spec") ? null : SpecResults.NONE;
         for (String name : names) {
             Patch p = name.equals("real") ? null : Patches.of(name);
             Bug bug = name.equals("real") ? null : Catalogue.bug(name);
@@ -136,17 +135,15 @@ public final class BugRunner implements Callable<Integer> {
             boolean built = false;
             String buildError = null;
             for (String layer : layers) {
-                if (resume && ls.has(layer)) {
+                if (resume && ls.has(layer) && !ls.get(layer).path("verdict").asText().equals("error")) {
                     continue;
                 }
                 ObjectNode r;
                 if (layer.equals("spec")) {
-                    if (spec == null) {
-                        spec = runSpec();
-                    }
-                    r = spec.forBug(bug);
+                    r = runSpec(bug);
                 } else if (p == null && bug != null) {
-                    r = layer.equals("hunt") && bug.hasTwin() ? runHuntOnTwin(name) : notApplicable(bug);
+                    r = (layer.equals("hunt") || layer.equals("weak")) && bug.hasTwin()
+                            ? runHuntOnTwin(name, layer.equals("weak")) : notApplicable(bug);
                 } else {
                     if (!built) {
                         apply(p);
@@ -225,15 +222,24 @@ public final class BugRunner implements Callable<Integer> {
     /** Builds the scratch copy offline (main and test classes of every module the layers use); null or the error. */
     private String build() throws IOException, InterruptedException {
         Path log = out.resolve("logs").resolve("build.log");
-        Exec e = exec(log, 600, mvn, "-o", "-B", "-q", "-pl", "mutants,properties,stress", "-am", "test-compile",
-                "dependency:build-classpath", "-Dmdep.outputFile=" + scratch.resolve("mutants/target/hunt.cp"),
-                "-Dmdep.includeScope=runtime");
+        List<String> modules = new ArrayList<>(List.of("mutants"));
+        if (layers.contains("properties")) {
+            modules.add("properties");
+        }
+        if (layers.contains("stress")) {
+            modules.add("stress");
+        }
+        if (layers.contains("oracle")) {
+            modules.add("oracle");
+        }
+        Exec e = exec(log, 900, mvn, "-o", "-B", "-q", "-pl", String.join(",", modules), "-am", "test-compile",
+                "dependency:build-classpath", "-Dmdep.outputFile=target/classpath.txt", "-Dmdep.includeScope=runtime");
         if (e.rc != 0) {
             String text = Files.readString(log);
             Matcher m = Pattern.compile("ERROR.*?\\.java:\\[\\d+,\\d+\\][^\\n]*").matcher(text);
             return m.find() ? m.group() : "mvn exit " + e.rc + " (see " + log + ")";
         }
-        hunterClasspath = Files.readString(scratch.resolve("mutants/target/hunt.cp")).trim()
+        hunterClasspath = Files.readString(scratch.resolve("mutants/target/classpath.txt")).trim()
                 + File.pathSeparator + scratch.resolve("mutants/target/classes");
         return null;
     }
@@ -247,12 +253,19 @@ public final class BugRunner implements Callable<Integer> {
     private ObjectNode runLayer(String layer, String name) throws IOException, InterruptedException {
         Path log = out.resolve("logs").resolve(name + "." + layer + ".log");
         switch (layer) {
-            case "hunt": {
-                Path json = out.resolve("logs").resolve(name + ".hunt.json");
+            case "hunt":
+            case "weak": {
+                boolean weak = layer.equals("weak");
+                Path json = out.resolve("logs").resolve(name + "." + layer + ".json");
                 Files.deleteIfExists(json);
-                int b = budget("hunt", 180);
-                Exec e = exec(log, b + 60, javaBin(), "-cp", hunterClasspath, "io.procspec.mutants.hunt.HuntMain",
-                        "--ops", "real", "--bound", "2", "--budget", String.valueOf(b), "--json", json.toString());
+                int b = budget(layer, 180);
+                List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Dprocspec.memory.simulation=" + weak, "-cp",
+                        hunterClasspath, "io.procspec.mutants.hunt.HuntMain", "--ops", "real", "--bound", "2", "--budget",
+                        String.valueOf(b), "--json", json.toString()));
+                if (weak) {
+                    cmd.add("--weak");
+                }
+                Exec e = exec(log, b + 60, cmd.toArray(new String[0]));
                 return huntResult(e, json);
             }
             case "impl": {
@@ -271,6 +284,13 @@ public final class BugRunner implements Callable<Integer> {
                 addPropertySize(r);
                 return r;
             }
+            case "oracle": {
+                cleanReports("oracle/target/surefire-reports");
+                Exec e = exec(log, budget("oracle", 420), mvn, "-o", "-B", "-pl", "oracle", "-am", "surefire:test",
+                        "-Dtest=io.procspec.oracle.**", "-Dsurefire.failIfNoSpecifiedTests=false",
+                        "-Dsurefire.skipAfterFailureCount=1");
+                return junitResult(e, "oracle/target/surefire-reports", log);
+            }
             case "stress": {
                 int b = budget("stress", 600);
                 Exec e = exec(log, b + 120, mvn, "-o", "-B", "-pl", "stress", "-am", "verify", "-Dtest=NONE",
@@ -283,15 +303,21 @@ public final class BugRunner implements Callable<Integer> {
         }
     }
 
-    private ObjectNode runHuntOnTwin(String name) throws IOException, InterruptedException {
-        Path log = out.resolve("logs").resolve(name + ".hunt.log");
-        Path json = out.resolve("logs").resolve(name + ".hunt.json");
+    private ObjectNode runHuntOnTwin(String name, boolean weak) throws IOException, InterruptedException {
+        String layer = weak ? "weak" : "hunt";
+        Path log = out.resolve("logs").resolve(name + "." + layer + ".log");
+        Path json = out.resolve("logs").resolve(name + "." + layer + ".json");
         Files.deleteIfExists(json);
-        int b = budget("hunt", 180);
+        int b = budget(layer, 180);
         // the twin runs on the repository's own classes (it needs no patch)
         String cp = System.getProperty("java.class.path");
-        Exec e = exec(log, b + 60, javaBin(), "-cp", cp, "io.procspec.mutants.hunt.HuntMain", "--ops", name,
-                "--bound", "2", "--budget", String.valueOf(b), "--json", json.toString());
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Dprocspec.memory.simulation=" + weak, "-cp", cp,
+                "io.procspec.mutants.hunt.HuntMain", "--ops", name, "--bound", "2", "--budget", String.valueOf(b),
+                "--json", json.toString()));
+        if (weak) {
+            cmd.add("--weak");
+        }
+        Exec e = exec(log, b + 60, cmd.toArray(new String[0]));
         ObjectNode r = huntResult(e, json);
         r.put("on", "Java twin");
         return r;
@@ -398,13 +424,35 @@ public final class BugRunner implements Callable<Integer> {
 
     // ---- the spec layer -----------------------------------------------------------------------------
 
-    /** Runs the spec's CI models once (TLC does not see Java patches) and answers per bug. */
-    private SpecResults runSpec() throws IOException, InterruptedException {
-        apply(null);
-        Path log = out.resolve("logs").resolve("spec.log");
-        Exec e = exec(log, budget("spec", 1200), mvn, "-o", "-B", "-pl", "spec", "-am", "test", "-Dtest=CiModelsTest",
-                "-Dsurefire.failIfNoSpecifiedTests=false");
-        return SpecResults.read(scratch.resolve("spec/target/tlc"), e, log);
+    private String specClasspath;
+
+    /**
+     * TLC on the bug's {@code Bug} switch model (the spec harness's {@code Main run MODEL}, one worker
+     * as the spec's bug models use); TLC checks the spec, which Java patches do not change.
+     */
+    private ObjectNode runSpec(Bug bug) throws IOException, InterruptedException {
+        if (bug == null) {
+            return verdict("n/a", 0, "the port as it is: the spec's own CI models are the spec layer");
+        }
+        if (!bug.hasSpecSwitch()) {
+            return verdict("n/a", 0, "no Bug switch in the spec for this bug");
+        }
+        if (specClasspath == null) {
+            apply(null);
+            Path blog = out.resolve("logs").resolve("spec-build.log");
+            Exec b = exec(blog, 900, mvn, "-o", "-B", "-q", "-pl", "spec", "-am", "compile", "dependency:build-classpath",
+                    "-Dmdep.outputFile=target/classpath.txt", "-Dmdep.includeScope=runtime");
+            if (b.rc() != 0) {
+                return error("the spec harness does not build (see " + blog.getFileName() + ")");
+            }
+            specClasspath = Files.readString(scratch.resolve("spec/target/classpath.txt")).trim()
+                    + File.pathSeparator + scratch.resolve("spec/target/classes");
+        }
+        Path log = out.resolve("logs").resolve(bug.name() + ".spec.log");
+        Exec e = exec(log, budget("spec", 600), javaBin(), "-Dprocspec.spec.dir=" + scratch.resolve("spec"),
+                "-Dprocspec.work.dir=" + out.resolve("tlc"), "-Dprocspec.tlc.workers=1", "-cp", specClasspath,
+                "io.procspec.spec.Main", "run", bug.specModel());
+        return SpecResults.read(out.resolve("tlc"), e, log).forBug(bug);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
