@@ -277,7 +277,7 @@ public final class BugRunner implements Callable<Integer> {
             case "properties": {
                 cleanReports("properties/target/surefire-reports");
                 deleteTree(scratch.resolve("properties/target/property-summary"));
-                Exec e = exec(log, budget("properties", 480), mvn, "-o", "-B", "-pl", "properties", "-am", "surefire:test",
+                Exec e = exec(log, budget("properties", 480), mvn, "-o", "-B", "-pl", "properties", "-am", "test",
                         "-Dtest=io.procspec.properties.**", "-Dsurefire.failIfNoSpecifiedTests=false",
                         "-Dsurefire.skipAfterFailureCount=1");
                 ObjectNode r = junitResult(e, "properties/target/surefire-reports", log);
@@ -286,7 +286,9 @@ public final class BugRunner implements Callable<Integer> {
             }
             case "oracle": {
                 cleanReports("oracle/target/surefire-reports");
-                Exec e = exec(log, budget("oracle", 420), mvn, "-o", "-B", "-pl", "oracle", "-am", "surefire:test",
+                // the lifecycle (not a bare surefire:test) so that the reactor resolves the sibling
+                // modules; upstream modules are compiled already and run no test (the filter)
+                Exec e = exec(log, budget("oracle", 420), mvn, "-o", "-B", "-pl", "oracle", "-am", "test",
                         "-Dtest=io.procspec.oracle.**", "-Dsurefire.failIfNoSpecifiedTests=false",
                         "-Dsurefire.skipAfterFailureCount=1");
                 return junitResult(e, "oracle/target/surefire-reports", log);
