@@ -82,6 +82,9 @@ public final class BugRunner implements Callable<Integer> {
     @Option(names = "--markdown", description = "also write the Markdown matrix here")
     Path markdown;
 
+    @Option(names = "--report-only", description = "run nothing: write the summary and the Markdown matrix from the results in OUT")
+    boolean reportOnly;
+
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Path scratch;
@@ -110,6 +113,10 @@ public final class BugRunner implements Callable<Integer> {
                     names.add(Catalogue.bug(n).name());
                 }
             }
+        }
+        if (reportOnly) {
+            writeReports();
+            return 0;
         }
         Files.createDirectories(out.resolve("results"));
         Files.createDirectories(out.resolve("logs"));
@@ -160,14 +167,19 @@ public final class BugRunner implements Callable<Integer> {
             }
         }
         apply(null);
+        writeReports();
+        return 0;
+    }
+
+    private void writeReports() throws IOException {
         Matrix m = Matrix.read(out.resolve("results"), root);
         if (summary != null) {
             m.writeSummary(root.resolve(summary), layers);
         }
         if (markdown != null) {
+            Files.createDirectories(root.resolve(markdown).toAbsolutePath().getParent());
             Files.writeString(root.resolve(markdown), m.markdown(), StandardCharsets.UTF_8);
         }
-        return 0;
     }
 
     static String oneLine(String s) {
