@@ -391,7 +391,7 @@ public final class BugRunner implements Callable<Integer> {
         if (e.rc != 0) {
             return verdict("error", e.seconds, "mvn exit " + e.rc + " with no failed test (see " + log.getFileName() + ")");
         }
-        return verdict("missed", e.seconds, tests + " tests passed");
+        return verdict("missed", e.seconds, "no test failed (" + tests + " test cases read from the reports)");
     }
 
     private void addPropertySize(ObjectNode r) throws IOException {
