@@ -200,10 +200,7 @@ public final class Hunt {
                         new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), true))))));
         s.add(new Scenario("putbatch overflows vs steal", pt -> ring(pt, 2, -1),
                 w -> {
-                    for (int i = 0; i < 2; i++) {
-                        w.ops.runqput(w.p(0), w.runnable(), false);
-                    }
-                    for (int i = 0; i < 3; i++) {
+                    for (int i = 0; i < 5; i++) {
                         w.spare.add(w.runnable());
                     }
                 },
@@ -211,16 +208,22 @@ public final class Hunt {
                             GQueue q = new GQueue();
                             for (G g : w.spare) {
                                 q.pushBack(g);
+                                w.released(g); // from here on the check looks for them in the queues (or q)
                             }
-                            w.ops.runqputbatch(w.p(0), q, 3);
-                            for (G g : w.spare) {
-                                w.released(g);
-                            }
+                            w.ops.runqputbatch(w.p(0), q, 5);
                             for (G g : q.toList()) {
                                 w.took(g); // Go 1.25 leaves the rest on q
                             }
                         }),
                         new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), false))))));
+        s.add(new Scenario("a thief steals from a thief's ring", pt -> ring(pt, 3, -2),
+                w -> {
+                    for (int i = 0; i < 4; i++) {
+                        w.ops.runqput(w.p(0), w.runnable(), false);
+                    }
+                },
+                List.of(new NamedBody("thief1", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), false))),
+                        new NamedBody("thief2", w -> w.took(w.ops.runqsteal(w.p(2), w.p(1), false))))));
         s.add(new Scenario("runqempty vs put-next and get", pt -> ring(pt, 2, 0),
                 w -> w.ops.runqput(w.p(0), w.runnable(), true),
                 List.of(new NamedBody("owner", w -> {
@@ -246,8 +249,8 @@ public final class Hunt {
                 },
                 List.of(new NamedBody("p0", w -> {
                             G g = w.spare.get(0);
+                            w.released(g); // from here on the check looks for it on the free lists
                             w.ops.gfput(w.p(0), g);
-                            w.released(g);
                         }),
                         new NamedBody("p1", w -> {
                             w.took(w.ops.gfget(w.p(1)));
