@@ -298,7 +298,8 @@ public final class Matrix {
             int ce = smallestCounterexample(bug);
             sb.append(' ').append(fd < 0 ? "–" : fmt(fd)).append(" | ").append(ce < 0 ? "–" : String.valueOf(ce)).append(" |\n");
             if (!real && !equivalent(bug) && !caughtBySome(bug)) {
-                gaps.add("- `" + bug + "`: " + Catalogue.bug(bug).description() + ". " + gapExplanation(Catalogue.bug(bug)) + ".");
+                gaps.add("- `" + bug + "`: " + Catalogue.bug(bug).description() + ". **Why:** "
+                        + gapExplanation(Catalogue.bug(bug)) + ".");
             }
             if (!real && equivalent(bug)) {
                 eqs.add("- `" + bug + "`" + (caughtBySome(bug) ? " (**caught: the argument is wrong**)" : "") + ": "
