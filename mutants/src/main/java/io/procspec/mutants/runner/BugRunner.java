@@ -360,10 +360,11 @@ public final class BugRunner implements Callable<Integer> {
     }
 
     private ObjectNode junitResult(Exec e, String reports, Path log) throws IOException {
-        if (e.timedOut) {
-            return verdict("timeout", e.seconds, "killed after the budget of " + e.limit + " s");
-        }
+        // Failures first: a layer that failed a test and then hung (a lost wakeup leaves threads
+        // behind) still caught the bug; the time to first detection is when the first report with
+        // a failure was written, not when the budget killed the run.
         List<String> failed = new ArrayList<>();
+        long firstFailure = Long.MAX_VALUE;
         int tests = 0;
         Path dir = scratch.resolve(reports);
         if (Files.isDirectory(dir)) {
@@ -375,6 +376,7 @@ public final class BugRunner implements Callable<Integer> {
                     while (m.find()) {
                         tests++;
                         if (m.group(4) != null) {
+                            firstFailure = Math.min(firstFailure, Files.getLastModifiedTime(x).toMillis());
                             String cls = m.group(2).substring(m.group(2).lastIndexOf('.') + 1);
                             String msg = m.group(6) == null ? "" : unescape(m.group(6));
                             failed.add(cls + "." + m.group(1) + (msg.isEmpty() ? "" : ": " + msg));
@@ -384,9 +386,15 @@ public final class BugRunner implements Callable<Integer> {
             }
         }
         if (!failed.isEmpty()) {
-            ObjectNode r = verdict("caught", e.seconds, failed.get(0));
+            double at = Math.min(e.seconds, Math.max(0, (firstFailure - e.startMillis) / 1000.0));
+            ObjectNode r = verdict("caught", at, failed.get(0)
+                    + (e.timedOut ? " (the run then hung and was killed at the budget of " + e.limit + " s)" : ""));
             r.put("failedTests", failed.size());
+            r.put("layerSeconds", Math.round(e.seconds * 10) / 10.0);
             return r;
+        }
+        if (e.timedOut) {
+            return verdict("timeout", e.seconds, "killed after the budget of " + e.limit + " s with no failed test reported");
         }
         if (e.rc != 0) {
             return verdict("error", e.seconds, "mvn exit " + e.rc + " with no failed test (see " + log.getFileName() + ")");
@@ -507,13 +515,14 @@ public final class BugRunner implements Callable<Integer> {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    record Exec(int rc, boolean timedOut, double seconds, int limit) {}
+    record Exec(int rc, boolean timedOut, double seconds, int limit, long startMillis) {}
 
     /** Runs a command in the scratch copy under a time limit (the whole process tree is killed at the limit). */
     private Exec exec(Path log, int limitSeconds, String... cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         long t0 = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
         Process p = pb.start();
         boolean done = p.waitFor(limitSeconds, TimeUnit.SECONDS);
         if (!done) {
@@ -522,7 +531,7 @@ public final class BugRunner implements Callable<Integer> {
             p.waitFor(30, TimeUnit.SECONDS);
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        return new Exec(done ? p.exitValue() : -1, !done, s, limitSeconds);
+        return new Exec(done ? p.exitValue() : -1, !done, s, limitSeconds, startMillis);
     }
 
     public static void main(String[] args) {

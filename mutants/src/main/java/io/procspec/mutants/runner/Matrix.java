@@ -306,8 +306,9 @@ public final class Matrix {
                         + e.getValue().path("equivalence").asText() + ".");
             }
         }
-        sb.append("\nCells: `caught S s, N steps` (wall seconds of that layer's run, including its offline build;"
-                + " steps of its shrunk counterexample where it reports one), `missed`, `timeout`, `error` (the patched"
+        sb.append("\nCells: `caught S s, N steps` (seconds from the start of that layer's run to its first failure:"
+                + " the hunt's own time; for the Maven layers the time the first failing test report was written,"
+                + " Maven's start included; steps of its shrunk counterexample where it reports one), `missed`, `timeout`, `error` (the patched"
                 + " copy did not build or the layer broke), `n/a` (the layer cannot express the bug: no spec switch, no"
                 + " patch), `absent` (the module is not in the repository yet), `not run`.\n");
         if (!gaps.isEmpty()) {
