@@ -219,6 +219,7 @@ public final class Controller implements SchedPoint {
     private final List<LThread> threads = new ArrayList<>();
     private final ThreadLocal<LThread> current = new ThreadLocal<>();
     private Supplier<String> view = () -> "";
+    private java.util.concurrent.Executor executor;
     private int stepLimit = 10_000;
     private long blockTimeoutMillis = 10_000;
     private boolean started;
@@ -244,6 +245,16 @@ public final class Controller implements SchedPoint {
      */
     public Controller describeStateWith(Supplier<String> view) {
         this.view = Objects.requireNonNull(view, "view");
+        return this;
+    }
+
+    /**
+     * Runs the logical threads on {@code executor}'s threads instead of a new thread each (a
+     * harness that makes many short runs reuses a pool; it needs as many threads as a run has
+     * logical threads, since every one of them parks).
+     */
+    public Controller executor(java.util.concurrent.Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
         return this;
     }
 
@@ -551,7 +562,7 @@ public final class Controller implements SchedPoint {
     }
 
     private void start(LThread t) {
-        Thread th = new Thread(() -> {
+        Runnable r = () -> {
             current.set(t);
             try {
                 t.body.run();
@@ -560,6 +571,7 @@ public final class Controller implements SchedPoint {
             } catch (Throwable e) {
                 fail(e);
             } finally {
+                current.remove();
                 lock.lock();
                 try {
                     t.state = State.DONE;
@@ -568,15 +580,20 @@ public final class Controller implements SchedPoint {
                     lock.unlock();
                 }
             }
-        }, "controlled-" + t.name);
-        th.setDaemon(true);
-        t.thread = th;
+        };
         lock.lock();
         try {
             t.state = State.RUNNING;
         } finally {
             lock.unlock();
         }
+        if (executor != null) {
+            executor.execute(r);
+            return;
+        }
+        Thread th = new Thread(r, "controlled-" + t.name);
+        th.setDaemon(true);
+        t.thread = th;
         th.start();
     }
 
@@ -658,6 +675,29 @@ public final class Controller implements SchedPoint {
                     Thread.currentThread().interrupt();
                     return;
                 }
+            }
+        }
+        if (executor != null) {
+            // pooled threads: wait until every body has returned (they unwind on Aborted)
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(blockTimeoutMillis);
+            lock.lock();
+            try {
+                for (LThread t : threads) {
+                    while (t.state != State.DONE && t.state != State.NEW) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            return;
+                        }
+                        try {
+                            changed.awaitNanos(left);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+            } finally {
+                lock.unlock();
             }
         }
     }

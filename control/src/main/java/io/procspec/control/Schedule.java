@@ -32,6 +32,34 @@ public interface Schedule {
      */
     int choose(int step, List<Integer> options, int last);
 
+    /**
+     * Replays a run given as the logical thread of every step (as the conformance harness prints a
+     * mismatch): at step {@code i} the thread {@code threads.get(i)}, which must be runnable; past
+     * the end of the list, {@link #STOP}.
+     */
+    static Schedule byThread(List<Integer> threads) {
+        List<Integer> copy = Collections.unmodifiableList(new ArrayList<>(threads));
+        return new Schedule() {
+            @Override
+            public int choose(int step, List<Integer> options, int last) {
+                if (step >= copy.size()) {
+                    return STOP;
+                }
+                int idx = options.indexOf(copy.get(step));
+                if (idx < 0) {
+                    throw new IllegalStateException("step " + step + ": thread " + copy.get(step)
+                            + " is not runnable (runnable: " + options + ")");
+                }
+                return idx;
+            }
+
+            @Override
+            public String toString() {
+                return "Schedule.byThread(" + copy + ")";
+            }
+        };
+    }
+
     /** Never preempts (always option 0). */
     static Schedule nonPreemptive() {
         return (step, options, last) -> 0;

@@ -22,20 +22,12 @@ public final class G {
     public static final int _Grunning = 2;
     /** In a system call (not used by procspec's scheduler; kept for the status names). */
     public static final int _Gsyscall = 3;
-    /** Blocked (not used by procspec's scheduler: Gs cannot block). */
+    /** Parked ({@code gopark}): on no run queue until {@code ready}/{@code injectglist} makes it runnable. */
     public static final int _Gwaiting = 4;
     /** Unused: on a free list, or just exited, or being initialized. */
     public static final int _Gdead = 6;
 
-    private static final VarHandle ATOMICSTATUS;
-
-    static {
-        try {
-            ATOMICSTATUS = MethodHandles.lookup().findVarHandle(G.class, "atomicstatus", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle ATOMICSTATUS = VarHandles.field(MethodHandles.lookup(), "atomicstatus", int.class);
 
     /** The stack [lo, hi); {@link Stack#NONE} once freed. */
     public Stack stack = Stack.NONE;
@@ -43,6 +35,11 @@ public final class G {
     public long stackguard0;
     /** The saved context newproc1 builds. */
     public final Gobuf sched = new Gobuf();
+    /**
+     * This G's own funcval, filled by {@code newproc(pp, Runnable, callergp)} so that creating a G
+     * from a Runnable allocates nothing (see {@link FuncVal}). Written by the P that owns the G.
+     */
+    final FuncVal fnbuf = new FuncVal();
     /** sp at the top of the stack, for traceback (newproc1 sets it to sched.sp). */
     public long stktopsp;
     /** Accessed only through {@link #loadVolatileAtomicstatus()} / {@link #casVolatileAtomicstatus}. */

@@ -8,15 +8,7 @@ import java.lang.invoke.VarHandle;
  * thread-safe: the owner of the enclosing P, or the holder of the protecting lock, uses it.
  */
 public class GList {
-    private static final VarHandle HEAD;
-
-    static {
-        try {
-            HEAD = MethodHandles.lookup().findVarHandle(GList.class, "head", G.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle HEAD = VarHandles.field(MethodHandles.lookup(), "head", G.class);
 
     G head;
 

@@ -17,6 +17,13 @@ public final class GQueue {
         this.tail = tail;
     }
 
+    /** Makes this (empty, scratch) queue the chain {@code head → … → tail}; returns it. */
+    GQueue set(G head, G tail) {
+        this.head = head;
+        this.tail = tail;
+        return this;
+    }
+
     /** empty. */
     public boolean empty() {
         return head == null;

@@ -71,9 +71,9 @@ final class Idle {
         if (!MLoop.runqemptyQuiet(pp)) {
             throw new IllegalStateException("pidleput: P has non-empty run queue");
         }
-        pp.storeOpaqueStatus(P._Pidle);
+        pp.storeOpaqueStatus(P._Pidle); // a hint for thieves (stealWork's idle skip)
         pidle[pidleLen++] = pp;
-        sched.addVolatileNpidle(1);
+        sched.addVolatileNpidle(1); // in step with the list; racy readers use it as a hint
     }
 
     /** pidleget (proc.go): take a P from the idle list, acquiring ownership, or null. sched.lock must be held. */

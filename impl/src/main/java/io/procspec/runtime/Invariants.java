@@ -46,16 +46,18 @@ import java.util.Map;
 public final class Invariants {
     private Invariants() {}
 
-    public static final String EXACTLY_ONE_PLACE = "ExactlyOnePlace";
-    public static final String STATUS_MATCHES_PLACE = "StatusMatchesPlace";
-    public static final String RING_BOUNDED = "RingBounded";
-    public static final String GLOBAL_SIZE_MATCHES = "GlobalSizeMatches";
-    public static final String FREE_COUNTS_MATCH = "FreeCountsMatch";
-    public static final String GLOBAL_FREE_LISTS_SORTED = "GlobalFreeListsSorted";
-    public static final String LOCAL_FREE_LIST_BOUNDED = "LocalFreeListBounded";
-    public static final String STACK_ACCOUNTING = "StackAccounting";
-    public static final String LIVE_GS_HAVE_STACKS = "LiveGsHaveStacks";
-    public static final String GOIDS_UNIQUE = "GoidsUnique";
+    // The names are the spec's ({@link SpecProperties}), so a violation reads the same in TLC's
+    // output and in Java's.
+    public static final String EXACTLY_ONE_PLACE = SpecProperties.EXACTLY_ONE_PLACE;
+    public static final String STATUS_MATCHES_PLACE = SpecProperties.STATUS_MATCHES_PLACE;
+    public static final String RING_BOUNDED = SpecProperties.RING_BOUNDED;
+    public static final String GLOBAL_SIZE_MATCHES = SpecProperties.GLOBAL_SIZE_MATCHES;
+    public static final String FREE_COUNTS_MATCH = SpecProperties.FREE_COUNTS_MATCH;
+    public static final String GLOBAL_FREE_LISTS_SORTED = SpecProperties.GLOBAL_FREE_LISTS_SORTED;
+    public static final String LOCAL_FREE_LIST_BOUNDED = SpecProperties.LOCAL_FREE_LIST_BOUNDED;
+    public static final String STACK_ACCOUNTING = SpecProperties.STACK_ACCOUNTING;
+    public static final String LIVE_GS_HAVE_STACKS = SpecProperties.LIVE_GS_HAVE_STACKS;
+    public static final String GOIDS_UNIQUE = SpecProperties.GOIDS_UNIQUE;
 
     /** Every invariant name, in the order {@link #check} runs them. */
     public static final List<String> ALL = List.of(EXACTLY_ONE_PLACE, STATUS_MATCHES_PLACE, RING_BOUNDED,

@@ -29,6 +29,8 @@ final class M extends Thread {
     P nextp;
     /** m.spinning: out of local work and looking for work to steal; counted in sched.nmspinning. */
     boolean spinning;
+    /** findRunnable's second result for the G it returned: run it in the current time slice. M-only. */
+    boolean inheritTime;
     /** m.curg: the G running on this M, or null while the M is in the scheduler. */
     G curg;
     /** Next M on sched.midle; guarded by sched.lock. */

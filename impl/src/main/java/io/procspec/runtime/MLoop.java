@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import static io.procspec.runtime.G._Gdead;
 import static io.procspec.runtime.G._Grunnable;
 import static io.procspec.runtime.G._Grunning;
+import static io.procspec.runtime.G._Gwaiting;
 import static io.procspec.runtime.Labels.BECOMESPINNING;
 import static io.procspec.runtime.Labels.CHECKRUNQSNOP_LOCK;
 import static io.procspec.runtime.Labels.FINDRUNNABLE_DROPSPINNING;
@@ -149,6 +150,8 @@ final class MLoop {
         try {
             pp = shuttingDown ? null : idle.pidlegetSpinning();
             if (pp == null) {
+                // Undo wakep's transient increment, under sched.lock: a parker's recheck that reads
+                // the count meanwhile is covered (see "No lost wakeups" above).
                 if (sched.addVolatileNmspinning(-1) < 0) {
                     throw new IllegalStateException("wakep: negative nmspinning");
                 }
@@ -172,7 +175,6 @@ final class MLoop {
      */
     void startm(P pp, boolean spinning) {
         M nmp;
-        boolean fresh = false;
         proc.lock(sched.lock, STARTM);
         try {
             if (shuttingDown) {
@@ -182,18 +184,33 @@ final class MLoop {
                 }
                 return;
             }
-            nmp = idle.mget();
-            if (nmp == null) {
-                nmp = new M(owner, this, idle.mnext++); // newm: the thread starts after unlock
-                idle.allm.add(nmp);
-                fresh = true;
-                idle.nnewm++;
-            } else {
-                idle.nwakes++;
-            }
+            nmp = mgetOrNewm();
         } finally {
             proc.unlock(sched.lock);
         }
+        handOff(nmp, pp, spinning);
+    }
+
+    /** startm's {@code nmp := mget()}, or a new M registered in allm (newm's thread starts later). sched.lock held. */
+    private M mgetOrNewm() {
+        M nmp = idle.mget();
+        if (nmp == null) {
+            nmp = new M(owner, this, idle.mnext++); // newm: the thread starts after unlock
+            idle.allm.add(nmp);
+            idle.nnewm++;
+        } else {
+            idle.nwakes++;
+        }
+        return nmp;
+    }
+
+    /**
+     * startm's end: {@code nmp.spinning = spinning; nmp.nextp.set(pp); notewakeup(&nmp.park)}, or
+     * start a new M's thread. The M is off every list, so only this thread touches it until the
+     * note (or {@code Thread.start}) publishes the two fields.
+     */
+    private void handOff(M nmp, P pp, boolean spinning) {
+        boolean fresh = nmp.getState() == Thread.State.NEW; // reserved by mgetOrNewm, not started
         if (nmp.spinning) {
             throw new IllegalStateException("startm: m is spinning");
         }
@@ -267,6 +284,8 @@ final class MLoop {
         if (mp.p != null) {
             throw new IllegalStateException("acquirep: already in go");
         }
+        // Opaque: the status is a hint for thieves (runqgrab's back-off, stealWork's idle skip);
+        // ownership itself passes through sched.lock (pidleget) or startm's note.
         if (pp.loadOpaqueStatus() != P._Pidle) {
             throw new IllegalStateException("acquirep: invalid p state " + pp.loadOpaqueStatus());
         }
@@ -316,31 +335,30 @@ final class MLoop {
         if (mp.spinning && !runqemptyQuiet(pp)) {
             throw new IllegalStateException("schedule: spinning with local work");
         }
-        Found f = findRunnable(mp); // blocks until work is available
-        if (f == null) {
+        G gp = findRunnable(mp); // blocks until work is available
+        if (gp == null) {
             return false;
         }
         if (mp.spinning) {
             resetspinning(mp);
         }
-        execute(mp, f.gp, f.inheritTime);
+        execute(mp, gp, mp.inheritTime);
         return true;
     }
-
-    /** findRunnable's result: Go's {@code (gp *g, inheritTime bool)}. */
-    record Found(G gp, boolean inheritTime) {}
 
     /**
      * findRunnable (proc.go, Go 1.21): find a runnable G to execute, trying the global queue every
      * 61st schedtick, the local queue, the global queue, stealing from other Ps; with no work, idle
-     * the P and park the M ({@link #stopm}), then start over. Returns null only at shutdown.
+     * the P and park the M ({@link #stopm}), then start over. Returns null only at shutdown. Go
+     * returns {@code (gp, inheritTime, tryWakeP)}; here the G is returned and {@code inheritTime}
+     * left in {@link M#inheritTime}, so that finding a G allocates nothing.
      *
      * <p>Spec: {@link Labels#GLOBRUNQGET_LOCK} (through {@code globrunqgetLocked}), the runq labels,
      * {@link Labels#BECOMESPINNING}, {@link Labels#FINDRUNNABLE_LOCKIDLE},
      * {@link Labels#FINDRUNNABLE_UNLOCKIDLE}, {@link Labels#FINDRUNNABLE_DROPSPINNING},
      * {@link Labels#CHECKRUNQSNOP_LOCK}, {@link Labels#STOPM}.
      */
-    Found findRunnable(M mp) {
+    G findRunnable(M mp) {
         for (;;) { // top:
             if (shuttingDown) {
                 return null;
@@ -353,34 +371,39 @@ final class MLoop {
             if (Integer.remainderUnsigned(pp.schedtick, GLOBAL_CHECK_PERIOD) == 0 && sched.loadOpaqueRunqsize() > 0) {
                 G gp = proc.globrunqgetLocked(pp, 1);
                 if (gp != null) {
-                    return new Found(gp, false);
+                    mp.inheritTime = false;
+                    return gp;
                 }
             }
 
             // local runq
-            Proc.Runqget r = proc.runqget(pp);
-            if (r != null) {
-                return new Found(r.gp(), r.inheritTime());
+            G lg = proc.runqgetG(pp);
+            if (lg != null) {
+                mp.inheritTime = pp.runqgetInheritTime;
+                return lg;
             }
 
             // global runq
             if (sched.loadOpaqueRunqsize() != 0) {
                 G gp = proc.globrunqgetLocked(pp, 0);
                 if (gp != null) {
-                    return new Found(gp, false);
+                    mp.inheritTime = false;
+                    return gp;
                 }
             }
 
             // Spinning Ms: steal work from other Ps. Limit the number of spinning Ms to half the
             // number of busy Ps. This is necessary to prevent excessive CPU consumption when
             // GOMAXPROCS>>1 but the program parallelism is low.
+            // Racy volatile reads (Go's atomic loads) for a heuristic: how many Ms may spin.
             if (mp.spinning || 2 * sched.loadVolatileNmspinning() < gomaxprocs - sched.loadVolatileNpidle()) {
                 if (!mp.spinning) {
                     becomeSpinning(mp);
                 }
                 G gp = stealWork(mp);
                 if (gp != null) {
-                    return new Found(gp, false);
+                    mp.inheritTime = false;
+                    return gp;
                 }
             }
 
@@ -391,7 +414,8 @@ final class MLoop {
                 if (sched.loadPlainRunqsize() != 0) {
                     G gp = proc.globrunqget(pp, 0);
                     proc.point.at(FINDRUNNABLE_UNLOCKIDLE);
-                    return new Found(gp, false);
+                    mp.inheritTime = false;
+                    return gp;
                 }
                 if (releasep(mp) != pp) {
                     throw new IllegalStateException("findrunnable: wrong p");
@@ -410,6 +434,8 @@ final class MLoop {
             if (mp.spinning) {
                 mp.spinning = false;
                 proc.point.at(FINDRUNNABLE_DROPSPINNING);
+                // The parker's store of the Dekker pattern: a volatile RMW, ordered before the
+                // re-reads by the fence below; a submitter's wakep load either sees it or is seen.
                 if (sched.addVolatileNmspinning(-1) < 0) {
                     throw new IllegalStateException("findrunnable: negative nmspinning");
                 }
@@ -443,7 +469,7 @@ final class MLoop {
     private void becomeSpinning(M mp) {
         proc.point.at(BECOMESPINNING);
         mp.spinning = true;
-        sched.addVolatileNmspinning(1);
+        sched.addVolatileNmspinning(1); // seen by wakep's load: a spinning M will find new work
     }
 
     /**
@@ -459,6 +485,7 @@ final class MLoop {
         }
         mp.spinning = false;
         proc.point.at(FINDRUNNABLE_DROPSPINNING);
+        // Volatile RMW, then wakep's volatile load: if this was the last spinner, wakep sees 0.
         if (sched.addVolatileNmspinning(-1) < 0) {
             throw new IllegalStateException("findrunnable: negative nmspinning");
         }
@@ -487,7 +514,8 @@ final class MLoop {
                 if (pp == p2) {
                     continue;
                 }
-                // Don't bother to attempt to steal if p2 is idle (Go's idlepMask).
+                // Don't bother to attempt to steal if p2 is idle (Go's idlepMask). An opaque read
+                // of a hint: an idle P's queue is empty, and a stale status only costs a try.
                 if (p2.loadOpaqueStatus() != P._Pidle) {
                     int t = pp.runqtail();
                     G gp = proc.runqsteal(pp, p2, stealRunNextG);
@@ -512,6 +540,8 @@ final class MLoop {
      * <p>Spec: the runqempty labels, then {@link Labels#CHECKRUNQSNOP_LOCK}.
      */
     P checkRunqsNoP() {
+        // After the decrement and the full fence: the no-lost-wakeup recheck (Proc's table, row
+        // sched.runqsize, says why opaque suffices).
         boolean work = sched.loadOpaqueRunqsize() != 0;
         for (int i = 0; i < allp.length && !work; i++) {
             if (!proc.runqempty(allp[i])) {
@@ -533,37 +563,72 @@ final class MLoop {
 
     /**
      * execute (proc.go): schedule gp to run on the current M: {@code casgstatus(gp, _Grunnable,
-     * _Grunning)}; unless gp inherits the time slice, advance schedtick; then {@code gogo}: run its
-     * function to completion. A throw is reported to the panic handler; either way
-     * {@link #goexit0} follows.
+     * _Grunning)}; unless gp inherits the time slice, advance schedtick; then {@code gogo}: run the
+     * G's next step ({@link Steps#step}; a {@code go(Runnable)} G has one: its function). The step's {@link Next}
+     * says how the G gives the M back ({@code mcall}): {@link #goexit0}, {@link #goschedImpl},
+     * {@link #goyield_m} or {@link #park_m}. A throw (or a null Next) is the G's panic: reported to
+     * the panic handler, then goexit0. Returns when the M must schedule again.
      *
-     * <p>Spec: {@link Labels#CASGSTATUS}.
+     * <p>Spec: {@link Labels#CASGSTATUS}, then the G action's steps.
      */
     void execute(M mp, G gp, boolean inheritTime) {
-        P pp = mp.p;
-        mp.curg = gp;
-        proc.casgstatus(gp, _Grunnable, _Grunning);
-        gp.stackguard0 = gp.stack.lo() + Arch.StackGuard;
-        if (!inheritTime) {
-            pp.schedtick++;
+        for (;;) {
+            P pp = mp.p;
+            mp.curg = gp;
+            proc.casgstatus(gp, _Grunnable, _Grunning);
+            gp.stackguard0 = gp.stack.lo() + Arch.StackGuard;
+            if (!inheritTime) {
+                pp.schedtick++;
+            }
+            // gogo(&gp.sched): load the closure and clear gobuf.ctxt (Go's gogo zeroes it, for the GC).
+            FuncVal fn = gp.sched.ctxt;
+            gp.sched.ctxt = null;
+            Next next;
+            try {
+                Runnable body = fn.body;
+                if (body != null) { // go(Runnable): one step, to the end
+                    if (fn == gp.fnbuf) {
+                        fn.clear(); // the G's own funcval: keep no closure alive while the G waits for reuse
+                    }
+                    body.run();
+                    next = Next.EXIT;
+                } else {
+                    next = fn.steps.step(gp);
+                }
+                if (next == null) {
+                    throw new NullPointerException("a step of goroutine " + gp.goid + " returned null, not a Next");
+                }
+            } catch (Throwable t) {
+                owner.panicked(gp, t);
+                next = Next.EXIT;
+            }
+            Thread.interrupted(); // a G's interrupt must not leak into the M's parking
+            if (next.kind == Next.Kind.EXIT) {
+                goexit0(mp, gp);
+                return;
+            }
+            // mcall: save the G's context (here its body, the continuation) in gp.sched before
+            // the G can be seen by another M: every path below publishes it after this write.
+            gp.sched.ctxt = fn;
+            switch (next.kind) {
+                case GOSCHED -> goschedImpl(mp, gp);
+                case GOYIELD -> goyield_m(mp, gp);
+                default -> {
+                    if (!park_m(mp, gp, next.unlockf)) {
+                        inheritTime = true; // execute(gp, true): schedule it back
+                        continue;
+                    }
+                }
+            }
+            return;
         }
-        // gogo(&gp.sched): load the closure and clear gobuf.ctxt (Go's gogo zeroes it, for the GC).
-        FuncVal fn = gp.sched.ctxt;
-        gp.sched.ctxt = null;
-        try {
-            fn.body.run();
-        } catch (Throwable t) {
-            owner.panicked(gp, t);
-        }
-        Thread.interrupted(); // a G's interrupt must not leak into the M's parking
-        goexit0(mp, gp);
     }
 
     /**
      * goexit0 (proc.go): goexit continuation on g0: {@code casgstatus(gp, _Grunning, _Gdead)},
      * {@code dropg}, {@code gfput(pp, gp)}; then the caller's loop calls {@link #schedule} again.
      *
-     * <p>Spec: {@link Labels#CASGSTATUS}, then gfput's labels.
+     * <p>Spec: G action {@code exit}: {@link Labels#CASGSTATUS}, then gfput's labels.
      */
     void goexit0(M mp, G gp) {
         P pp = mp.p;
@@ -571,6 +636,168 @@ final class MLoop {
         mp.curg = null; // dropg
         proc.gfput(pp, gp);
         owner.gFinished(pp); // gsRun: every finished G ran once
+    }
+
+    /**
+     * goschedImpl (proc.go, Go 1.21; {@code runtime.Gosched()}): {@code casgstatus(gp, _Grunning,
+     * _Grunnable)}; {@code dropg}; {@code lock(&sched.lock); globrunqput(gp); unlock}; then the
+     * caller schedules. Go 1.21 does not call wakep here (1.22 added {@code if mainStarted
+     * {wakep()}}, as the spec notes): this M goes on scheduling and itself looks at the global
+     * queue, so no wakeup is lost.
+     *
+     * <p>Spec: G action {@code gosched}: {@link Labels#CASGSTATUS}, {@link Labels#GLOBRUNQPUT_LOCK}.
+     */
+    void goschedImpl(M mp, G gp) {
+        int status = gp.readgstatus();
+        if (status != _Grunning) {
+            throw new IllegalStateException("bad g status: " + gp + " in goschedImpl");
+        }
+        proc.casgstatus(gp, _Grunning, _Grunnable);
+        mp.curg = null; // dropg
+        proc.globrunqputLocked(gp);
+        owner.gYielded(mp.p);
+    }
+
+    /**
+     * goyield_m (proc.go; {@code goyield()}): {@code casgstatus(gp, _Grunning, _Grunnable)};
+     * {@code dropg}; {@code runqput(pp, gp, false)}: the G goes to the tail of this P's ring (a
+     * full ring spills half to the global queue); then the caller schedules.
+     *
+     * <p>Spec: G action {@code yield}: {@link Labels#CASGSTATUS}, then the runqput labels from
+     * {@link Labels#RUNQPUT_LOADHEAD}.
+     */
+    void goyield_m(M mp, G gp) {
+        P pp = mp.p;
+        proc.casgstatus(gp, _Grunning, _Grunnable);
+        mp.curg = null; // dropg
+        proc.runqput(pp, gp, false);
+        owner.gYielded(pp);
+    }
+
+    /**
+     * park_m (proc.go; {@code gopark}): {@code casgstatus(gp, _Grunning, _Gwaiting)};
+     * {@code dropg}; then {@code unlockf(gp)} if there is one. Returns true when the G stays parked
+     * (the caller schedules); false when unlockf returned false: the G is made runnable again
+     * ({@code casgstatus(gp, _Gwaiting, _Grunnable)}) and the caller runs it at once with the rest
+     * of its time slice ({@code execute(gp, true)}).
+     *
+     * <p>After the status change the G belongs to whoever readies it: once unlockf has run (or at
+     * once, without one) this M must not touch it again. An exception from unlockf is reported as
+     * the G's panic and the G counts as parked (it may already be on a wait queue, or readied).
+     *
+     * <p>Spec: G action {@code park}: {@link Labels#CASGSTATUS} (unlockf is the G's code, no step).
+     */
+    boolean park_m(M mp, G gp, Next.Unlockf unlockf) {
+        P pp = mp.p;
+        proc.casgstatus(gp, _Grunning, _Gwaiting);
+        mp.curg = null; // dropg
+        if (unlockf != null) {
+            boolean ok;
+            try {
+                ok = unlockf.unlock(gp);
+            } catch (Throwable t) {
+                owner.panicked(gp, t);
+                ok = true;
+            }
+            if (!ok) {
+                proc.casgstatus(gp, _Gwaiting, _Grunnable);
+                return false;
+            }
+        }
+        owner.gParked(pp); // after the G was seen parked: see Sched.quiescent()
+        return true;
+    }
+
+    /**
+     * injectglist (proc.go, Go 1.21): make every G of {@code gs} (each {@code _Gwaiting}) runnable
+     * and put it on a run queue. With no P ({@code pp == null}: a thread outside any G) they all go
+     * to the global queue and up to that many idle Ps get an M ({@code startIdle}). With a P, one G
+     * per idle P (as {@code sched.npidle} reads) goes to the global queue, an M is started for each
+     * ({@code startIdle}), and the rest go on pp's ring ({@code runqputbatch}; what does not fit
+     * spills to the global queue). Go 1.21 calls no wakep at the end (1.23 does): the caller holds
+     * pp and will run its ring.
+     *
+     * <p>All statuses change first, one {@code casgstatus} each; if one fails (a G that is not
+     * parked, or that another thread readied first) those already changed are set back to
+     * {@code _Gwaiting} and the {@link IllegalStateException} propagates, nothing queued.
+     *
+     * <p>Spec: G action {@code inject} with a P: {@link Labels#CASGSTATUS} per G, then the
+     * runqputbatch labels. The hand-off to idle Ps is not in the spec ({@code spec/README.md}:
+     * "injectglist … has no label and is not modelled"); here it is
+     * {@link Labels#GLOBRUNQPUT_LOCK} and a {@link Labels#STARTM} section per idle P. The spec's
+     * injectglist ends with Go 1.23's wakep, which this port (Go 1.21) does not call.
+     */
+    void injectglist(P pp, G[] gs) {
+        if (gs.length == 0) {
+            return;
+        }
+        // Mark all the goroutines as runnable before we put them on the run queues.
+        int marked = 0;
+        try {
+            for (G gp : gs) {
+                proc.casgstatus(gp, _Gwaiting, _Grunnable);
+                marked++;
+            }
+        } catch (RuntimeException e) {
+            for (int i = 0; i < marked; i++) {
+                gs[i].casVolatileAtomicstatus(_Grunnable, _Gwaiting); // misuse: undo, no step
+            }
+            throw e;
+        }
+        // Turn the list into a gQueue.
+        GQueue q = new GQueue();
+        for (G gp : gs) {
+            q.pushBack(gp);
+        }
+        int qsize = gs.length;
+
+        if (pp == null) {
+            proc.globrunqputbatchLocked(q, qsize);
+            startIdle(qsize);
+            return;
+        }
+
+        int npidle = sched.loadVolatileNpidle(); // a hint: startIdle decides under sched.lock
+        GQueue globq = new GQueue();
+        int n;
+        for (n = 0; n < npidle && !q.empty(); n++) {
+            globq.pushBack(q.pop());
+        }
+        if (n > 0) {
+            proc.globrunqputbatchLocked(globq, n);
+            startIdle(n);
+            qsize -= n;
+        }
+        if (!q.empty()) {
+            proc.runqputbatch(pp, q, qsize);
+        }
+    }
+
+    /**
+     * injectglist's startIdle: for each of n Gs just put on the global queue, {@code lock(&sched.lock);
+     * pp := pidlegetSpinning(0)}; none: unlock and stop; else {@code startm(pp, false, true)} (a
+     * non-spinning M on that P, reserved under the same lock) and unlock. With no idle P every P is
+     * held by an M that will look at the global queue under sched.lock before it idles, so the Gs
+     * are not stranded.
+     *
+     * <p>Spec: {@link Labels#STARTM} (one lock section: pidleget and mget).
+     */
+    private void startIdle(int n) {
+        for (int i = 0; i < n; i++) {
+            P pp;
+            M nmp;
+            proc.lock(sched.lock, STARTM);
+            try {
+                pp = shuttingDown ? null : idle.pidlegetSpinning();
+                if (pp == null) {
+                    return;
+                }
+                nmp = mgetOrNewm();
+            } finally {
+                proc.unlock(sched.lock);
+            }
+            handOff(nmp, pp, false);
+        }
     }
 
     /** An M leaves (shutdown): it stops spinning and gives up its P; the shutdown caller drains it. */

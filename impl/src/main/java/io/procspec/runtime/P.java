@@ -30,22 +30,10 @@ public final class P {
     public static final int _Pgcstop = 3;
     public static final int _Pdead = 4;
 
-    private static final VarHandle RUNQHEAD;
-    private static final VarHandle RUNQTAIL;
-    private static final VarHandle RUNNEXT;
-    private static final VarHandle STATUS;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            RUNQHEAD = l.findVarHandle(P.class, "runqhead", int.class);
-            RUNQTAIL = l.findVarHandle(P.class, "runqtail", int.class);
-            RUNNEXT = l.findVarHandle(P.class, "runnext", G.class);
-            STATUS = l.findVarHandle(P.class, "status", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle RUNQHEAD = VarHandles.field(MethodHandles.lookup(), "runqhead", int.class);
+    private static final VarHandle RUNQTAIL = VarHandles.field(MethodHandles.lookup(), "runqtail", int.class);
+    private static final VarHandle RUNNEXT = VarHandles.field(MethodHandles.lookup(), "runnext", G.class);
+    private static final VarHandle STATUS = VarHandles.field(MethodHandles.lookup(), "status", int.class);
 
     /** Go's {@code p.gFree}: a gList with its length. Owner-only. */
     public static final class GFree extends GList {
@@ -82,6 +70,19 @@ public final class P {
     // goid cache: [goidcache, goidcacheend) were handed to this P by sched.goidgen.
     public long goidcache;
     public long goidcacheend;
+
+    /**
+     * The second result of this P's last successful {@code runqget} (Go returns {@code (gp,
+     * inheritTime)}): true when the G came from runnext. Owner-only; kept here so that the
+     * scheduler's loop allocates no result object per G.
+     */
+    boolean runqgetInheritTime;
+
+    /** gfput's and gfpurge's batches by kind (Go's are on the stack): owner-only scratch, empty between calls. */
+    final GQueue gfStackQ = new GQueue();
+    final GQueue gfNoStackQ = new GQueue();
+    /** runqputslow's batch queue (Go's is on the stack): owner-only scratch, emptied by globrunqputbatch. */
+    final GQueue slowQ = new GQueue();
 
     /** runqputslow's batch array, reused (Go's is on the stack): owner-only scratch. */
     final G[] slowBatch;

@@ -10,6 +10,7 @@ import static io.procspec.runtime.Arch.*;
 import static io.procspec.runtime.G._Gdead;
 import static io.procspec.runtime.G._Gidle;
 import static io.procspec.runtime.G._Grunnable;
+import static io.procspec.runtime.G._Gwaiting;
 import static io.procspec.runtime.Labels.*;
 
 /**
@@ -319,12 +320,18 @@ public final class Proc {
         return newg;
     }
 
-    /** newproc of a Runnable. */
+    /**
+     * newproc of a Runnable: as {@link #newproc(P, FuncVal, G)}, with the new G's own funcval
+     * holding {@code fn}, so that nothing is allocated per G but the caller's Runnable (in Go the
+     * funcval is the caller's closure).
+     */
     public G newproc(P pp, Runnable fn, G callergp) {
-        if (fn == null) {
-            throw new NullPointerException("go of nil func value");
+        G newg = newproc1(pp, fn, callergp, callerpc(callergp));
+        runqput0(pp, newg, true);
+        if (mainStarted) {
+            wakep();
         }
-        return newproc(pp, new FuncVal(fn), callergp);
+        return newg;
     }
 
     /**
@@ -363,6 +370,22 @@ public final class Proc {
         long totalSize = alignUp(4L * PtrSize + MinFrameSize, StackAlign);
         long sp = newg.stack.hi() - totalSize;
         initFrame(pp, newg, sp, fn, callergp, callerpc);
+        return newg;
+    }
+
+    /**
+     * newproc1 of a Runnable: as {@link #newproc1(P, FuncVal, G, long)}, the function held in the
+     * new G's own funcval (filled after gfget/malg, so no FuncVal is allocated).
+     */
+    G newproc1(P pp, Runnable fn, G callergp, long callerpc) {
+        if (fn == null) {
+            throw new NullPointerException("go of nil func value");
+        }
+        G newg = gfgetOrMalg(pp);
+        // extra space in case of reads slightly beyond frame
+        long totalSize = alignUp(4L * PtrSize + MinFrameSize, StackAlign);
+        long sp = newg.stack.hi() - totalSize;
+        initFrame(pp, newg, sp, newg.fnbuf.set(fn), callergp, callerpc);
         return newg;
     }
 
@@ -567,8 +590,8 @@ public final class Proc {
             }
             point.atLock(GFPUT_LOCK, l);
             int inc = 0;
-            GQueue stackQ = new GQueue();
-            GQueue noStackQ = new GQueue();
+            GQueue stackQ = pp.gfStackQ; // Go's are stack values: owner-only scratch, no allocation
+            GQueue noStackQ = pp.gfNoStackQ;
             while (pp.gFree.n >= cfg.gfreeLocalKeep) {
                 G g1 = pp.gFree.pop();
                 pp.gFree.n--;
@@ -587,6 +610,8 @@ public final class Proc {
             } finally {
                 unlock(l);
             }
+            stackQ.clear();
+            noStackQ.clear();
         }
     }
 
@@ -652,8 +677,8 @@ public final class Proc {
     public void gfpurge(P pp) {
         point.atLock(GFPURGE_LOCK, sched.gFree.lock);
         int inc = 0;
-        GQueue stackQ = new GQueue();
-        GQueue noStackQ = new GQueue();
+        GQueue stackQ = pp.gfStackQ;
+        GQueue noStackQ = pp.gfNoStackQ;
         while (!pp.gFree.empty()) {
             G gp = pp.gFree.pop();
             pp.gFree.n--;
@@ -672,6 +697,8 @@ public final class Proc {
         } finally {
             unlock(sched.gFree.lock);
         }
+        stackQ.clear();
+        noStackQ.clear();
     }
 
     // ---- runqput / runqputslow / runqputbatch ------------------------------------------------
@@ -782,7 +809,7 @@ public final class Proc {
         for (int i = 0; i < n; i++) {
             batch[i].schedlink = batch[i + 1];
         }
-        GQueue q = new GQueue(batch[0], batch[n]);
+        GQueue q = pp.slowQ.set(batch[0], batch[n]); // Go's is a stack value: owner-only scratch
         java.util.Arrays.fill(batch, 0, n + 1, null);
         pp.nrunqputslow++;
 
@@ -843,6 +870,16 @@ public final class Proc {
      * Executed only by the owner P. Returns null when the queue is empty.
      */
     public Runqget runqget(P pp) {
+        G gp = runqgetG(pp);
+        return gp == null ? null : new Runqget(gp, pp.runqgetInheritTime);
+    }
+
+    /**
+     * {@link #runqget} without the result object: returns the G (or null) and leaves
+     * {@code inheritTime} in {@link P#runqgetInheritTime}, so that the scheduler's loop allocates
+     * nothing per G. Same steps and labels.
+     */
+    G runqgetG(P pp) {
         // If there's a runnext, it's the next G to run.
         if (goVersion == GoVersion.GO1_14) {
             for (;;) {
@@ -855,7 +892,7 @@ public final class Proc {
                 // A full CAS: against a thief's CAS of the same runnext exactly one wins
                 // (jcstress RunnextGetStealGo114).
                 if (pp.casVolatileRunnext(next, null)) {
-                    return taken(next, true);
+                    return taken(pp, next, true);
                 }
             }
         } else {
@@ -869,7 +906,7 @@ public final class Proc {
                 // A full CAS: against a thief's CAS of the same runnext exactly one wins
                 // (jcstress RunnextGetSteal; bug runqget_runnext_no_cas, jcstress BrokenRunnextNoCas).
                 if (pp.casVolatileRunnext(next, null)) {
-                    return taken(next, true);
+                    return taken(pp, next, true);
                 }
             }
         }
@@ -888,16 +925,17 @@ public final class Proc {
             // cas-release, commits consume: against a thief taking the same last G exactly one
             // CAS wins (jcstress RunqgetStealLastG; bug runqget_no_cas, BrokenRunqgetNoCasLastG).
             if (pp.casReleaseRunqhead(h, h + 1)) {
-                return taken(gp, false);
+                return taken(pp, gp, false);
             }
         }
     }
 
-    private Runqget taken(G gp, boolean inheritTime) {
+    private G taken(P pp, G gp, boolean inheritTime) {
         if (checked) {
             where.remove(gp);
         }
-        return new Runqget(gp, inheritTime);
+        pp.runqgetInheritTime = inheritTime;
+        return gp;
     }
 
     /**
@@ -1188,17 +1226,26 @@ public final class Proc {
         if (n > pp.ringSize() / 2) {
             n = pp.ringSize() / 2;
         }
+        G gp = globrunqtake(n);
+        n--;
+        for (; n > 0; n--) {
+            G gp1 = sched.runq.pop();
+            runqput0(pp, gp1, false);
+        }
+        return gp;
+    }
+
+    /**
+     * The global-queue gets' common part: {@code sched.runqsize -= n} for the n Gs the caller takes
+     * (n &gt; 0), and {@code gp := sched.runq.pop()}, the first of them. sched.lock held.
+     */
+    private G globrunqtake(int n) {
         sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
         sched.nglobrunqget++;
         sched.nglobrunqgetGs += n;
         G gp = sched.runq.pop();
         if (checked) {
             where.remove(gp);
-        }
-        n--;
-        for (; n > 0; n--) {
-            G gp1 = sched.runq.pop();
-            runqput0(pp, gp1, false);
         }
         return gp;
     }
@@ -1211,14 +1258,7 @@ public final class Proc {
         if (sched.loadPlainRunqsize() == 0) {
             return null;
         }
-        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - 1); // sched.runqsize--
-        sched.nglobrunqget++;
-        sched.nglobrunqgetGs++;
-        G gp = sched.runq.pop();
-        if (checked) {
-            where.remove(gp);
-        }
-        return gp;
+        return globrunqtake(1);
     }
 
     /**
@@ -1232,13 +1272,7 @@ public final class Proc {
             return null;
         }
         n = Math.min(n, Math.min(size, size / gomaxprocs + 1));
-        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
-        sched.nglobrunqget++;
-        sched.nglobrunqgetGs += n;
-        G gp = sched.runq.pop();
-        if (checked) {
-            where.remove(gp);
-        }
+        G gp = globrunqtake(n);
         n--;
         for (; n > 0; n--) {
             q.pushBack(sched.runq.pop());
@@ -1250,19 +1284,51 @@ public final class Proc {
 
     /** {@code lock(&sched.lock); globrunqput(gp); unlock(&sched.lock)}, as goschedImpl does. */
     public void globrunqputLocked(G gp) {
-        lock(sched.lock, GLOBRUNQPUT_LOCK);
+        globrunqputUnder(GLOBRUNQPUT_LOCK, gp, false);
+    }
+
+    /**
+     * {@code lock(&sched.lock); globrunqputbatch(&q, n); unlock(&sched.lock)}: injectglist's
+     * hand-off of Gs to idle Ps (and, in the spec, a preempted GC worker's drained queue): one lock
+     * section labelled {@link Labels#GLOBRUNQPUT_LOCK}, as the spec's. Every G must be runnable
+     * and {@code n} its length; a wrong G is refused before anything moves.
+     */
+    public void globrunqputbatchLocked(GQueue q, int n) {
+        int len = 0;
+        for (G g = q.head; g != null; g = g.schedlink) {
+            checkQueueable("globrunqputbatch", g);
+            len++;
+        }
+        if (len != n) {
+            throw new IllegalArgumentException("globrunqputbatch: n is " + n + " but the queue holds " + len);
+        }
+        globrunqputbatchUnder(GLOBRUNQPUT_LOCK, q, n);
+    }
+
+    /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
+    public void globrunqputheadLocked(G gp) {
+        globrunqputUnder(GLOBRUNQPUTHEAD_LOCK, gp, true);
+    }
+
+    /** The lock section {@code label}: {@code lock(&sched.lock); globrunqput[head](gp); unlock(&sched.lock)}. */
+    private void globrunqputUnder(String label, G gp, boolean head) {
+        lock(sched.lock, label);
         try {
-            globrunqput(gp);
+            if (head) {
+                globrunqputhead(gp);
+            } else {
+                globrunqput(gp);
+            }
         } finally {
             unlock(sched.lock);
         }
     }
 
-    /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
-    public void globrunqputheadLocked(G gp) {
-        lock(sched.lock, GLOBRUNQPUTHEAD_LOCK);
+    /** The lock section {@code label}: {@code lock(&sched.lock); globrunqputbatch(&q, n); unlock(&sched.lock)}. */
+    private void globrunqputbatchUnder(String label, GQueue q, int n) {
+        lock(sched.lock, label);
         try {
-            globrunqputhead(gp);
+            globrunqputbatch(q, n);
         } finally {
             unlock(sched.lock);
         }
@@ -1300,6 +1366,38 @@ public final class Proc {
         } finally {
             unlock(sched.lock);
         }
+    }
+
+    // ---- ready / goready -------------------------------------------------------------------
+
+    /**
+     * ready (proc.go): mark gp ready to run: {@code casgstatus(gp, _Gwaiting, _Grunnable)}, put it
+     * on {@code pp}'s run queue ({@code runqput(pp, gp, next)}: in runnext when {@code next}), and
+     * call {@code wakep}. Executed by the owner of {@code pp} (Go: the readier's {@code mp.p}).
+     *
+     * <p>Spec: G action {@code ready}: {@link Labels#CASGSTATUS}, the runqput labels, then
+     * {@link Labels#WAKEP}.
+     *
+     * @throws IllegalStateException "bad g->status in ready" when gp is not {@code _Gwaiting}
+     *                               (Go throws; nothing changes), or when another thread readied it
+     *                               first (the status CAS fails; nothing changes)
+     */
+    public void ready(P pp, G gp, boolean next) {
+        Objects.requireNonNull(gp, "ready: nil g");
+        int status = gp.readgstatus();
+        // Mark runnable.
+        if (status != _Gwaiting) {
+            throw new IllegalStateException("bad g->status in ready: " + gp + " is " + G.statusName(status));
+        }
+        // status is Gwaiting, make Grunnable and put on runq
+        casgstatus(gp, _Gwaiting, _Grunnable);
+        runqput(pp, gp, next);
+        wakep();
+    }
+
+    /** goready (proc.go): {@code ready(gp, traceskip, true)}: the readied G goes to runnext. */
+    public void goready(P pp, G gp) {
+        ready(pp, gp, true);
     }
 
     // ---- wakep ----------------------------------------------------------------------------

@@ -13,9 +13,11 @@ import static io.procspec.runtime.G._Grunnable;
 
 /**
  * A Go-style goroutine scheduler on the ported queues of {@link Proc}: worker threads (Ms) holding
- * processors (Ps) run goroutines (Gs) to completion, steal from each other, park when there is no
- * work, and recycle dead Gs through {@code gfput}. Go 1.21's {@code src/runtime/proc.go} is the
- * reference.
+ * processors (Ps) run goroutines (Gs), steal from each other, park when there is no work, and
+ * recycle dead Gs through {@code gfput}. A G either runs a {@link Runnable} to completion, or runs a
+ * {@link Steps} body that can yield ({@code Gosched}, {@code goyield}) and wait ({@code gopark},
+ * woken by {@link #ready} or {@link #injectglist}) between its steps. Go 1.21's
+ * {@code src/runtime/proc.go} is the reference.
  *
  * <pre>{@code
  * Sched s = new Sched();
@@ -25,25 +27,62 @@ import static io.procspec.runtime.G._Grunnable;
  * List<Runnable> neverRan = s.shutdown();
  * }</pre>
  *
+ * <h2>Goroutines that yield and wait</h2>
+ *
+ * <p>Java has no goroutine stacks to switch, so a G that gives its M back does so between steps:
+ * its body is a {@link Steps} whose {@code step} runs the next piece of code and returns a
+ * {@link Next}: {@link Next#EXIT}, {@link Next#GOSCHED} (to the global queue, Go's
+ * {@code goschedImpl}), {@link Next#GOYIELD} (to the tail of its P's ring, {@code goyield_m}) or
+ * {@link Next#park} ({@code gopark}: {@code _Gwaiting} on no queue until readied). A channel-like
+ * wait, with the lock released only once the G is parked, as Go's {@code goparkunlock} does:
+ *
+ * <pre>{@code
+ * ReentrantLock lock = new ReentrantLock();
+ * Deque<G> waiters = new ArrayDeque<>();
+ * boolean[] done = {false};
+ * s.go(new Steps() {                          // the waiter
+ *     boolean parked;
+ *     public Next step(G gp) {
+ *         if (parked) { System.out.println("done"); return Next.EXIT; }
+ *         lock.lock();
+ *         if (done[0]) { lock.unlock(); System.out.println("done"); return Next.EXIT; }
+ *         parked = true;                       // the next step runs after the wakeup
+ *         waiters.add(gp);
+ *         return Next.park(g -> { lock.unlock(); return true; });
+ *     }
+ * });
+ * s.go(() -> {                                 // the waker, from inside a G: goready
+ *     lock.lock();
+ *     done[0] = true;
+ *     G w = waiters.poll();
+ *     lock.unlock();
+ *     if (w != null) s.ready(w);
+ * });
+ * }</pre>
+ *
  * <h2>Where the code is</h2>
  *
  * <table>
  *   <caption>the scheduler's classes</caption>
  *   <tr><th>class</th><th>what</th><th>modelled by the spec</th></tr>
- *   <tr><td>{@code Sched} (this)</td><td>the public face: start-up, {@code go}, quiescence,
- *       shutdown, statistics, the panic handler</td><td>no (no labels)</td></tr>
+ *   <tr><td>{@code Sched} (this)</td><td>the public face: start-up, {@code go}, {@code ready},
+ *       {@code injectglist}, quiescence, shutdown, statistics, the panic handler</td>
+ *       <td>no (no labels)</td></tr>
  *   <tr><td>{@link MLoop}</td><td>the loop each M runs, ported from proc.go: {@code schedule},
  *       {@code findRunnable}, {@code stealWork}, {@code checkRunqsNoP}, {@code execute},
- *       {@code goexit0}, and {@code wakep}'s second half, {@code startm}, {@code stopm}; its class
- *       comment gives the search order, spinning, and why no wakeup is lost</td>
+ *       {@code goexit0}, {@code goschedImpl}, {@code goyield_m}, {@code park_m},
+ *       {@code injectglist}, and {@code wakep}'s second half, {@code startm}, {@code stopm}; its
+ *       class comment gives the search order, spinning, and why no wakeup is lost</td>
  *       <td>yes ({@code spec/tla/Proc.tla})</td></tr>
  *   <tr><td>{@link Idle}</td><td>the idle P and M lists and the M registry, guarded by
  *       {@code sched.lock}</td><td>yes</td></tr>
  *   <tr><td>{@link M}</td><td>an M: a platform thread, its P, its park note</td><td>yes</td></tr>
  *   <tr><td>{@link RandomOrder}, {@link RandomEnum}</td><td>stealWork's victim order</td>
  *       <td>no: the spec visits victims in a fixed order</td></tr>
- *   <tr><td>{@link Proc}</td><td>the queue and free-list functions the loop calls</td>
- *       <td>yes</td></tr>
+ *   <tr><td>{@link Proc}</td><td>the queue and free-list functions the loop calls, and
+ *       {@code ready}/{@code goready}</td><td>yes</td></tr>
+ *   <tr><td>{@link Steps}, {@link Next}</td><td>a G's body in steps and how each step ends</td>
+ *       <td>the G actions</td></tr>
  * </table>
  *
  * <h2>G, M, P</h2>
@@ -61,8 +100,10 @@ import static io.procspec.runtime.G._Grunnable;
  * ({@code malg}), makes it {@code _Grunnable}, puts it in the P's {@code runnext} (kicking the
  * previous runnext into the ring; a full ring spills half to the global queue) and calls
  * {@code wakep}. {@code schedule} finds it ({@code findRunnable}), {@code execute} switches it to
- * {@code _Grunning} and runs its function to the end (Gs cannot block or be preempted here), and
- * {@code goexit0} makes it {@code _Gdead} and puts it back with {@code gfput}.
+ * {@code _Grunning} and runs its next step; a step that yields puts the G back on a queue
+ * ({@code _Grunnable}), one that parks leaves it {@code _Gwaiting} until {@link #ready} puts it in
+ * the readier's {@code runnext} ({@code goready}) or {@link #injectglist} queues it; the last step
+ * ends in {@code goexit0}, which makes the G {@code _Gdead} and puts it back with {@code gfput}.
  *
  * <p><b>{@code go} from outside any G</b> ({@link #goOutside}). Go has no P-less {@code go}
  * statement: every G is made by an M holding a P. A Java caller that is not running inside a G
@@ -71,42 +112,65 @@ import static io.procspec.runtime.G._Grunnable;
  * is only the context {@code newproc1} needs (a free-G cache refilled from the global free lists,
  * and a goid cache). The G then goes on the global queue under {@code sched.lock}, as Go's
  * {@code injectglist} does for a thread without a P, and {@code wakep} follows; the no-lost-wakeup
- * argument ({@link MLoop}) covers it, because a full fence separates the put from wakep's read.
+ * argument ({@link MLoop}) covers it, because a full fence separates the put from wakep's read. A
+ * {@link #ready} from outside is {@code injectglist} with no P: the global queue, then an M for
+ * each idle P ({@code startIdle}); with no idle P, every P's M looks at the global queue under
+ * {@code sched.lock} before it idles, so the G is not stranded.
  *
- * <p><b>Quiescence and shutdown.</b> Each P counts the Gs created on it and the Gs that finished
- * on it (volatile writes); {@link #awaitQuiescence} sums the finished counts, then the created
- * counts, and equal sums mean that at the moment between the two passes no G was runnable or
- * running. {@link #shutdown} stops outside submissions, raises {@code shuttingDown} under
- * {@code sched.lock}, wakes every idle M and joins every M: an M finishes its current G, then
- * leaves. The caller then owns every P and drains the local queues ({@code runqdrain}) and the global
- * queue; those Gs never ran, and their functions are returned. So each G either ran exactly once
- * or is handed back.
+ * <p><b>Quiescence and shutdown.</b> Each P counts the Gs created and readied on it (before they
+ * become runnable) and the Gs that finished or parked on it (after they stopped), with release
+ * stores (see {@link #add}); {@link #awaitQuiescence} sums the second kind, then the first, and equal sums mean that
+ * at the moment between the two passes no G was runnable or running (parked Gs may remain).
+ * {@link #shutdown} stops outside submissions, raises {@code shuttingDown} under
+ * {@code sched.lock}, wakes every idle M and joins every M: an M finishes its current step, then
+ * leaves. The caller then owns every P and drains the local queues ({@code runqdrain}) and the
+ * global queue, and finds the parked Gs through {@code allgs}; all are marked dead and handed back
+ * ({@link #unfinished()}; {@code shutdown} returns the functions of the {@code go(Runnable)} Gs
+ * that never ran). So each G either finished or is handed back.
  *
  * <p><b>Errors.</b> Misuse is refused before anything changes: {@code go(null)} ("go of nil func
- * value"), a P count below 1, starting twice, {@code go} from outside before start or after
- * shutdown, waiting for quiescence or shutting down from inside a G. A G's exception is a panic
- * confined to that G: it goes to the {@link PanicHandler}, the G is recycled, the M goes on. The
- * scheduler's own invariant checks are Go's {@code throw}s ("stopm spinning", "negative
- * nmspinning" …) as {@link IllegalStateException}s; in Go they are fatal, and here they mean a bug.
+ * value"), a P count below 1, starting twice, {@code go}, {@code ready} or {@code injectglist}
+ * from outside before start or after shutdown, {@code ready} of a G that is not parked ("bad
+ * g->status in ready", Go's throw), waiting for quiescence or shutting down from inside a G. A G's
+ * exception is a panic confined to that G: it goes to the {@link PanicHandler}, the G is recycled,
+ * the M goes on. The scheduler's own invariant checks are Go's {@code throw}s ("stopm spinning",
+ * "negative nmspinning" …) as {@link IllegalStateException}s; in Go they are fatal, and here they
+ * mean a bug.
  *
  * <h2>Deviations from Go 1.21</h2>
  * <ul>
- *   <li>No preemption, no blocking: a G runs to completion on its M. A chain of Gs that each spawn
+ *   <li>No preemption: a G gives its M back only between steps (a {@code Runnable} G has one). A
+ *       step that blocks its Java thread holds its P meanwhile. A chain of Gs that each spawn
  *       exactly one G runs entirely from {@code runnext} and holds its P until the chain ends (Go
  *       breaks it with sysmon's 10 ms time slice), though other Ps can still steal the ring.</li>
+ *   <li>A G's continuation is its {@link Steps} object, kept in {@code gp.sched.ctxt} while the G
+ *       is queued or parked (Go saves pc and sp there). {@code gopark}'s wait reason and tracing are
+ *       not kept. An exception from an {@code unlockf} is the G's panic and the G stays parked (in
+ *       Go it would be fatal).</li>
  *   <li>No netpoll, timers, GC, locked Ms or syscalls, hence no {@code sched.needspinning}: it exists
  *       for work that appears without an owning P (netpoll, timers); here a queued G either sits
  *       on a P whose M will run it or on the global queue that every M checks under
- *       {@code sched.lock} before idling its P.</li>
+ *       {@code sched.lock} before idling its P. A thread outside any G stands for the P-less
+ *       readier (netpoll's {@code injectglist}).</li>
  *   <li>{@code checkRunqsNoP} re-reads the global queue's size too (Go relies on
  *       {@code injectglist} starting Ms without the spinning check), and reads every P's queue
  *       instead of using the {@code idlepMask} snapshot (an idle P's queue is empty: the mask is
  *       only an optimisation).</li>
+ *   <li>{@code goschedImpl} and {@code injectglist} are Go 1.21's under every {@link GoVersion}
+ *       (Go 1.14's injectglist put every G on the global queue; Go 1.22 added a {@code wakep} to
+ *       goschedImpl and Go 1.23 one at the end of injectglist).</li>
  *   <li>Ms are not bounded by {@code sched.maxmcount} and do not exit; there is no {@code m0}/main
  *       goroutine: all Ps start idle and the first {@code go} starts the first M.</li>
  *   <li>Go 1.25's {@code globrunqget} forms are not used: a {@link Proc} configured for
  *       {@link GoVersion#GO1_25} is refused.</li>
  * </ul>
+ *
+ * <h2>Differences from the spec's Proc model</h2>
+ *
+ * <p>For the conformance harness: the spec's {@code injectglist} ends with Go 1.23's
+ * {@code wakep} and omits the hand-off to idle Ps; this port follows Go 1.21 (no wakep; the
+ * hand-off is a {@link Labels#GLOBRUNQPUT_LOCK} section and a {@link Labels#STARTM} section per
+ * idle P). {@code unlockf}, a G's own code, has no step in either.
  */
 public final class Sched implements AutoCloseable {
 
@@ -161,12 +225,18 @@ public final class Sched implements AutoCloseable {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
     /**
      * Gs created on each P: one writer per slot (the P's owner, or the holder of injectLock for the
-     * injection slot), volatile stores; {@link #quiescent()} reads them with volatile loads, which
+     * injection slot), release stores; {@link #quiescent()} reads them with acquire loads, which
      * keep its two passes in order (see there).
      */
     private long[] created;
     /** Gs that finished on each P: as {@link #created}. */
     private long[] finished;
+    /** Gs that parked on each P (their unlockf, if any, returned true): as {@link #created}. */
+    private long[] parked;
+    /** Gs readied by a G on each P ({@code ready}, {@code injectglist}; the injection slot: from outside): as {@link #created}. */
+    private long[] readied;
+    /** Gs that yielded on each P (Gosched, goyield; statistics): as {@link #created}. */
+    private long[] yielded;
     /** Panics (statistics): an atomic counter, no ordering needed. */
     private final java.util.concurrent.atomic.AtomicLong npanics = new java.util.concurrent.atomic.AtomicLong();
 
@@ -229,6 +299,9 @@ public final class Sched implements AutoCloseable {
             injectP.storeOpaqueStatus(P._Prunning);
             created = new long[(pr.gomaxprocs + 1) * PAD];
             finished = new long[(pr.gomaxprocs + 1) * PAD];
+            parked = new long[(pr.gomaxprocs + 1) * PAD];
+            readied = new long[(pr.gomaxprocs + 1) * PAD];
+            yielded = new long[(pr.gomaxprocs + 1) * PAD];
             lp.initIdle();
             pr.setWakeHook(lp::startSpinningM);
             pr.setMainStarted(true); // from now on newproc calls wakep
@@ -260,7 +333,7 @@ public final class Sched implements AutoCloseable {
         panicHandler = Objects.requireNonNull(h, "panic handler");
     }
 
-    // ---- go -------------------------------------------------------------------------------------
+    // ---- go ---------------------------------------------------------------------------------------
 
     /**
      * Go's {@code go fn()}: creates a G that will run {@code fn} once (or hand it back from
@@ -284,10 +357,37 @@ public final class Sched implements AutoCloseable {
         if (mp != null && mp.owner == this && mp.curg != null) {
             P pp = mp.p;
             incr(created, pp.id); // before the G exists: see quiescent()
-            proc.newproc(pp, new FuncVal(fn), mp.curg);
+            proc.newproc(pp, fn, mp.curg); // the new G's own funcval holds fn: nothing else allocated
             return;
         }
         goOutside(fn);
+    }
+
+    /**
+     * Go's {@code go} of a G whose body runs in steps ({@link Steps}): between steps it may yield
+     * ({@link Next#GOSCHED}, {@link Next#GOYIELD}) or park ({@link Next#park}) until
+     * {@link #ready} or {@link #injectglist} wakes it. Created and queued exactly as
+     * {@link #go(Runnable)}.
+     *
+     * @throws NullPointerException  {@code go of nil func value} when body is null (nothing changes)
+     * @throws IllegalStateException as {@link #go(Runnable)}
+     */
+    public void go(Steps body) {
+        if (body == null) {
+            throw new NullPointerException("go of nil func value");
+        }
+        go0(new FuncVal(body));
+    }
+
+    private void go0(FuncVal fn) {
+        M mp = M.current();
+        if (mp != null && mp.owner == this && mp.curg != null) {
+            P pp = mp.p;
+            incr(created, pp.id); // before the G exists: see quiescent()
+            proc.newproc(pp, fn, mp.curg);
+            return;
+        }
+        goOutside(null, fn);
     }
 
     /**
@@ -304,15 +404,16 @@ public final class Sched implements AutoCloseable {
         if (fn == null) {
             throw new NullPointerException("go of nil func value");
         }
+        goOutside(fn, null);
+    }
+
+    /** goOutside of a Runnable ({@code body}, held in the new G's own funcval) or of {@code fn}. */
+    private void goOutside(Runnable body, FuncVal fn) {
         injectLock.lock();
         try {
-            int s = state;
-            if (s != RUNNING) {
-                throw new IllegalStateException(s == NEW ? "scheduler not started: call start() first"
-                        : "go after shutdown");
-            }
+            checkRunningFromOutside("go");
             incr(created, proc.gomaxprocs); // before the G exists: see quiescent()
-            G gp = proc.newproc1(injectP, new FuncVal(fn), null, 0);
+            G gp = body != null ? proc.newproc1(injectP, body, null, 0) : proc.newproc1(injectP, fn, null, 0);
             proc.globrunqputLocked(gp);
         } finally {
             injectLock.unlock();
@@ -321,11 +422,138 @@ public final class Sched implements AutoCloseable {
         proc.wakep();
     }
 
+    /** From outside a G (injectLock held): refuses before start and after shutdown. */
+    private void checkRunningFromOutside(String what) {
+        int s = state;
+        if (s != RUNNING) {
+            throw new IllegalStateException(s == NEW ? "scheduler not started: call start() first"
+                    : what + " after shutdown");
+        }
+    }
+
+    // ---- ready, injectglist ---------------------------------------------------------------------
+
+    /**
+     * Go's {@code goready(gp)}: makes a parked G ({@code _Gwaiting}, after its step returned
+     * {@link Next#park}) runnable again; its next step will run.
+     *
+     * <p>Inside a G of this scheduler this is {@code ready(gp, next=true)} on the M's P
+     * ({@link Proc#ready}): the G goes to the P's {@code runnext}, kicking the previous runnext to
+     * the ring, so it runs next on this P after the current G's step unless a thief takes it, and
+     * {@code wakep} may start another M. From any other thread, which holds no P, it is
+     * {@link #injectglist} with no P: the G goes on the global queue and an idle P, if any, gets an
+     * M (Go readies from such threads the same way: netpoll's Gs go through injectglist).
+     *
+     * <p>Ready a G only once per park, after it parked: a G that is not {@code _Gwaiting} is
+     * refused. The usual pattern puts the G on a wait structure under a lock inside its step and
+     * releases that lock in the {@link Next.Unlockf}, which runs after the G is {@code _Gwaiting}:
+     * a readier that takes the G from the structure under the same lock then always sees it parked.
+     * {@code gp} must be a G of this scheduler.
+     *
+     * @throws NullPointerException  gp is null (nothing changes)
+     * @throws IllegalStateException "bad g->status in ready" when gp is not parked (also when
+     *                               another thread readied it first); from outside a G, before start
+     *                               or after shutdown; nothing changes in each case
+     */
+    public void ready(G gp) {
+        Objects.requireNonNull(gp, "ready: nil g");
+        M mp = M.current();
+        if (mp != null && mp.owner == this && mp.curg != null) {
+            P pp = mp.p;
+            if (gp.readgstatus() != G._Gwaiting) { // refused before any count changes
+                throw new IllegalStateException("bad g->status in ready: " + gp + " is "
+                        + G.statusName(gp.readgstatus()));
+            }
+            add(readied, pp.id, 1); // before the G is runnable: see quiescent()
+            try {
+                proc.goready(pp, gp);
+            } catch (RuntimeException | Error e) {
+                add(readied, pp.id, -1); // refused: nothing was readied
+                throw e;
+            }
+            return;
+        }
+        injectOutside(new G[] {gp});
+    }
+
+    /**
+     * Go's {@code injectglist}: makes every G of {@code gs} (each parked, {@code _Gwaiting})
+     * runnable at once. Inside a G of this scheduler: one G per idle P goes to the global queue with
+     * an M started for it, the rest to this P's ring ({@link MLoop#injectglist}). From any other
+     * thread: all to the global queue, and up to that many idle Ps get an M.
+     *
+     * <p>All or nothing: if a G is null, listed twice or not parked (or another thread readies it
+     * meanwhile), an exception is thrown and every G stays as it was.
+     *
+     * @throws NullPointerException     gs or one of its Gs is null
+     * @throws IllegalArgumentException a G listed twice
+     * @throws IllegalStateException    a G not parked; from outside a G, before start or after
+     *                                  shutdown
+     */
+    public void injectglist(java.util.Collection<G> gs) {
+        G[] arr = gs.toArray(new G[0]);
+        java.util.Set<G> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (G gp : arr) {
+            Objects.requireNonNull(gp, "injectglist: nil g");
+            if (!seen.add(gp)) {
+                throw new IllegalArgumentException("injectglist: " + gp + " listed twice");
+            }
+            if (gp.readgstatus() != G._Gwaiting) {
+                throw new IllegalStateException("injectglist: " + gp + " is not parked (status "
+                        + G.statusName(gp.readgstatus()) + ")");
+            }
+        }
+        if (arr.length == 0) {
+            return;
+        }
+        M mp = M.current();
+        if (mp != null && mp.owner == this && mp.curg != null) {
+            P pp = mp.p;
+            add(readied, pp.id, arr.length); // before the Gs are runnable: see quiescent()
+            try {
+                loop.injectglist(pp, arr);
+            } catch (RuntimeException | Error e) {
+                add(readied, pp.id, -arr.length);
+                throw e;
+            }
+            return;
+        }
+        injectOutside(arr);
+    }
+
+    /** injectglist with no P, from a thread outside any G: the caller holds the injection slot's counters. */
+    private void injectOutside(G[] gs) {
+        injectLock.lock();
+        try {
+            checkRunningFromOutside(gs.length == 1 ? "ready" : "injectglist");
+            int slot = proc.gomaxprocs;
+            add(readied, slot, gs.length); // before the Gs are runnable: see quiescent()
+            try {
+                loop.injectglist(null, gs);
+            } catch (RuntimeException | Error e) {
+                add(readied, slot, -gs.length);
+                throw e;
+            }
+        } finally {
+            injectLock.unlock();
+        }
+    }
+
     // ---- bookkeeping the loop reports (not in Go) ------------------------------------------------
 
     /** goexit0 finished a G on pp: counted for quiescence and {@link Stats#gsRun()}. */
     void gFinished(P pp) {
         incr(finished, pp.id);
+    }
+
+    /** park_m parked a G on pp (its unlockf, if any, returned true): counted for quiescence. */
+    void gParked(P pp) {
+        incr(parked, pp.id);
+    }
+
+    /** goschedImpl or goyield_m requeued a G on pp (statistics). */
+    void gYielded(P pp) {
+        incr(yielded, pp.id);
     }
 
     /** stopm parked an M: wake quiescence waiters, if any, to re-check. */
@@ -355,33 +583,54 @@ public final class Sched implements AutoCloseable {
     // ---- quiescence -------------------------------------------------------------------------------
 
     private static void incr(long[] a, int slot) {
+        add(a, slot, 1);
+    }
+
+    /**
+     * a[slot] += d by the slot's single writer (its P's owner, or injectLock's holder): a plain read
+     * and a release store, not a volatile one (no full fence per G). Release is enough: a G is
+     * counted created (or readied) before it is published (runqput's release store or CAS, or
+     * sched.lock) and counted finished (or parked) after it stopped, so each "started" count
+     * happens-before the matching "stopped" count, wherever the G ran; a reader that acquires a
+     * stopped count ({@link #sum}) then sees at least the matching started count (see
+     * {@link #quiescent()}). There is no Dekker-style pair here that would need a StoreLoad barrier.
+     */
+    private static void add(long[] a, int slot, long d) {
         int i = slot * PAD;
-        LONGS.setVolatile(a, i, (long) LONGS.get(a, i) + 1); // single writer: the slot's owner
+        LONGS.setRelease(a, i, (long) LONGS.get(a, i) + d);
     }
 
     private static long sum(long[] a) {
         long s = 0;
         for (int i = 0; i < a.length; i += PAD) {
-            s += (long) LONGS.getVolatile(a, i);
+            s += (long) LONGS.getAcquire(a, i); // pairs with add's release store
         }
         return s;
     }
 
     /**
-     * Whether no G was runnable or running at some moment during this call: all finished counts
-     * are read before all created counts, and a G is counted created before it exists and finished
-     * after it is dead, so equal sums mean that between the two passes every created G had finished.
+     * Whether no G was runnable or running at some moment during this call (parked Gs may exist).
+     *
+     * <p>A G is <em>active</em> (runnable or running) from its creation or its readying until it
+     * finishes or parks. Activations ({@code created}, {@code readied}) are counted before the G
+     * becomes runnable; deactivations ({@code finished}, {@code parked}) after it stopped running,
+     * so for every G, at every moment, its deactivations counted so far never exceed its activations.
+     * This reads every deactivation count first, then every activation count, all volatile: if the
+     * sums are equal, then at the moment between the two passes the deactivations counted were at
+     * least the first sum and the activations at most the second, so they were equal, and no G was
+     * active then.
      */
     boolean quiescent() {
-        long f = sum(finished);
-        long c = sum(created);
-        return f == c;
+        long inactive = sum(finished) + sum(parked) + nreturnedQueued;
+        long active = sum(created) + sum(readied);
+        return inactive == active;
     }
 
     /**
-     * Waits until no G is runnable or running (every G created so far has finished). Returns at
-     * once if that already holds. Gs created concurrently from outside may make the state
-     * momentary. Not callable from inside a G, which would wait for itself.
+     * Waits until no G is runnable or running: every G created so far has finished or is parked
+     * ({@link Next#park}) waiting for a {@link #ready}. Returns at once if that already holds. Gs
+     * created or readied concurrently from outside may make the state momentary. Not callable from
+     * inside a G, which would wait for itself.
      *
      * @throws IllegalStateException before start, or from inside a G of this scheduler
      */
@@ -425,11 +674,17 @@ public final class Sched implements AutoCloseable {
     // ---- shutdown -------------------------------------------------------------------------------
 
     /**
-     * Stops the scheduler and returns the functions of the Gs that never ran, in queue order (each
-     * P's runnext and ring, then the global queue). Outside {@code go} fails from now on; Gs
-     * already running finish (and the Gs they create are returned); then every M exits. After this
-     * every G either ran exactly once or is in the returned list; the returned Gs are marked dead
-     * and put on a free list. Calling it again, or before start, returns an empty list.
+     * Stops the scheduler and returns the functions of the {@code go(Runnable)} Gs that never ran,
+     * in queue order (each P's runnext and ring, then the global queue). Outside {@code go},
+     * {@code ready} and {@code injectglist} fail from now on; Gs running now finish their current
+     * step (and the Gs they create or ready are handed back); then every M exits.
+     *
+     * <p>Every G that did not finish is then handed back and marked dead (put on a free list):
+     * the queued ones ({@code _Grunnable}: never ran, or yielded by a {@link Steps} body) and the
+     * parked ones ({@code _Gwaiting}, found through {@code allgs}); {@link #unfinished()} lists them
+     * all with their functions. A parked G's wait structures (the user's) still hold it: a later
+     * {@link #ready} of it is refused ("ready after shutdown"). So each G either finished, or is
+     * handed back. Calling it again, or before start, returns an empty list.
      *
      * @throws IllegalStateException from inside a G of this scheduler (it would wait for itself)
      */
@@ -441,6 +696,9 @@ public final class Sched implements AutoCloseable {
         synchronized (lifecycle) {
             if (state == NEW || state == TERMINATED) {
                 state = TERMINATED;
+                if (unfinished == null) {
+                    unfinished = List.of();
+                }
                 return new ArrayList<>();
             }
             injectLock.lock();
@@ -479,6 +737,7 @@ public final class Sched implements AutoCloseable {
             }
             // Every M has exited (the latch and join: happens-before), so this thread owns every P now.
             List<Runnable> left = new ArrayList<>();
+            List<Unfinished> un = new ArrayList<>();
             List<G> dead = new ArrayList<>();
             for (P pp : proc.allp) {
                 for (G gp = proc.runqdrain(pp).drainQ().peek(); gp != null; ) {
@@ -496,13 +755,37 @@ public final class Sched implements AutoCloseable {
                 sched.lock.unlock();
             }
             for (G gp : dead) {
-                left.add(gp.sched.ctxt.body);
+                FuncVal fn = gp.sched.ctxt;
+                un.add(new Unfinished(gp.goid, fn.function(), G._Grunnable));
+                if (fn.body != null) {
+                    left.add(fn.body);
+                }
+                if (fn == gp.fnbuf) {
+                    gp.fnbuf.clear(); // the G's own funcval: keep no closure alive on the free list
+                }
                 gp.sched.ctxt = null;
                 proc.casgstatus(gp, _Grunnable, _Gdead);
                 gp.schedlink = null;
                 proc.gfput(proc.allp[0], gp);
             }
-            nreturned = left.size();
+            nreturnedQueued = dead.size(); // deactivations: see quiescent()
+            // Parked Gs: no queue holds them; allgs does. No M runs and no outside thread can ready
+            // them now (state is SHUTTING_DOWN), so their status is stable.
+            List<G> waiting = new ArrayList<>();
+            for (G gp : proc.allgs()) {
+                if (gp.readgstatus() == G._Gwaiting) {
+                    waiting.add(gp);
+                }
+            }
+            waiting.sort(java.util.Comparator.comparingLong(g -> g.goid));
+            for (G gp : waiting) {
+                un.add(new Unfinished(gp.goid, gp.sched.ctxt.function(), G._Gwaiting));
+                gp.sched.ctxt = null;
+                proc.casgstatus(gp, G._Gwaiting, _Gdead);
+                proc.gfput(proc.allp[0], gp);
+            }
+            unfinished = List.copyOf(un);
+            nreturned = un.size();
             state = TERMINATED;
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -513,6 +796,39 @@ public final class Sched implements AutoCloseable {
 
     /** Gs handed back by shutdown (statistics; volatile: written by shutdown, read by stats). */
     private volatile long nreturned;
+    /** Of those, the queued ones (they never finish: counted as deactivated by quiescent()). */
+    private volatile long nreturnedQueued;
+    /** What shutdown handed back; null until then (written under lifecycle before TERMINATED). */
+    private volatile List<Unfinished> unfinished;
+
+    /**
+     * A G that {@link #shutdown} stopped before it finished.
+     *
+     * @param goid     its goid
+     * @param function what it was started with: the {@link Runnable} or the {@link Steps}
+     * @param status   where it was: {@link G#_Grunnable} (on a run queue: it never ran, or it
+     *                 yielded) or {@link G#_Gwaiting} (parked)
+     */
+    public record Unfinished(long goid, Object function, int status) {
+        @Override
+        public String toString() {
+            return "goroutine " + goid + " [" + G.statusName(status) + "] " + function;
+        }
+    }
+
+    /**
+     * Every G that shutdown handed back: the queued ones in queue order, then the parked ones by
+     * goid. Empty when shutdown found none, or ran before start.
+     *
+     * @throws IllegalStateException before {@link #shutdown} has returned
+     */
+    public List<Unfinished> unfinished() {
+        List<Unfinished> u = unfinished;
+        if (u == null) {
+            throw new IllegalStateException("unfinished() before shutdown");
+        }
+        return u;
+    }
 
     /** {@link #shutdown()}, for try-with-resources; the Gs that never ran are dropped. */
     @Override
@@ -529,7 +845,10 @@ public final class Sched implements AutoCloseable {
      * @param gsReused        of those, taken from a free list by {@code gfget}
      * @param gsRun           Gs that ran to completion
      * @param panics          Gs whose function threw
-     * @param gsReturned      Gs handed back by shutdown
+     * @param gsReturned      Gs handed back by shutdown ({@link #unfinished()})
+     * @param gsYielded       yields: {@link Next#GOSCHED} and {@link Next#GOYIELD} steps
+     * @param gsParked        parks: {@link Next#park} steps that parked (unlockf, if any, returned true)
+     * @param gsReadied       Gs made runnable again by {@link #ready} and {@link #injectglist}
      * @param steals          successful {@code runqsteal}s
      * @param gsStolen        Gs moved by them
      * @param stealBatches    histogram of steal batch sizes: 1, 2, 3–4, 5–8, 9–16, 17–32, 33–64, 65+
@@ -544,7 +863,7 @@ public final class Sched implements AutoCloseable {
      * @param stacksFreed     {@code stackfree} calls
      */
     public record Stats(long gsCreated, long gsAllocated, long gsReused, long gsRun, long panics,
-                        long gsReturned, long steals, long gsStolen, long[] stealBatches, long runqputslows,
+                        long gsReturned, long gsYielded, long gsParked, long gsReadied, long steals, long gsStolen, long[] stealBatches, long runqputslows,
                         long globrunqputGs, long globrunqgets, long globrunqgetGs, long parks, long wakes,
                         long msStarted, long stacksAllocated, long stacksFreed) {
 
@@ -567,12 +886,13 @@ public final class Sched implements AutoCloseable {
             return String.format(
                     "goroutines: created %d (reused %d from free lists, newly allocated %d), ran %d,"
                             + " panicked %d, returned at shutdown %d%n"
+                            + "yields: %d; parks: %d; readied: %d%n"
                             + "steals: %d taking %d Gs; batch sizes %s%n"
                             + "global queue: %d Gs put (%d by full local rings), %d gets taking %d Gs%n"
                             + "Ms: %d started, %d parks, %d wakes of parked Ms%n"
                             + "stacks: %d allocated, %d freed, %d in use",
                     gsCreated, gsReused, gsAllocated, gsRun, panics, gsReturned,
-                    steals, gsStolen, h, globrunqputGs, runqputslows, globrunqgets, globrunqgetGs,
+                    gsYielded, gsParked, gsReadied, steals, gsStolen, h, globrunqputGs, runqputslows, globrunqgets, globrunqgetGs,
                     msStarted, parks, wakes, stacksAllocated, stacksFreed, stacksInUse());
         }
     }
@@ -581,7 +901,7 @@ public final class Sched implements AutoCloseable {
     public Stats stats() {
         Proc pr = proc;
         if (pr == null) {
-            return new Stats(0, 0, 0, 0, 0, 0, 0, 0, new long[STEAL_BUCKETS], 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, new long[STEAL_BUCKETS], 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
         MLoop lp = loop;
         ProcStats ps = pr.stats();
@@ -603,7 +923,7 @@ public final class Sched implements AutoCloseable {
         }
         P ip = injectP;
         return new Stats(ps.gsCreated() + ip.nnewproc, ps.gsAllocated() + ip.nmalg, ps.gsReused() + ip.ngfgetReuse,
-                run, npanics.get(), nreturned, ps.steals(), ps.gsStolen(), hist, ps.runqputslows(),
+                run, npanics.get(), nreturned, sum(yielded), sum(parked), sum(readied), ps.steals(), ps.gsStolen(), hist, ps.runqputslows(),
                 ps.globrunqputGs(), ps.globrunqgets(), ps.globrunqgetGs(), parks, wakes, newm,
                 ps.stacksAllocated(), ps.stacksFreed());
     }

@@ -14,22 +14,10 @@ import java.lang.invoke.VarHandle;
  * writes and reads it and what it synchronizes with.
  */
 public final class Schedt {
-    private static final VarHandle RUNQSIZE;
-    private static final VarHandle GOIDGEN;
-    private static final VarHandle NPIDLE;
-    private static final VarHandle NMSPINNING;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            RUNQSIZE = l.findVarHandle(Schedt.class, "runqsize", int.class);
-            GOIDGEN = l.findVarHandle(Schedt.class, "goidgen", long.class);
-            NPIDLE = l.findVarHandle(Schedt.class, "npidle", int.class);
-            NMSPINNING = l.findVarHandle(Schedt.class, "nmspinning", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle RUNQSIZE = VarHandles.field(MethodHandles.lookup(), "runqsize", int.class);
+    private static final VarHandle GOIDGEN = VarHandles.field(MethodHandles.lookup(), "goidgen", long.class);
+    private static final VarHandle NPIDLE = VarHandles.field(MethodHandles.lookup(), "npidle", int.class);
+    private static final VarHandle NMSPINNING = VarHandles.field(MethodHandles.lookup(), "nmspinning", int.class);
 
     /** sched.goidgen: the last goid handed out in a batch (atomic.Uint64 in Go). */
     @SuppressWarnings("unused") // through GOIDGEN

@@ -210,6 +210,59 @@ class NewprocTest {
         assertThat(proc.sched.loadVolatileNmspinning()).as("no M to start: increment undone").isZero();
     }
 
+    /**
+     * ready (goready): a parked G goes to the readier's runnext, kicking the old runnext to the
+     * ring, and wakep is called; a G that is not _Gwaiting is refused with Go's message and nothing
+     * changes.
+     */
+    @Test
+    void readyPutsTheGInRunnextAndWakes() {
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(8).checked(true));
+        P pp = proc.allp[0];
+        int[] wakes = {0};
+        proc.setWakeHook(p -> {
+            wakes[0]++;
+            p.sched.addVolatileNmspinning(-1); // no M to start
+        });
+        G old = runnable(1);
+        proc.runqput(pp, old, true);
+        G w = runnable(2);
+        forceStatus(w, G._Gwaiting);
+        proc.goready(pp, w);
+        assertThat(w.readgstatus()).isEqualTo(G._Grunnable);
+        assertThat(pp.runnext()).isSameAs(w);
+        assertThat(pp.runqSnapshot()).containsExactly(old);
+        assertThat(wakes[0]).isEqualTo(1);
+
+        G running = runnable(3);
+        forceStatus(running, G._Grunning);
+        assertThatIllegalStateException().isThrownBy(() -> proc.ready(pp, running, false))
+                .withMessageContaining("bad g->status in ready");
+        assertThatIllegalStateException().isThrownBy(() -> proc.goready(pp, w))
+                .withMessageContaining("bad g->status in ready");
+        assertThat(running.readgstatus()).isEqualTo(G._Grunning);
+        assertThat(pp.runnext()).isSameAs(w);
+        assertThat(pp.runqSnapshot()).containsExactly(old);
+        assertThat(wakes[0]).as("no wakep for a refused ready").isEqualTo(1);
+    }
+
+    /** globrunqputbatchLocked (injectglist's hand-off) checks every G and the count before it locks. */
+    @Test
+    void globrunqputbatchLockedRefusesBadInputUnchanged() {
+        Proc proc = new Proc(new ProcConfig().nprocs(1));
+        GQueue q = new GQueue();
+        G a = runnable(1);
+        G b = runnable(2);
+        q.pushBack(a);
+        q.pushBack(b);
+        assertThatIllegalArgumentException().isThrownBy(() -> proc.globrunqputbatchLocked(q, 3))
+                .withMessageContaining("n is 3");
+        assertThat(proc.sched.runqsize()).isZero();
+        proc.globrunqputbatchLocked(q, 2);
+        assertThat(proc.sched.runqSnapshot()).containsExactly(a, b);
+        assertThat(proc.sched.runqsize()).isEqualTo(2);
+    }
+
     @Test
     void globrunqgetTakesTheFairShareCappedAsGoDoes() {
         Proc proc = new Proc(new ProcConfig().nprocs(4).ringSize(8).checked(true));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import static io.procspec.testkit.Fixtures.*;
+import static io.procspec.runtime.SpecProperties.*;
 import static org.assertj.core.api.Assertions.*;
 
 /** The local run queue: Go's export_test.go checks, ported, plus wraparound and edge cases. */
@@ -282,7 +283,7 @@ class RunqTest {
             assertThat(proc.runqget(pp).gp()).isSameAs(g2); // empties runnext
         });
         rec.labels.clear();
-        assertThat(proc.runqempty(pp)).isFalse();
+        assertThat(proc.runqempty(pp)).as(RUNQEMPTY_NEVER_SPURIOUS).isFalse();
         assertThat(rec.count(Labels.RUNQEMPTY_RECHECK)).as("looped after the recheck").isEqualTo(2);
     }
 

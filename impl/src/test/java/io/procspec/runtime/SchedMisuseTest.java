@@ -17,7 +17,9 @@ class SchedMisuseTest {
     @Timeout(30)
     void goOfNilFuncValueChangesNothing() throws Exception {
         Sched s = new Sched().start(2);
-        assertThatThrownBy(() -> s.go(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> s.go((Runnable) null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("go of nil func value");
+        assertThatThrownBy(() -> s.go((Steps) null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("go of nil func value");
         Sched.Stats st = s.stats();
         assertThat(st.gsCreated()).isZero();
@@ -29,7 +31,7 @@ class SchedMisuseTest {
         ConcurrentLinkedQueue<Throwable> caught = new ConcurrentLinkedQueue<>();
         s.go(() -> {
             try {
-                s.go(null);
+                s.go((Runnable) null);
             } catch (NullPointerException e) {
                 caught.add(e);
             }

@@ -1,8 +1,6 @@
 package io.procspec.runtime;
 
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -21,8 +19,7 @@ class SchedShutdownTest {
      * Gs wait on the global queue, and shutdown starts; once it has raised its flag the blockers are
      * released and each spawns 10 more Gs. All 100 + 10 per P are returned, none ran.
      */
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(60)
     void shutdownWithQueuedGsReturnsThem(int nprocs) throws Exception {
         Sched s = new Sched(new ProcConfig().checked(true)).start(nprocs);
@@ -78,8 +75,7 @@ class SchedShutdownTest {
                 .hasMessageContaining("shut down");
     }
 
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(60)
     void shutdownWhileGsRunLosesNone(int nprocs) throws Exception {
         for (int round = 0; round < 20; round++) {

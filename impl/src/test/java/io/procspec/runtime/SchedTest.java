@@ -2,8 +2,6 @@ package io.procspec.runtime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import static io.procspec.runtime.SpecProperties.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +44,7 @@ class SchedTest {
                     bad.add("task " + i + " ran " + r + " times");
                 }
             }
-            assertThat(bad).as("tasks not run exactly once").isEmpty();
+            assertThat(bad).as("%s, %s: tasks not run exactly once", RUNNABLE_EVENTUALLY_RUNS, EXACTLY_ONE_PLACE).isEmpty();
         }
     }
 
@@ -82,8 +81,7 @@ class SchedTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void fanOutTreeRunsEveryGOnce(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -108,8 +106,7 @@ class SchedTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void longChainsRunEveryGOnce(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -140,8 +137,7 @@ class SchedTest {
 
     // ---- bursts from outside ---------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void burstsOf100000FromOutsideRunEveryGOnce(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -184,8 +180,7 @@ class SchedTest {
      * inside) must wake them: a lost wakeup leaves Gs runnable with every M parked, which
      * {@link Quiesce#await} reports after 10 s without progress.
      */
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void parkUnparkRoundsLoseNoWakeup(int nprocs) throws Exception {
         Sched s = new Sched().start(nprocs);
@@ -198,7 +193,7 @@ class SchedTest {
                     s.go(ran::incrementAndGet);
                 }
             });
-            Quiesce.await(s);
+            Quiesce.await(s); // NO_LOST_WAKEUP: a lost wakeup fails here after 10 s without progress
             assertThat(ran.get()).isEqualTo(4 * (r + 1));
         }
         Sched.Stats st = s.stats();

@@ -7,6 +7,9 @@ import io.procspec.mutants.twins.GfputNoSplit;
 import io.procspec.mutants.twins.GfputStackLeak;
 import io.procspec.mutants.twins.RunqemptyOneTailRead;
 import io.procspec.mutants.twins.RunqgetNoCas;
+import io.procspec.mutants.twins.RunqgetRetriesRunnext;
+import io.procspec.mutants.twins.RunqgrabLoadtailLabelLate;
+import io.procspec.mutants.twins.RunqputslowSpillShort;
 import io.procspec.mutants.twins.RunqgetRunnextNoCas;
 import io.procspec.mutants.twins.RunqgrabFloorHalfPlusOne;
 import io.procspec.mutants.twins.RunqgrabNoCas;
@@ -35,6 +38,8 @@ public final class Catalogue {
 
     private static final String RUNQSTEAL_RW = "pp.nsteals++;";
     private static final String GFPUT_RW = "stksize != startingStackSize &&";
+    // gfput's batches live in P-owned scratch queues (package-private), the twins' in new ones;
+    // runqget's body is Proc.runqgetG, which keeps inheritTime in the P.
 
     private static final List<Bug> BUGS = List.of(
             // ---- the spec's bug switches (spec/tla/GoRuntime.tla, Bugs), each with its model ----
@@ -58,7 +63,7 @@ public final class Catalogue {
                             Copy.of("runqputslow", "runqputslow",
                                     "final G[] batch = pp.slowBatch;", "final G[] batch = new G[pp.ringSize() / 2 + 1];",
                                     "pp.nrunqputslow++;", "",
-                                    "new GQueue(batch[0], batch[n]);", "linked(batch, n + 1);",
+                                    "pp.slowQ.set(batch[0], batch[n]);", "linked(batch, n + 1);",
                                     "batch[i].schedlink = batch[i + 1];", "")), ""),
             new Bug("counter_too_narrow", Category.ARITHMETIC,
                     "runqhead/runqtail wrap at 2*len(runq) (Tokio's 16-bit indices): a stalled thief's CAS succeeds after head went once round (ABA)",
@@ -67,11 +72,15 @@ public final class Catalogue {
             new Bug("gfput_bad_spill", Category.ARITHMETIC,
                     "gfput spills only above localMax (n > 64, not n >= 64) and its spill drops stacks onto the noStack list without stackfree",
                     "GFree_bug_gfput_bad_spill", "LocalFreeListBounded", GfputBadSpill::new,
-                    List.of(Copy.of("gfput", "gfput0", GFPUT_RW, "stksize != startingStackSize() &&")), ""),
+                    List.of(Copy.of("gfput", "gfput0", GFPUT_RW, "stksize != startingStackSize() &&",
+                            "pp.gfStackQ;", "new GQueue();", "pp.gfNoStackQ;", "new GQueue();",
+                            "stackQ.clear();", "", "noStackQ.clear();", "")), ""),
             new Bug("gfput_stack_leak", Category.HISTORICAL,
                     "gfput's spill (right threshold) drops stacks onto the noStack list without stackfree: the stacks leak",
                     "GFree_bug_gfput_stack_leak", "StackAccounting", GfputStackLeak::new,
-                    List.of(Copy.of("gfput", "gfput0", GFPUT_RW, "stksize != startingStackSize() &&")), ""),
+                    List.of(Copy.of("gfput", "gfput0", GFPUT_RW, "stksize != startingStackSize() &&",
+                            "pp.gfStackQ;", "new GQueue();", "pp.gfNoStackQ;", "new GQueue();",
+                            "stackQ.clear();", "", "noStackQ.clear();", "")), ""),
             new Bug("no_schedtick_check", Category.SCHEDULER,
                     "findRunnable without the schedtick%61 look at the global queue: a G on the global queue can starve",
                     "Proc_bug_no_schedtick_check", "GlobalEventuallyRuns", null, List.of(),
@@ -83,10 +92,10 @@ public final class Catalogue {
                     null, null, RunqtailPlainStore::new, List.of(Copy.of("runqput0", "runqput0")), ""),
             new Bug("runqget_no_cas", Category.LOST_ATOMICITY,
                     "runqget advances runqhead with a store instead of a CAS: a G a thief took meanwhile is taken twice",
-                    null, null, RunqgetNoCas::new, List.of(Copy.of("runqget", "runqget0")), ""),
+                    null, null, RunqgetNoCas::new, List.of(Copy.of("runqgetG", "runqget0", "taken(pp, ", "taken(")), ""),
             new Bug("runqget_runnext_no_cas", Category.LOST_ATOMICITY,
                     "runqget takes runnext with a load and a store of nil instead of a CAS: both the owner and a thief get the G",
-                    null, null, RunqgetRunnextNoCas::new, List.of(Copy.of("runqget", "runqget0")), ""),
+                    null, null, RunqgetRunnextNoCas::new, List.of(Copy.of("runqgetG", "runqget0", "taken(pp, ", "taken(")), ""),
 
             // ---- broken variants of the property suite (properties/) --------------------------------
             new Bug("runqput_lost_runnext", Category.ORDER,
@@ -100,7 +109,28 @@ public final class Catalogue {
             new Bug("gfput_no_split", Category.HISTORICAL,
                     "gfput's spill does not separate Gs with and without stacks: all go on sched.gFree.stack",
                     null, null, GfputNoSplit::new,
-                    List.of(Copy.of("gfput", "gfput0", GFPUT_RW, "stksize != startingStackSize() &&")), "")
+                    List.of(Copy.of("gfput", "gfput0", GFPUT_RW, "stksize != startingStackSize() &&",
+                            "pp.gfStackQ;", "new GQueue();", "pp.gfNoStackQ;", "new GQueue();",
+                            "stackQ.clear();", "", "noStackQ.clear();", "")), ""),
+
+            // ---- deliberate divergences of the Java code from the spec (conformance/ must report each) ----
+            new Bug("runqgrab_loadtail_label_late", Category.DIVERGENCE,
+                    "runqgrab's point runqgrab_loadtail placed one access too late: head and tail are read in one Java step, two spec steps",
+                    null, null, RunqgrabLoadtailLabelLate::new,
+                    List.of(Copy.of("runqsteal", "runqsteal0", RUNQSTEAL_RW, "", "pp.nstolen += n;", ""),
+                            Copy.of("runqgrab", "runqgrab")), ""),
+            new Bug("runqputslow_spill_short", Category.DIVERGENCE,
+                    "runqputslow moves one G fewer than half the ring to the global queue (a wrong spill size: 127 of 256)",
+                    null, null, RunqputslowSpillShort::new,
+                    List.of(Copy.of("runqput0", "runqput0"),
+                            Copy.of("runqputslow", "runqputslow",
+                                    "final G[] batch = pp.slowBatch;", "final G[] batch = new G[pp.ringSize() / 2 + 1];",
+                                    "pp.nrunqputslow++;", "",
+                                    "pp.slowQ.set(batch[0], batch[n]);", "linked(batch, n + 1);",
+                                    "batch[i].schedlink = batch[i + 1];", "")), ""),
+            new Bug("runqget_retries_runnext", Category.DIVERGENCE,
+                    "a Go 1.21 runqget that retries its runnext CAS as Go 1.14 does (runnext handled as in the other Go version)",
+                    null, null, RunqgetRetriesRunnext::new, List.of(Copy.of("runqgetG", "runqget0", "taken(pp, ", "taken(")), "")
     );
 
     /** BUGS, then the bugs kept as patches ({@link Patches}, issue 15): one catalogue, one set of names. */

@@ -135,21 +135,21 @@ public final class Patches {
                 "pp.storePlainRunqtail(t + 1);  // BUG: plain store, no release")));
         PATCHES.put("runqget_no_cas", patch("runqget_no_cas", new Edit(PROC, """
                 if (pp.casReleaseRunqhead(h, h + 1)) {
-                    return taken(gp, false);
+                    return taken(pp, gp, false);
                 }
                 """, """
                 pp.storePlainRunqhead(h + 1);  // BUG: no CAS: a concurrent consumer's move of head is overwritten
-                return taken(gp, false);  // BUG
+                return taken(pp, gp, false);  // BUG
                 """)));
         PATCHES.put("runqget_runnext_no_cas", patch("runqget_runnext_no_cas", new Edit(PROC, """
                 // (jcstress RunnextGetSteal; bug runqget_runnext_no_cas, jcstress BrokenRunnextNoCas).
                 if (pp.casVolatileRunnext(next, null)) {
-                    return taken(next, true);
+                    return taken(pp, next, true);
                 }
                 """, """
                 // (jcstress RunnextGetSteal; bug runqget_runnext_no_cas, jcstress BrokenRunnextNoCas).
                 pp.storeVolatileRunnext(null);  // BUG: no CAS: a thief that took runnext meanwhile is not noticed
-                return taken(next, true);  // BUG
+                return taken(pp, next, true);  // BUG
                 """)));
         PATCHES.put("runqgrab_no_cas", patch("runqgrab_no_cas", new Edit(PROC, """
                 if (pp.casReleaseRunqhead(h, h + n)) {
@@ -547,13 +547,13 @@ public final class Patches {
                                 """),
                         new Edit(PROC, """
                                 if (pp.casReleaseRunqhead(h, h + 1)) {
-                                    return taken(gp, false);
+                                    return taken(pp, gp, false);
                                 }
                                 """, """
                                 if (pp.casReleaseRunqhead(h, h + 1)) { // BUG: commits before reading the slot
                                     point.at(RUNQGET_LOAD); // BUG
                                     G gp = pp.loadPlainRunq(h); // BUG
-                                    return taken(gp, false);
+                                    return taken(pp, gp, false);
                                 }
                                 """)));
 

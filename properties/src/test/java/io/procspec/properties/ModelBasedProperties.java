@@ -1,5 +1,6 @@
 package io.procspec.properties;
 
+import io.procspec.runtime.Labels;
 import io.procspec.runtime.Arch;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GoVersion;
@@ -56,7 +57,7 @@ class ModelBasedProperties {
             }
         });
         Statistics.label("label").coverage(c -> {
-            for (String l : LabelSets.queue()) {
+            for (String l : Labels.queue()) {
                 c.check(l).count(n -> n > 0);
             }
         });

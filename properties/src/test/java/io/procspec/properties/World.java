@@ -46,7 +46,10 @@ final class World {
         this.counterStart = counterStart;
         this.nprocs = nprocs;
         this.version = version;
-        SchedPoint point = labels::add;
+        SchedPoint point = l -> {
+            labels.add(l);
+            PropertyReport.labelFired(l, 1);
+        };
         this.proc = new Proc(new ProcConfig().nprocs(nprocs).ringSize(ring).counterStart(counterStart)
                 .checked("real".equals(variant)).gfree(gfree[0], gfree[1], gfree[2]).goVersion(version)
                 .point(point).runnextBackoffNanos(0));

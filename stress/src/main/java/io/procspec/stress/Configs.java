@@ -15,14 +15,38 @@ import io.procspec.runtime.Proc;
 public final class Configs {
     private Configs() {}
 
+    /**
+     * The label pass's counting hook ({@code tools.LabelPass}): set only in a JVM started with
+     * {@code -Dprocspec.stress.labels=true} (the runner's own JVM, which runs each test's actors once,
+     * one after the other, to count the step labels they take). jcstress's forked JVMs never set it,
+     * so the tests race with the production no-op hook.
+     */
+    public static final LabelCounter LABELS = Boolean.getBoolean("procspec.stress.labels") ? new LabelCounter() : null;
+
+    /** Counts step labels (a SchedPoint that does nothing else). */
+    public static final class LabelCounter implements io.procspec.runtime.SchedPoint {
+        public final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> counts =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void at(String label) {
+            counts.computeIfAbsent(label, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+        }
+    }
+
+    private static ProcConfig base(int ring) {
+        ProcConfig c = new ProcConfig().nprocs(1).ringSize(ring).runnextBackoffNanos(0);
+        return LABELS == null ? c : c.point(LABELS);
+    }
+
     /** Ring of 4, counters at 0, Go 1.21. */
     public static ProcConfig ring4() {
-        return new ProcConfig().nprocs(1).ringSize(4).runnextBackoffNanos(0);
+        return base(4);
     }
 
     /** Ring of 8, counters at 0, Go 1.21. */
     public static ProcConfig ring8() {
-        return new ProcConfig().nprocs(1).ringSize(8).runnextBackoffNanos(0);
+        return base(8);
     }
 
     /** Ring of 4 with the counters at 2^32 − 5 (tests then advance them to 2^32 − 1, so the race crosses the wrap). */

@@ -93,6 +93,11 @@ public abstract class Twin implements QueueOps {
         return proc.runqputslow(pp, gp, h, t);
     }
 
+    /** Proc.globrunqputbatch (sched.lock held). */
+    protected final void globrunqputbatch(io.procspec.runtime.GQueue batch, int n) {
+        proc.globrunqputbatch(batch, n);
+    }
+
     /** Proc.startingStackSize (a volatile field in Proc). */
     protected final int startingStackSize() {
         return proc.startingStackSize();

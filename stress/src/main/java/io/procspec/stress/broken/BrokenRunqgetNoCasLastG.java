@@ -1,11 +1,7 @@
 package io.procspec.stress.broken;
 
-import io.procspec.mutants.Catalogue;
-import io.procspec.mutants.QueueOps;
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.testkit.Fixtures;
 import io.procspec.stress.Configs;
+import io.procspec.stress.OwnerThief;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
 
@@ -22,29 +18,25 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "1, 1, 0", expect = FORBIDDEN, desc = "The bug: both own the last G.")
 @Outcome(expect = FORBIDDEN, desc = "Any other result.")
 @State
-public class BrokenRunqgetNoCasLastG {
-    final Proc proc = new Proc(Configs.ring4());
-    /** The twin of bug {@code runqget_no_cas} from the catalogue (mutants/). */
-    final QueueOps getNoCas = Catalogue.ops("runqget_no_cas", proc);
-    final P owner = proc.allp[0];
-    final P thief = proc.newP(1);
+public class BrokenRunqgetNoCasLastG extends OwnerThief {
 
     public BrokenRunqgetNoCasLastG() {
-        proc.runqput(owner, Fixtures.runnable(1), false);
+        super(Configs.ring4(), "runqget_no_cas");
+        queued(1, false);
     }
 
     @Actor
     public void owner(III_Result r) {
-        r.r1 = Fixtures.id(getNoCas.runqget(owner));
+        r.r1 = ownerGets();
     }
 
     @Actor
     public void thief(III_Result r) {
-        r.r2 = Fixtures.id(proc.runqsteal(thief, owner, false));
+        r.r2 = thiefSteals(false);
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = Fixtures.localRunq(owner).size() + Fixtures.localRunq(thief).size();
+        r.r3 = leftOnBoth();
     }
 }

@@ -1,12 +1,7 @@
 package io.procspec.stress.broken;
 
-import io.procspec.mutants.Catalogue;
-import io.procspec.mutants.QueueOps;
-import io.procspec.runtime.G;
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.testkit.Fixtures;
 import io.procspec.stress.Configs;
+import io.procspec.stress.OwnerThief;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
 
@@ -25,30 +20,24 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "1, 31, 0", expect = ACCEPTABLE, desc = "Stolen and fully visible (the bug did not show this time).")
 @Outcome(expect = FORBIDDEN, desc = "The bug: a stolen G with stale fields, or a null slot, or a G lost/duplicated.")
 @State
-public class BrokenTailBeforeSlotPublication {
-    final Proc proc = new Proc(Configs.ring4());
-    /** The twin of bug {@code tail_before_slot} from the catalogue (mutants/). */
-    final QueueOps tailBeforeSlot = Catalogue.ops("tail_before_slot", proc);
-    final P owner = proc.allp[0];
-    final P thief = proc.newP(1);
+public class BrokenTailBeforeSlotPublication extends OwnerThief {
+
+    public BrokenTailBeforeSlotPublication() {
+        super(Configs.ring4(), "tail_before_slot");
+    }
 
     @Actor
     public void owner() {
-        G g = proc.newproc1(owner, Configs.FN, null, 0);
-        tailBeforeSlot.runqput(owner, g, false);
+        ownerMakesAndQueues();
     }
 
     @Actor
     public void thief(III_Result r) {
-        G g = proc.runqsteal(thief, owner, false);
-        if (g != null) {
-            r.r1 = 1;
-            r.r2 = Configs.fieldsVisible(g);
-        }
+        thiefStealsAndLooks(r, false);
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = Fixtures.localRunq(owner).size() + Fixtures.localRunq(thief).size();
+        r.r3 = leftOnBoth();
     }
 }
