@@ -94,12 +94,22 @@ public final class Controller implements SchedPoint {
         private final List<Step> steps;
         private final Throwable failure;
         private final List<Integer> choices;
+        private final int valueChoices;
 
-        Run(List<String> threadNames, List<Step> steps, Throwable failure, List<Integer> choices) {
+        Run(List<String> threadNames, List<Step> steps, Throwable failure, List<Integer> choices, int valueChoices) {
             this.threadNames = threadNames;
             this.steps = steps;
             this.failure = failure;
             this.choices = choices;
+            this.valueChoices = valueChoices;
+        }
+
+        /**
+         * Value choices ({@link Controller#chooseValue}) that took another option than 0: in the
+         * weak-memory mode, the loads that read an older store than the newest.
+         */
+        public int valueChoices() {
+            return valueChoices;
         }
 
         public List<Step> steps() {
@@ -110,7 +120,10 @@ public final class Controller implements SchedPoint {
             return threadNames;
         }
 
-        /** The option index chosen at every step: {@code Schedule.of(choices())} replays the run. */
+        /**
+         * The option index chosen at every decision (each step's thread and, in between, each value
+         * choice): {@code Schedule.of(choices())} replays the run.
+         */
         public List<Integer> choices() {
             return choices;
         }
@@ -125,7 +138,7 @@ public final class Controller implements SchedPoint {
          * linearizability, so that an {@link Explorer} stops at it).
          */
         public Run withFailure(Throwable failure) {
-            return new Run(threadNames, steps, failure, choices);
+            return new Run(threadNames, steps, failure, choices, valueChoices);
         }
 
         public int preemptions() {
@@ -166,6 +179,9 @@ public final class Controller implements SchedPoint {
             }
             if (failure != null) {
                 sb.append("  failure: ").append(failure).append('\n');
+            }
+            if (valueChoices > 0) {
+                sb.append("  weak reads (a load that read an older store than the newest): ").append(valueChoices).append('\n');
             }
             sb.append("  (* = preemption; replay with Schedule.of(").append(choices).append("))\n");
             return sb.toString();
@@ -211,6 +227,12 @@ public final class Controller implements SchedPoint {
     private boolean aborted;
     private Throwable failure;
     private int stepIndex = -1;
+    /** Decisions asked of the schedule so far: thread choices and value choices share this index. */
+    private int decisions;
+    /** The option chosen at every decision (thread or value), for replay. */
+    private final List<Integer> chosen = new ArrayList<>();
+    /** Value choices that took another option than 0 (a weak-memory read of an older store, …). */
+    private int valueChoicesNotZero;
 
     /** A controller following {@code schedule}. */
     public Controller(Schedule schedule) {
@@ -294,6 +316,54 @@ public final class Controller implements SchedPoint {
             }
             t.granted = false;
             t.state = State.RUNNING;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- value choices (the weak-memory mode) --------------------------------------------------
+
+    /** Option ids of a value choice; option 0 doubles as the "previous thread", see {@link #chooseValue}. */
+    private static final int VALUE_OPTION_BASE = 1 << 24;
+
+    /**
+     * From inside a logical thread, during its step: asks the schedule to choose one of {@code n}
+     * values (for example which store a weak-memory load reads, {@code io.procspec.control.weak}).
+     * Option 0 is the default (the newest store: sequentially consistent behaviour); the choice is
+     * a decision of the schedule like a thread choice, with the same index sequence, so
+     * {@link Schedule#of} replays it and the {@link Explorer} explores it. A choice other than 0
+     * counts as a preemption for the Explorer's bound (the options are offered as if option 0 were
+     * the thread that ran last), so a bound limits thread switches and weak reads together.
+     * With {@code n == 1} nothing is asked.
+     *
+     * @return an index in {@code [0, n)}
+     */
+    public int chooseValue(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("nothing to choose from");
+        }
+        if (n == 1) {
+            return 0;
+        }
+        self();
+        lock.lock();
+        try {
+            List<Integer> options = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                options.add(VALUE_OPTION_BASE + i);
+            }
+            int c = schedule.choose(decisions++, Collections.unmodifiableList(options), VALUE_OPTION_BASE);
+            if (c == Schedule.STOP) {
+                c = 0;
+            }
+            if (c < 0 || c >= n) {
+                throw new IllegalArgumentException("schedule chose option " + c + " of " + n);
+            }
+            chosen.add(c);
+            if (c != 0) {
+                valueChoicesNotZero++;
+            }
+            return c;
         } finally {
             lock.unlock();
         }
@@ -393,7 +463,7 @@ public final class Controller implements SchedPoint {
         }
         started = true;
         List<Step> steps = new ArrayList<>();
-        List<Integer> choices = new ArrayList<>();
+        List<Integer> choices = chosen;
         List<String> names = new ArrayList<>();
         for (LThread t : threads) {
             names.add(t.name);
@@ -443,15 +513,21 @@ public final class Controller implements SchedPoint {
                     break;
                 }
                 int idx = steps.size();
-                int choice = schedule.choose(idx, Collections.unmodifiableList(options), last);
-                if (choice == Schedule.STOP) {
-                    stopped = true;
-                    break;
+                int choice;
+                lock.lock();
+                try {
+                    choice = schedule.choose(decisions++, Collections.unmodifiableList(options), last);
+                    if (choice == Schedule.STOP) {
+                        stopped = true;
+                        break;
+                    }
+                    if (choice < 0 || choice >= options.size()) {
+                        throw new IllegalArgumentException("schedule chose option " + choice + " of " + options.size());
+                    }
+                    choices.add(choice);
+                } finally {
+                    lock.unlock();
                 }
-                if (choice < 0 || choice >= options.size()) {
-                    throw new IllegalArgumentException("schedule chose option " + choice + " of " + options.size());
-                }
-                choices.add(choice);
                 LThread t = threads.get(options.get(choice));
                 boolean preemption = lastRunnable && t.id != last;
                 String before = view.get();
@@ -475,7 +551,14 @@ public final class Controller implements SchedPoint {
         } finally {
             shutdown();
         }
-        return new Run(names, Collections.unmodifiableList(steps), failure, Collections.unmodifiableList(choices));
+        List<Integer> all;
+        lock.lock();
+        try {
+            all = List.copyOf(choices);
+        } finally {
+            lock.unlock();
+        }
+        return new Run(names, Collections.unmodifiableList(steps), failure, all, valueChoicesNotZero);
     }
 
     private void start(LThread t) {

@@ -76,7 +76,8 @@ public final class G {
      * written before a status change are visible to whoever reads the new status.
      */
     public int loadVolatileAtomicstatus() {
-        return (int) ATOMICSTATUS.getVolatile(this);
+        int v = (int) ATOMICSTATUS.getVolatile(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "atomicstatus", MemorySimulation.VOLATILE, v) : v;
     }
 
     /**
@@ -85,6 +86,9 @@ public final class G {
      * {@code CasgstatusSameTransition}).
      */
     boolean casVolatileAtomicstatus(int oldval, int newval) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.cas(this, "atomicstatus", MemorySimulation.VOLATILE, oldval, newval, (int) ATOMICSTATUS.get(this));
+        }
         return ATOMICSTATUS.compareAndSet(this, oldval, newval);
     }
 

@@ -69,6 +69,9 @@ public final class Mutex {
         }
         // Sleep.
         lock.lock();
+        if (MemorySimulation.ON) {
+            MemorySimulation.acquired(this); // unlock happens-before the next lock
+        }
     }
 
     /** Throws what {@link #lock()} would throw if the calling thread holds the mutex; else nothing. */
@@ -88,6 +91,9 @@ public final class Mutex {
         if (!lock.isHeldByCurrentThread()) {
             throw new IllegalStateException(lock.isLocked() ? "unlock: " + name + " is held by another thread"
                     : "unlock of unlocked lock: " + name);
+        }
+        if (MemorySimulation.ON) {
+            MemorySimulation.releasing(this);
         }
         lock.unlock();
     }

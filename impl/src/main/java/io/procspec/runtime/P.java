@@ -176,12 +176,14 @@ public final class P {
 
     /** {@code atomic.LoadAcq(&pp.runqhead)}: see Proc's table, row runqhead. */
     public int loadAcquireRunqhead() {
-        return (int) RUNQHEAD.getAcquire(this);
+        int v = (int) RUNQHEAD.getAcquire(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqhead", MemorySimulation.ACQUIRE, v) : v;
     }
 
     /** {@code atomic.Load(&pp.runqhead)} (runqempty): Go's Load is sequentially consistent. */
     public int loadVolatileRunqhead() {
-        return (int) RUNQHEAD.getVolatile(this);
+        int v = (int) RUNQHEAD.getVolatile(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqhead", MemorySimulation.VOLATILE, v) : v;
     }
 
     /**
@@ -189,6 +191,9 @@ public final class P {
      * commits its take). Returns whether head was {@code h} and is now {@code nh}.
      */
     public boolean casReleaseRunqhead(int h, int nh) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.cas(this, "runqhead", MemorySimulation.RELEASE, h, nh, (int) RUNQHEAD.get(this));
+        }
         return (int) RUNQHEAD.compareAndExchangeRelease(this, h, nh) == h;
     }
 
@@ -198,26 +203,35 @@ public final class P {
      * {@code runqgrab_no_cas}) and for tests that build a state; on a live P it breaks the queue.
      */
     public void storePlainRunqhead(int h) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.store(this, "runqhead", MemorySimulation.PLAIN, h, (int) RUNQHEAD.get(this));
+        }
         RUNQHEAD.set(this, h);
     }
 
     /** {@code pp.runqtail} read by its owner, the only writer: plain. */
     public int loadPlainRunqtail() {
-        return (int) RUNQTAIL.get(this);
+        int v = (int) RUNQTAIL.get(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqtail", MemorySimulation.PLAIN, v) : v;
     }
 
     /** {@code atomic.LoadAcq(&pp.runqtail)} (runqgrab): see Proc's table, row runqtail. */
     public int loadAcquireRunqtail() {
-        return (int) RUNQTAIL.getAcquire(this);
+        int v = (int) RUNQTAIL.getAcquire(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqtail", MemorySimulation.ACQUIRE, v) : v;
     }
 
     /** {@code atomic.Load(&pp.runqtail)} (runqempty). */
     public int loadVolatileRunqtail() {
-        return (int) RUNQTAIL.getVolatile(this);
+        int v = (int) RUNQTAIL.getVolatile(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqtail", MemorySimulation.VOLATILE, v) : v;
     }
 
     /** {@code atomic.StoreRel(&pp.runqtail, t)}: the owner publishes the slots written before it. */
     public void storeReleaseRunqtail(int t) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.store(this, "runqtail", MemorySimulation.RELEASE, t, (int) RUNQTAIL.get(this));
+        }
         RUNQTAIL.setRelease(this, t);
     }
 
@@ -226,31 +240,43 @@ public final class P {
      * {@link #storeReleaseRunqtail}. For the bug catalogue's twins (bug {@code runqtail_plain_store}).
      */
     public void storePlainRunqtail(int t) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.store(this, "runqtail", MemorySimulation.PLAIN, t, (int) RUNQTAIL.get(this));
+        }
         RUNQTAIL.set(this, t);
     }
 
     /** {@code pp.runq[i%len(pp.runq)].ptr()}: a plain load of the slot of counter value {@code i}. */
     public G loadPlainRunq(int i) {
-        return runq[i & mask];
+        G v = runq[i & mask];
+        return MemorySimulation.ON ? (G) MemorySimulation.loadRef(runq, i & mask, MemorySimulation.PLAIN, v) : v;
     }
 
     /** {@code pp.runq[i%len(pp.runq)].set(gp)}: a plain store into the slot of counter value {@code i}. */
     public void storePlainRunq(int i, G gp) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.store(runq, i & mask, MemorySimulation.PLAIN, gp, runq[i & mask]);
+        }
         runq[i & mask] = gp;
     }
 
     /** {@code pp.runnext} read plainly, as Go does; a later CAS validates it. */
     public G loadPlainRunnext() {
-        return (G) RUNNEXT.get(this);
+        G v = (G) RUNNEXT.get(this);
+        return MemorySimulation.ON ? (G) MemorySimulation.loadRef(this, "runnext", MemorySimulation.PLAIN, v) : v;
     }
 
     /** {@code atomic.Loaduintptr(&pp.runnext)} (runqempty). */
     public G loadVolatileRunnext() {
-        return (G) RUNNEXT.getVolatile(this);
+        G v = (G) RUNNEXT.getVolatile(this);
+        return MemorySimulation.ON ? (G) MemorySimulation.loadRef(this, "runnext", MemorySimulation.VOLATILE, v) : v;
     }
 
     /** {@code pp.runnext.cas(old, nw)}: Go's Casuintptr, a full (sequentially consistent) CAS. */
     public boolean casVolatileRunnext(G old, G nw) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.cas(this, "runnext", MemorySimulation.VOLATILE, old, nw, RUNNEXT.get(this));
+        }
         return RUNNEXT.compareAndSet(this, old, nw);
     }
 
@@ -259,6 +285,9 @@ public final class P {
      * CAS. For the bug catalogue's twins (bug {@code runqget_runnext_no_cas}).
      */
     public void storeVolatileRunnext(G g) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.store(this, "runnext", MemorySimulation.VOLATILE, g, RUNNEXT.get(this));
+        }
         RUNNEXT.setVolatile(this, g);
     }
 

@@ -80,6 +80,9 @@ public final class Schedt {
 
     /** {@code sched.goidgen.Add(n)}: an atomic add (volatile); returns the new value. */
     public long addVolatileGoidgen(long n) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.add(this, "goidgen", MemorySimulation.VOLATILE, n, (long) GOIDGEN.get(this));
+        }
         return (long) GOIDGEN.getAndAdd(this, n) + n;
     }
 

@@ -74,7 +74,7 @@ class SchedFairnessTest {
 
         pop.set(1);
         s.go(busy[0]);
-        s.awaitQuiescence();
+        Quiesce.await(s);
 
         assertThat(markerRuns.get()).isEqualTo(1);
         long elapsed = markerTick[0] - tickAtPut[markerP[0]];

@@ -49,7 +49,7 @@ class SchedMemoryTest {
         for (int c = 0; c < chains; c++) {
             s.go(() -> chain(s, ran, length - 1, atHalf, total / 2));
         }
-        s.awaitQuiescence();
+        Quiesce.await(s);
 
         assertThat(ran.get()).isEqualTo(total);
         assertThat(resized).isTrue();
@@ -86,14 +86,14 @@ class SchedMemoryTest {
                 s.go(ran::incrementAndGet);
             }
         });
-        s.awaitQuiescence();
+        Quiesce.await(s);
         for (int wave = 0; wave < 20; wave++) {
             s.go(() -> {
                 for (int i = 0; i < 1000; i++) {
                     s.go(ran::incrementAndGet);
                 }
             });
-            s.awaitQuiescence();
+            Quiesce.await(s);
         }
         assertThat(ran.get()).isEqualTo(21_000);
         // at most 1001 Gs of a wave are alive at once (+1 per M exiting one); free-list bounds as above

@@ -36,7 +36,7 @@ class SchedMisuseTest {
                 caught.add(e);
             }
         });
-        s.awaitQuiescence();
+        Quiesce.await(s);
         assertThat(caught).singleElement().extracting(Throwable::getMessage).isEqualTo("go of nil func value");
         assertThat(s.stats().gsCreated()).isEqualTo(1);
         assertThat(s.shutdown()).isEmpty();
@@ -56,7 +56,7 @@ class SchedMisuseTest {
         s.start(1);
         AtomicInteger ran = new AtomicInteger();
         s.go(ran::incrementAndGet);
-        s.awaitQuiescence();
+        Quiesce.await(s);
         assertThat(ran.get()).isEqualTo(1);
         assertThat(s.shutdown()).isEmpty();
     }
@@ -76,7 +76,7 @@ class SchedMisuseTest {
         Sched s = new Sched().start(1);
         AtomicInteger ran = new AtomicInteger();
         s.go(ran::incrementAndGet);
-        s.awaitQuiescence();
+        Quiesce.await(s);
         assertThat(s.shutdown()).isEmpty();
         long created = s.stats().gsCreated();
         assertThatThrownBy(() -> s.go(ran::incrementAndGet)).isInstanceOf(IllegalStateException.class)
@@ -107,12 +107,12 @@ class SchedMisuseTest {
                 errs.add(e);
             }
             try {
-                s.awaitQuiescence();
+                Quiesce.await(s);
             } catch (IllegalStateException | InterruptedException e) {
                 errs.add(e);
             }
         });
-        s.awaitQuiescence();
+        Quiesce.await(s);
         assertThat(errs).extracting(Throwable::getMessage).containsExactly(
                 "shutdown from inside a goroutine would wait for itself",
                 "awaitQuiescence from inside a goroutine would wait for itself");

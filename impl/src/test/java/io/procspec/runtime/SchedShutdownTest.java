@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,7 +39,7 @@ class SchedShutdownTest {
                 }
             });
         }
-        started.await();
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("every P runs its blocker").isTrue();
         for (int i = 0; i < 100; i++) {
             s.go(ran::incrementAndGet);
         }
@@ -51,7 +52,8 @@ class SchedShutdownTest {
         assertThatThrownBy(() -> s.go(() -> {})).isInstanceOf(IllegalStateException.class)
                 .hasMessage("go after shutdown");
         release.countDown();
-        stopper.join();
+        stopper.join(10_000);
+        assertThat(stopper.isAlive()).as("shutdown returned within 10 s").isFalse();
 
         assertThat(ran.get()).as("queued Gs must not run after shutdown began").isZero();
         assertThat(left.get()).hasSize(100 + 10 * nprocs);

@@ -91,7 +91,7 @@ class SchedTest {
         Once once = new Once(total);
         int root = once.id();
         s.go(() -> tree(s, once, root, depth, fanout));
-        s.awaitQuiescence();
+        Quiesce.await(s);
         once.assertEachRanOnce(total);
         assertCleanEnd(s, total);
     }
@@ -117,7 +117,7 @@ class SchedTest {
             int head = once.id();
             s.go(() -> chain(s, once, head, length - 1));
         }
-        s.awaitQuiescence();
+        Quiesce.await(s);
         once.assertEachRanOnce(chains * length);
         assertCleanEnd(s, chains * length);
     }
@@ -130,7 +130,7 @@ class SchedTest {
         Once once = new Once(length);
         int head = once.id();
         s.go(() -> chain(s, once, head, length - 1));
-        s.awaitQuiescence();
+        Quiesce.await(s);
         once.assertEachRanOnce(length);
         assertCleanEnd(s, length);
     }
@@ -163,9 +163,10 @@ class SchedTest {
         }
         go.countDown();
         for (Thread th : ts) {
-            th.join();
+            th.join(30_000);
+            assertThat(th.isAlive()).as("a producer thread finished its go calls within 30 s").isFalse();
         }
-        s.awaitQuiescence();
+        Quiesce.await(s);
         once.assertEachRanOnce(threads * each);
         Sched.Stats st = s.stats();
         assertThat(st.globrunqputGs()).as("outside Gs go through the global queue").isGreaterThanOrEqualTo(threads * each);
@@ -176,7 +177,8 @@ class SchedTest {
 
     /**
      * Thousands of rounds in which every M parks and a new G (from outside, then spawning from
-     * inside) must wake them: a lost wakeup hangs awaitQuiescence (caught by the timeout).
+     * inside) must wake them: a lost wakeup leaves Gs runnable with every M parked, which
+     * {@link Quiesce#await} reports after 10 s without progress.
      */
     @WithPs
     @Timeout(120)
@@ -191,8 +193,7 @@ class SchedTest {
                     s.go(ran::incrementAndGet);
                 }
             });
-            assertThat(s.awaitQuiescence(60, java.util.concurrent.TimeUnit.SECONDS))
-                    .as("%s: round %d reached quiescence", NO_LOST_WAKEUP, r).isTrue();
+            Quiesce.await(s); // NO_LOST_WAKEUP: a lost wakeup fails here after 10 s without progress
             assertThat(ran.get()).isEqualTo(4 * (r + 1));
         }
         Sched.Stats st = s.stats();
@@ -223,7 +224,7 @@ class SchedTest {
                 });
             }
         });
-        s.awaitQuiescence();
+        Quiesce.await(s);
         int sum = 0;
         for (int i = 0; i < 4; i++) {
             sum += byP.get(i);

@@ -150,11 +150,20 @@ public final class Catalogue {
         return all;
     }
 
+    /** BUGS, then the bugs kept as patches ({@link Patches}, issue 15): one catalogue, one set of names. */
+    private static final List<Bug> ALL = concat(BUGS, Patches.bugs());
+
+    private static List<Bug> concat(List<Bug> a, List<Bug> b) {
+        List<Bug> out = new ArrayList<>(a);
+        out.addAll(b);
+        return Collections.unmodifiableList(out);
+    }
+
     private static final Map<String, Bug> BY_NAME;
 
     static {
         Map<String, Bug> m = new LinkedHashMap<>();
-        for (Bug b : BUGS) {
+        for (Bug b : ALL) {
             if (m.put(b.name(), b) != null) {
                 throw new ExceptionInInitializerError("bug named twice: " + b.name());
             }
@@ -164,13 +173,13 @@ public final class Catalogue {
 
     /** Every bug, in catalogue order. */
     public static List<Bug> all() {
-        return BUGS;
+        return ALL;
     }
 
     /** The bugs with a Java twin. */
     public static List<Bug> withTwin() {
         List<Bug> out = new ArrayList<>();
-        for (Bug b : BUGS) {
+        for (Bug b : ALL) {
             if (b.hasTwin()) {
                 out.add(b);
             }
@@ -181,7 +190,7 @@ public final class Catalogue {
     /** The bugs with a spec {@code Bug} switch. */
     public static List<Bug> withSpecSwitch() {
         List<Bug> out = new ArrayList<>();
-        for (Bug b : BUGS) {
+        for (Bug b : ALL) {
             if (b.hasSpecSwitch()) {
                 out.add(b);
             }

@@ -174,6 +174,7 @@ class FreeRunningProperties {
             steals.add(new ArrayList<>());
         }
         java.util.concurrent.atomic.AtomicBoolean ownerDone = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean abandon = new java.util.concurrent.atomic.AtomicBoolean();
         long t0 = System.nanoTime();
         Thread ownerThread = new Thread(() -> {
             try {
@@ -244,7 +245,7 @@ class FreeRunningProperties {
                 try {
                     int misses = 0;
                     boolean next = tid % 2 == 0;
-                    while (!ownerDone.get() || !proc.runqempty(owner)) {
+                    while (!abandon.get() && (!ownerDone.get() || !proc.runqempty(owner))) {
                         next = !next;
                         int tt = me.runqtail();
                         G g = ops.runqsteal(me, owner, next);
@@ -278,11 +279,31 @@ class FreeRunningProperties {
                 }
             }, "thief" + t));
         }
+        ownerThread.setDaemon(true);
+        thieves.forEach(th -> th.setDaemon(true));
         ownerThread.start();
         thieves.forEach(Thread::start);
-        ownerThread.join(120_000);
-        for (Thread th : thieves) {
-            th.join(120_000);
+        // Wait while the run makes progress: a hang (a G stuck in the ring, a livelocked steal)
+        // fails after STALL_MILLIS without a change of any ring's head or tail, not after minutes.
+        List<Thread> all = new ArrayList<>(thieves);
+        all.add(0, ownerThread);
+        long lastProgress = System.nanoTime();
+        long lastMark = progressMark(proc);
+        boolean stalled = false;
+        for (Thread th : all) {
+            while (th.isAlive() && !stalled) {
+                th.join(100);
+                long mark = progressMark(proc);
+                if (mark != lastMark) {
+                    lastMark = mark;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > STALL_MILLIS * 1_000_000L) {
+                    stalled = true;
+                }
+            }
+        }
+        if (stalled) {
+            abandon.set(true);
         }
         res.millis = (System.nanoTime() - t0) / 1_000_000;
         for (Throwable e : failure) {
@@ -293,8 +314,9 @@ class FreeRunningProperties {
                 throw new AssertionError("a thread failed: " + e, e);
             }
         }
-        if (ownerThread.isAlive() || thieves.stream().anyMatch(Thread::isAlive)) {
-            throw new AssertionError("threads did not finish in 120 s");
+        if (stalled || ownerThread.isAlive() || thieves.stream().anyMatch(Thread::isAlive)) {
+            throw new AssertionError("no progress for " + STALL_MILLIS + " ms: no ring's head or tail moved"
+                    + " while threads were still running (a G stuck in a ring, or a livelock)");
         }
         // ---- what is left: the owner's queue (should be empty) and the global queue (spills)
         List<G> left = new ArrayList<>();
@@ -497,5 +519,18 @@ class FreeRunningProperties {
         if (proc.stacks.inUse() != withStack) {
             bad.add("stacks in use " + proc.stacks.inUse() + " != Gs holding one " + withStack);
         }
+    }
+
+    /** How long a free-running run may show no progress before it fails ({@code -Dprocspec.stall.seconds}, default 10). */
+    static final long STALL_MILLIS = 1000L * Long.getLong("procspec.stall.seconds", 10);
+
+    /** Changes whenever any P's runqhead or runqtail moves (racy reads: only compared for change). */
+    private static long progressMark(Proc proc) {
+        long m = 0;
+        for (P p : proc.allp) {
+            m = m * 31 + p.runqhead();
+            m = m * 31 + p.runqtail();
+        }
+        return m;
     }
 }
