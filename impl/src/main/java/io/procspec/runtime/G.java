@@ -7,9 +7,10 @@ import java.lang.invoke.VarHandle;
  * Go's {@code g}: a goroutine. Only the fields the queues, the free lists and {@code newproc1}
  * use are kept, named as in runtime2.go.
  *
- * <p>Plain fields are written by the P that owns the G (its creator, or the P running it) and
- * published to other Ps by the release/acquire pairs of the run queues ({@code runqtail}) or by
- * {@code sched.lock}; {@link #atomicstatus} is the one field read and CASed concurrently.
+ * <p>Plain fields are written by the G's current owner (its creator, the P running it, or the
+ * holder of the list it is on) and handed to other threads only through the run queues' and
+ * locks' happens-before edges; {@link #atomicstatus} is the one field read and CASed concurrently.
+ * See {@link Proc}'s class comment, "Memory ordering".
  */
 public final class G {
     // G status values (runtime2.go). _Gscan bits are not modelled: there is no GC here.
@@ -21,20 +22,12 @@ public final class G {
     public static final int _Grunning = 2;
     /** In a system call (not used by procspec's scheduler; kept for the status names). */
     public static final int _Gsyscall = 3;
-    /** Blocked (not used by procspec's scheduler: Gs cannot block). */
+    /** Parked ({@code gopark}): on no run queue until {@code ready}/{@code injectglist} makes it runnable. */
     public static final int _Gwaiting = 4;
     /** Unused: on a free list, or just exited, or being initialized. */
     public static final int _Gdead = 6;
 
-    private static final VarHandle ATOMICSTATUS;
-
-    static {
-        try {
-            ATOMICSTATUS = MethodHandles.lookup().findVarHandle(G.class, "atomicstatus", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle ATOMICSTATUS = VarHandles.field(MethodHandles.lookup(), "atomicstatus", int.class);
 
     /** The stack [lo, hi); {@link Stack#NONE} once freed. */
     public Stack stack = Stack.NONE;
@@ -42,9 +35,14 @@ public final class G {
     public long stackguard0;
     /** The saved context newproc1 builds. */
     public final Gobuf sched = new Gobuf();
+    /**
+     * This G's own funcval, filled by {@code newproc(pp, Runnable, callergp)} so that creating a G
+     * from a Runnable allocates nothing (see {@link FuncVal}). Written by the P that owns the G.
+     */
+    final FuncVal fnbuf = new FuncVal();
     /** sp at the top of the stack, for traceback (newproc1 sets it to sched.sp). */
     public long stktopsp;
-    /** Accessed only through {@link #readgstatus()} / {@link #casStatus}. */
+    /** Accessed only through {@link #loadVolatileAtomicstatus()} / {@link #casVolatileAtomicstatus}. */
     @SuppressWarnings("unused")
     private volatile int atomicstatus = _Gidle;
     /** Next G on a gQueue / gList. Written only by the owner of the list the G is on. */
@@ -64,19 +62,44 @@ public final class G {
 
     public G() {}
 
-    /** readgstatus: {@code gp.atomicstatus.Load()} (a sequentially consistent load in Go). */
+    /**
+     * readgstatus (proc.go): {@code gp.atomicstatus.Load()}, Go's function name for
+     * {@link #loadVolatileAtomicstatus()}.
+     */
     public int readgstatus() {
-        return (int) ATOMICSTATUS.getVolatile(this);
+        return loadVolatileAtomicstatus();
     }
 
-    /** One CAS of the status, as casgstatus's loop body does. */
-    boolean casStatus(int oldval, int newval) {
+    /**
+     * {@code gp.atomicstatus.Load()}: a volatile load (Go's atomic Load is sequentially consistent).
+     * Synchronizes with the {@link #casVolatileAtomicstatus} that wrote the value: a G's fields
+     * written before a status change are visible to whoever reads the new status.
+     */
+    public int loadVolatileAtomicstatus() {
+        int v = (int) ATOMICSTATUS.getVolatile(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "atomicstatus", MemorySimulation.VOLATILE, v) : v;
+    }
+
+    /**
+     * {@code gp.atomicstatus.CompareAndSwap(oldval, newval)}: a full CAS, one iteration of
+     * casgstatus's loop. Of two racing transitions from the same status exactly one wins (jcstress
+     * {@code CasgstatusSameTransition}).
+     */
+    boolean casVolatileAtomicstatus(int oldval, int newval) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.cas(this, "atomicstatus", MemorySimulation.VOLATILE, oldval, newval, (int) ATOMICSTATUS.get(this));
+        }
         return ATOMICSTATUS.compareAndSet(this, oldval, newval);
     }
 
     /** The next G on the list or queue this G is on (for snapshots and tests). */
     public G schedlink() {
         return schedlink;
+    }
+
+    /** Whether {@code s} is one of the statuses modelled here ({@code _Gidle} … {@code _Gdead}). */
+    public static boolean validStatus(int s) {
+        return s == _Gidle || s == _Grunnable || s == _Grunning || s == _Gsyscall || s == _Gwaiting || s == _Gdead;
     }
 
     /** Go's status name, for messages. */

@@ -8,15 +8,7 @@ import java.lang.invoke.VarHandle;
  * thread-safe: the owner of the enclosing P, or the holder of the protecting lock, uses it.
  */
 public class GList {
-    private static final VarHandle HEAD;
-
-    static {
-        try {
-            HEAD = MethodHandles.lookup().findVarHandle(GList.class, "head", G.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle HEAD = VarHandles.field(MethodHandles.lookup(), "head", G.class);
 
     G head;
 
@@ -26,24 +18,46 @@ public class GList {
     }
 
     /**
-     * empty, read without the protecting lock, as gfget's pre-check does in Go. A racy hint:
-     * opaque so the JIT re-reads it on every retry; the decision is re-made under the lock.
+     * The head, read without the protecting lock, as gfget's pre-check does in Go
+     * ({@code !sched.gFree.stack.empty()}): an opaque load, a racy hint (the JIT re-reads it on
+     * every retry; the decision is re-made under the lock). Pairs with {@link #storeOpaqueHead}.
      */
-    final boolean emptyRacy() {
-        return HEAD.getOpaque(this) == null;
+    final G loadOpaqueHead() {
+        return (G) HEAD.getOpaque(this);
     }
 
-    /** push: adds gp to the head. */
+    /**
+     * Every write of head (by the holder of the list: its P's owner or the lock holder) is opaque
+     * so that {@link #loadOpaqueHead}'s unlocked read is never torn or hoisted out of a loop; no
+     * ordering is needed, the lock orders the list's contents.
+     */
+    private void storeOpaqueHead(G g) {
+        HEAD.setOpaque(this, g);
+    }
+
+    /**
+     * push: adds gp to the head.
+     *
+     * @throws NullPointerException  if gp is null
+     * @throws IllegalStateException if gp is visibly on a list or queue already (its schedlink is
+     *                               set, or it is this list's head); the list is unchanged
+     */
     public final void push(G gp) {
+        if (gp == null) {
+            throw new NullPointerException("gList.push: nil g");
+        }
+        if (gp.schedlink != null || gp == head) {
+            throw new IllegalStateException("gList.push: " + gp + " is already on a list or queue");
+        }
         gp.schedlink = head;
-        HEAD.setOpaque(this, gp); // opaque only so emptyRacy's unlocked read is not a torn/elided read
+        storeOpaqueHead(gp);
     }
 
     /** pushAll: prepends every G of q (q's order kept). */
     public final void pushAll(GQueue q) {
         if (!q.empty()) {
             q.tail.schedlink = head;
-            HEAD.setOpaque(this, q.head);
+            storeOpaqueHead(q.head);
         }
     }
 
@@ -51,7 +65,7 @@ public class GList {
     public final G pop() {
         G gp = head;
         if (gp != null) {
-            HEAD.setOpaque(this, gp.schedlink);
+            storeOpaqueHead(gp.schedlink);
             gp.schedlink = null;
         }
         return gp;
@@ -66,12 +80,8 @@ public class GList {
         return n;
     }
 
-    /** The Gs from head to end (O(n); for tests and snapshots). */
+    /** The Gs from head to end (O(n); for tests and snapshots); a cycle is cut as in {@link GQueue#toList()}. */
     public final java.util.List<G> toList() {
-        java.util.List<G> out = new java.util.ArrayList<>();
-        for (G g = head; g != null; g = g.schedlink) {
-            out.add(g);
-        }
-        return out;
+        return GQueue.walk(head);
     }
 }

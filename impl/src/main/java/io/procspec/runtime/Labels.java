@@ -6,8 +6,8 @@ package io.procspec.runtime;
  * <p>Every shared-memory step that the spec treats as one atomic action is a PlusCal label in the
  * spec and a call to {@link SchedPoint#at} with the identical string here, placed immediately
  * <em>before</em> the Java code that performs the step. A test ({@code LabelContractTest} in
- * {@code spec/}) fails when the two sets differ, and another ({@code LabelUsageTest} here) fails
- * when a constant below is not used by the main sources.
+ * {@code spec/}) fails when the two sets differ, and another ({@code LabelUsageTest} in impl's
+ * tests) fails when a constant below is not used by the main sources.
  *
  * <p>Naming: {@code <proc.go function>_<step>}. A lock section is one label, placed before the
  * {@code lock(...)} call ({@link Proc#lock}); the whole section up to {@code unlock} is one
@@ -15,9 +15,75 @@ package io.procspec.runtime;
  * {@code runqput}, and it ends at {@link #GLOBRUNQGET_UNLOCK}).
  *
  * <p>Each constant's doc names the Go statement(s) of the step.
+ *
+ * <p>{@link #all()} is the one list of the labels (every check that needs the set uses it, never a
+ * copy); {@link #scheduler()} and {@link #queue()} split it by who takes the step. Tests name a
+ * label by its constant, never by a string literal.
  */
 public final class Labels {
     private Labels() {}
+
+    /**
+     * Every label: the values of this class's {@code public static final String} constants, in
+     * alphabetical order. The spec's PlusCal labels must be exactly this set
+     * ({@code LabelContractTest} in {@code spec/}).
+     */
+    public static java.util.SortedSet<String> all() {
+        return Registry.ALL;
+    }
+
+    /** Constant name ({@code "RUNQPUT_CASNEXT"}) → label ({@code "runqput_casnext"}), for every label. */
+    public static java.util.SortedMap<String, String> constants() {
+        return Registry.CONSTANTS;
+    }
+
+    /**
+     * The labels of the steps the scheduler loop takes itself ({@link MLoop}: findRunnable's idle
+     * path, wakep's second half, startm, stopm). Queue and free-list scenarios cannot reach them.
+     */
+    public static java.util.SortedSet<String> scheduler() {
+        return Registry.SCHEDULER;
+    }
+
+    /** The labels of {@link Proc}'s queue and free-list functions: {@link #all()} minus {@link #scheduler()}. */
+    public static java.util.SortedSet<String> queue() {
+        return Registry.QUEUE;
+    }
+
+    /** Built on first use (the constants themselves are compile-time constants and need no class init). */
+    private static final class Registry {
+        static final java.util.SortedMap<String, String> CONSTANTS;
+        static final java.util.SortedSet<String> ALL;
+        static final java.util.SortedSet<String> SCHEDULER;
+        static final java.util.SortedSet<String> QUEUE;
+
+        static {
+            java.util.TreeMap<String, String> m = new java.util.TreeMap<>();
+            for (java.lang.reflect.Field f : Labels.class.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                if (java.lang.reflect.Modifier.isPublic(mod) && java.lang.reflect.Modifier.isStatic(mod)
+                        && java.lang.reflect.Modifier.isFinal(mod) && f.getType() == String.class) {
+                    try {
+                        m.put(f.getName(), (String) f.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new ExceptionInInitializerError(e);
+                    }
+                }
+            }
+            CONSTANTS = java.util.Collections.unmodifiableSortedMap(m);
+            java.util.TreeSet<String> all = new java.util.TreeSet<>(m.values());
+            if (all.size() != m.size()) {
+                throw new ExceptionInInitializerError("two label constants share a value: " + m);
+            }
+            ALL = java.util.Collections.unmodifiableSortedSet(all);
+            SCHEDULER = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.List.of(
+                    WAKEP_LOCK, STARTM, STOPM, BECOMESPINNING, FINDRUNNABLE_LOCKIDLE, FINDRUNNABLE_UNLOCKIDLE,
+                    FINDRUNNABLE_DROPSPINNING, CHECKRUNQSNOP_LOCK)));
+            java.util.TreeSet<String> q = new java.util.TreeSet<>(all);
+            q.removeAll(SCHEDULER);
+            QUEUE = java.util.Collections.unmodifiableSortedSet(q);
+        }
+    }
 
     // ---- newproc / newproc1 / malg / allgadd / casgstatus / wakep -----------------------------
 
@@ -126,7 +192,11 @@ public final class Labels {
 
     // ---- global run queue (lock sections of the callers) -------------------------------------
 
-    /** {@code lock(&sched.lock); globrunqput(gp); unlock(&sched.lock)} (as goschedImpl does). */
+    /**
+     * {@code lock(&sched.lock); globrunqput(gp); unlock(&sched.lock)} (goschedImpl; {@code go} from
+     * outside a G), or the same section with {@code globrunqputbatch} (injectglist's hand-off to
+     * idle Ps; in the spec also a preempted GC worker's drained queue).
+     */
     public static final String GLOBRUNQPUT_LOCK = "globrunqput_lock";
     /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
     public static final String GLOBRUNQPUTHEAD_LOCK = "globrunqputhead_lock";
@@ -141,7 +211,10 @@ public final class Labels {
 
     /** wakep: {@code lock(&sched.lock); pp := pidlegetSpinning(0)}; none: {@code nmspinning.Add(-1)}; unlock. */
     public static final String WAKEP_LOCK = "wakep_lock";
-    /** startm: hand the idle P to an idle (or new) M and {@code notewakeup(&nmp.park)}. */
+    /**
+     * startm: hand the idle P to an idle (or new) M and {@code notewakeup(&nmp.park)}; in
+     * injectglist's startIdle the same section also takes the idle P ({@code pidlegetSpinning}).
+     */
     public static final String STARTM = "startm";
     /** stopm: {@code lock(&sched.lock); mput(mp); unlock}; the M sleeps until a startm hands it a P. */
     public static final String STOPM = "stopm";

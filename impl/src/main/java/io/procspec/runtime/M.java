@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <h2>Ownership of the fields</h2>
  * <ul>
- *   <li>{@link #p}, {@link #curg}, {@link #spinning}: the M itself, except that {@link Sched#startm}
+ *   <li>{@link #p}, {@link #curg}, {@link #spinning}: the M itself, except that {@link MLoop#startm}
  *       sets {@code spinning} and {@link #nextp} on an M that is parked (off every list, so no one
  *       else touches it) and then publishes them through {@link #notewakeup()}, or before
  *       {@link Thread#start()} for a new M.</li>
@@ -18,6 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 final class M extends Thread {
     /** The scheduler this M belongs to. */
     final Sched owner;
+    /** The loop this M runs. */
+    final MLoop loop;
     /** m.id. */
     final long mid;
 
@@ -27,14 +29,18 @@ final class M extends Thread {
     P nextp;
     /** m.spinning: out of local work and looking for work to steal; counted in sched.nmspinning. */
     boolean spinning;
+    /** findRunnable's second result for the G it returned: run it in the current time slice. M-only. */
+    boolean inheritTime;
     /** m.curg: the G running on this M, or null while the M is in the scheduler. */
     G curg;
     /** Next M on sched.midle; guarded by sched.lock. */
     M schedlink;
 
     /**
-     * m.park: the note the M sleeps on in stopm. Written true by notewakeup (after nextp/spinning:
-     * the volatile write publishes them), read and cleared by the M.
+     * m.park: the note the M sleeps on in stopm. Written true by notewakeup after nextp and
+     * spinning: the volatile write releases them, and the M's volatile read that sees true
+     * acquires them (then {@code LockSupport.unpark}/{@code park} only wake it). Read and cleared
+     * by the M itself. Not in the spec (it models the hand-over as one step, {@code startm}).
      */
     private volatile boolean park;
 
@@ -44,9 +50,10 @@ final class M extends Thread {
     /** fastrand state (xorshift64*), owner-only. */
     private long rnd;
 
-    M(Sched owner, long mid) {
+    M(Sched owner, MLoop loop, long mid) {
         super("procspec-m" + mid);
         this.owner = owner;
+        this.loop = loop;
         this.mid = mid;
         this.rnd = 0x9E3779B97F4A7C15L * (mid + 1) ^ System.nanoTime();
         if (rnd == 0) {
@@ -59,7 +66,7 @@ final class M extends Thread {
     @Override
     public void run() {
         try {
-            owner.mstart(this);
+            loop.mstart(this);
         } finally {
             exited.countDown();
         }

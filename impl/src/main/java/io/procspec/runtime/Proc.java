@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static io.procspec.runtime.Arch.*;
 import static io.procspec.runtime.G._Gdead;
 import static io.procspec.runtime.G._Gidle;
 import static io.procspec.runtime.G._Grunnable;
+import static io.procspec.runtime.G._Gwaiting;
 import static io.procspec.runtime.Labels.*;
 
 /**
@@ -37,6 +39,167 @@ import static io.procspec.runtime.Labels.*;
  * fewer than {@code localKeep} to the global lists, split into Gs with and without stacks, so that
  * {@link #gfget} can prefer Gs that still have one.
  *
+ * <h2>Memory ordering</h2>
+ *
+ * <p>This section is procspec's one reference for memory ordering; {@link P}, {@link G},
+ * {@link Schedt}, the README and {@code spec/README.md} link here.
+ *
+ * <p><b>Accessors.</b> Every access to a location that two threads may touch without a lock
+ * between them (the ring's slots, {@code runqhead}, {@code runqtail}, {@code runnext},
+ * {@code pp.status}, {@code gp.atomicstatus}, {@code sched.runqsize}, {@code sched.nmspinning},
+ * {@code sched.npidle}, {@code sched.goidgen}, the heads of {@code sched.gFree}'s lists, the misuse
+ * checks' {@code pp.owner}) goes
+ * through an accessor of the object that holds it, named {@code <operation><Mode><Field>}: the
+ * field is the location, the mode is the ordering. One legend, used everywhere:
+ *
+ * <table>
+ *   <caption>accessor prefixes</caption>
+ *   <tr><th>prefix</th><th>Java (VarHandle)</th><th>Go</th><th>orders</th></tr>
+ *   <tr><td>{@code loadPlain}, {@code storePlain}</td><td>{@code get}, {@code set}, plain
+ *       array element</td><td>a plain read or write</td><td>nothing; may be stale, hoisted,
+ *       reordered</td></tr>
+ *   <tr><td>{@code loadOpaque}, {@code storeOpaque}</td><td>{@code getOpaque},
+ *       {@code setOpaque}</td><td>a racy read of a hint</td><td>coherence only: never torn,
+ *       never hoisted out of a loop, no ordering with other locations</td></tr>
+ *   <tr><td>{@code loadAcquire}</td><td>{@code getAcquire}</td><td>{@code atomic.LoadAcq}</td>
+ *       <td>later accesses stay after it; sees what a release store it reads from published</td></tr>
+ *   <tr><td>{@code storeRelease}</td><td>{@code setRelease}</td><td>{@code atomic.StoreRel}</td>
+ *       <td>earlier accesses stay before it</td></tr>
+ *   <tr><td>{@code loadVolatile}, {@code storeVolatile}</td><td>{@code getVolatile},
+ *       {@code setVolatile}</td><td>{@code atomic.Load}, {@code atomic.Store}</td><td>sequentially
+ *       consistent: in the JLS's one total synchronization order</td></tr>
+ *   <tr><td>{@code casRelease}</td><td>{@code compareAndExchangeRelease} (strong)</td>
+ *       <td>{@code atomic.CasRel}</td><td>a release store if it succeeds</td></tr>
+ *   <tr><td>{@code casVolatile}, {@code addVolatile}</td><td>{@code compareAndSet},
+ *       {@code getAndAdd}</td><td>{@code atomic.Cas}, {@code .CompareAndSwap},
+ *       {@code .Add}</td><td>sequentially consistent read-modify-write</td></tr>
+ * </table>
+ *
+ * <p>Go names stay where Go has a function: {@link G#readgstatus()} is
+ * {@link G#loadVolatileAtomicstatus()}. Each accessor is one VarHandle or array access that the
+ * JIT inlines, so the hot paths cost what the access written in place would ({@code bench/}
+ * measures it). Because every racy access is a method that names its location and its ordering,
+ * a weak-memory simulation (issue 15: loads that may return any store the Java memory model
+ * allows) can be added inside the accessors, behind a {@code static final} switch fixed at class
+ * initialisation, without changing any call site here.
+ *
+ * <p><b>Who synchronizes with whom.</b> One row per shared location; "checked by" names the
+ * spec's property (TLC, {@code spec/README.md}) and the jcstress tests ({@code stress/}) that fail
+ * when the ordering is wrong, and the catalogued bug ({@code mutants/}) that weakens it. The call
+ * sites repeat the partner in a one-line note.
+ *
+ * <table>
+ *   <caption>memory ordering of the shared locations</caption>
+ *   <tr><th>location</th><th>written by (mode)</th><th>read by (mode)</th><th>synchronizes with,
+ *       and why this mode</th><th>checked by</th></tr>
+ *   <tr><td>{@code pp.runq[i]} (ring slots)</td><td>the owner (runqput, runqputbatch) and a thief
+ *       into its own ring beyond its tail (runqgrab's batch): plain</td><td>the owner (runqget,
+ *       runqputslow, runqdrain) and thieves (runqgrab): plain</td><td>a slot is published by the
+ *       store-release of {@code runqtail} that follows the write, and handed back to the owner by
+ *       the consumer's CAS-release of {@code runqhead} (the owner load-acquires head before it
+ *       overwrites). A consumer with a stale head may read a slot being overwritten: a benign race
+ *       (a reference is never torn), and its CAS then fails and the copy is dropped. runqdrain
+ *       reads after its CAS (Go's order, see there).</td><td>{@code NoTornSteal},
+ *       {@code ExactlyOnePlace}; jcstress {@code RunqputStealPublication}, {@code RunqputbatchSteal};
+ *       bug {@code tail_before_slot} ({@code BrokenTailBeforeSlotPublication})</td></tr>
+ *   <tr><td>{@code pp.runqtail}</td><td>the owner only: store-release (runqput, runqputbatch,
+ *       runqsteal)</td><td>the owner: plain; thieves (runqgrab): load-acquire; runqempty:
+ *       volatile</td><td>the release publishes the slot writes before it to a thief's acquire load
+ *       of tail. The owner reads its own writes plainly.</td><td>{@code Refinement},
+ *       {@code RingBounded}; jcstress {@code RunqputStealPublication},
+ *       {@code WrapRunqputStealPublication}; bug {@code runqtail_plain_store}
+ *       ({@code BrokenPlainTailPublication}, visible on ARM/POWER only)</td></tr>
+ *   <tr><td>{@code pp.runqhead}</td><td>any consumer: CAS-release (runqget, runqputslow,
+ *       runqdrain, runqgrab)</td><td>owner and consumers: load-acquire; runqempty:
+ *       volatile</td><td>the CAS-release orders the consumer's slot reads before it; the owner's
+ *       load-acquire of head (runqput, runqputbatch, runqsteal's overflow check) synchronizes with
+ *       it before reusing those slots, and another consumer's load-acquire sees a consistent head.
+ *       A CAS, never a store: two consumers with the same head must not both commit.</td>
+ *       <td>{@code ExactlyOnePlace}, {@code NoTornSteal}; jcstress {@code RunqgetStealLastG},
+ *       {@code TwoThieves}, {@code OwnerTwoThieves}, {@code RunqputslowSteal},
+ *       {@code RunqdrainSteal}; bugs {@code runqgrab_no_cas} ({@code BrokenTwoThievesNoCas}),
+ *       {@code runqget_no_cas} ({@code BrokenRunqgetNoCasLastG}), {@code counter_too_narrow}</td></tr>
+ *   <tr><td>{@code pp.runnext}</td><td>the owner sets it non-null (runqput) and anyone clears it
+ *       (runqget, runqdrain, runqgrab): full CAS only</td><td>plain before each CAS (a guess the
+ *       CAS validates); runqempty: volatile</td><td>the owner's CAS publishes the G to the thief
+ *       whose successful CAS reads it. Full, not release: it is the submitter's write in the
+ *       no-lost-wakeup Dekker pattern ({@link MLoop}), so it must be in one total order with
+ *       wakep's load of {@code nmspinning} and with runqempty's loads in checkRunqsNoP.</td>
+ *       <td>{@code ExactlyOnePlace}, {@code RunqemptyNeverSpurious}, {@code NoLostWakeup};
+ *       jcstress {@code RunnextStealPublication}, {@code RunnextGetSteal},
+ *       {@code RunnextGetStealGo114}, {@code RunnextKickSteal}, {@code WrapRunnextGetSteal};
+ *       bug {@code runqget_runnext_no_cas} ({@code BrokenRunnextNoCas})</td></tr>
+ *   <tr><td>runqempty's reads of head, tail, runnext, tail</td><td>–</td><td>volatile</td>
+ *       <td>volatile rather than acquire: the Dekker pattern above needs them in the JLS's total
+ *       order (see runqempty)</td><td>{@code RunqemptyNeverSpurious}, {@code NoLostWakeup};
+ *       jcstress {@code RunqemptyNext0True…}; bug {@code runqempty_one_tail_read}</td></tr>
+ *   <tr><td>{@code pp.status}</td><td>the P's owner or the holder of {@code sched.lock}
+ *       (acquirep, releasep, pidleput): opaque</td><td>thieves (runqgrab's back-off, stealWork's
+ *       idle skip): opaque</td><td>nothing: a hint (relaxed would do); opaque so a thief's loop
+ *       re-reads it</td><td>–</td></tr>
+ *   <tr><td>{@code pp.owner} (not Go's: who may call the owner-only operations)</td><td>the
+ *       thread that takes or gives up the P (acquirep, releasep on the M's thread; the scheduler's
+ *       start and shutdown): plain</td><td>the misuse checks of the owner-only operations:
+ *       plain</td><td>nothing: a thread only asks whether it finds itself there, and program order
+ *       shows it its own last write; no thread writes another thread there, so a stale value
+ *       refuses only a call that is misuse anyway</td><td>impl's {@code MisuseTest}, properties'
+ *       {@code MisuseProperties} ({@code NOT_CALLERS_P})</td></tr>
+ *   <tr><td>{@code gp.atomicstatus}</td><td>casgstatus: full CAS</td><td>readgstatus:
+ *       volatile</td><td>a status change publishes the G's fields written before it (ready reads a
+ *       parked G's status). Full, as Go's: two racing transitions from one status, exactly one
+ *       wins.</td><td>{@code StatusMatchesPlace}; jcstress {@code CasgstatusSameTransition},
+ *       {@code CasgstatusDifferentTransitions}</td></tr>
+ *   <tr><td>{@code sched.runqsize}</td><td>the holder of {@code sched.lock}: opaque (with the
+ *       queue)</td><td>under the lock: plain; findRunnable's checks and checkRunqsNoP without it:
+ *       opaque</td><td>findRunnable's checks are hints, decided again under the lock. The
+ *       no-lost-wakeup recheck relies on it: checkRunqsNoP reads it after the parker's volatile
+ *       decrement of {@code nmspinning} and a full fence, and an outside submitter
+ *       ({@code Sched.goOutside}) writes it under the lock, unlocks, and issues a full fence before
+ *       wakep loads {@code nmspinning}: with a full fence between each side's store and load,
+ *       {@code VarHandle.fullFence}'s contract (no load or store moves across it) makes one side
+ *       see the other, so opaque suffices. Work queued under the lock before a parker's
+ *       {@code findRunnable_lockidle} section is seen inside it.</td><td>{@code GlobalSizeMatches},
+ *       {@code NoLostWakeup}; jcstress {@code GlobrunqPutGet}, {@code RunqputslowSteal}</td></tr>
+ *   <tr><td>{@code sched.nmspinning}</td><td>wakep (CAS 0 → 1), becomeSpinning, the spinning M
+ *       that stops, wakep's undo: full CAS / add</td><td>wakep, findRunnable's spin limit:
+ *       volatile</td><td>the other half of the Dekker pattern: the parker's decrement and the
+ *       submitter's load are both synchronization actions</td><td>{@code MsAndPs},
+ *       {@code NoLostWakeup}</td></tr>
+ *   <tr><td>{@code sched.npidle}</td><td>pidleput, pidleget under {@code sched.lock}: add</td>
+ *       <td>findRunnable's spin limit, injectglist: volatile</td><td>nothing: heuristics
+ *       re-checked under the lock (relaxed would do; Go's is an atomic.Int32)</td><td>–</td></tr>
+ *   <tr><td>{@code sched.goidgen}</td><td>newproc1 on an empty goid cache: atomic add</td>
+ *       <td>snapshots</td><td>nothing but atomicity: batches are disjoint (relaxed would
+ *       do)</td><td>{@code GoidsUnique}; jcstress {@code GoidUnique}</td></tr>
+ *   <tr><td>heads of {@code sched.gFree.stack}, {@code .noStack}</td><td>the holder of
+ *       {@code sched.gFree.lock}: opaque</td><td>gfget's unlocked check: opaque</td><td>nothing: a
+ *       hint, decided again under the lock</td><td>{@code FreeCountsMatch}; jcstress
+ *       {@code GfreeSpillRefill}, {@code GfreeTwoPs}</td></tr>
+ *   <tr><td>{@code sched.runq}, the free lists, {@code Idle}'s lists, {@code allgs}</td>
+ *       <td colspan="2">only under their {@link Mutex} ({@code sched.lock},
+ *       {@code sched.gFree.lock}, {@code allglock})</td><td>unlock happens-before the next lock
+ *       (Go's runtime mutex)</td><td>{@code ExactlyOnePlace}; bug {@code runqputslow_no_lock}</td></tr>
+ *   <tr><td>a G's plain fields (goid, stack, sched, schedlink …)</td><td colspan="2">its
+ *       current owner: the P that made or runs it, or the holder of the list it is on</td>
+ *       <td>handed between threads only through the edges above (tail release / acquire, runnext
+ *       CAS, a lock, a status CAS)</td><td>jcstress {@code RunqputStealPublication},
+ *       {@code RunnextStealPublication}</td></tr>
+ * </table>
+ *
+ * <p>The scheduler's own bookkeeping outside the spec ({@code M}'s park note, {@code Sched}'s
+ * quiescence counters and lifecycle) documents its ordering where it is declared.
+ *
+ * <p><b>32-bit counters ({@code counter_too_narrow}).</b> {@code runqhead} and {@code runqtail}
+ * are Go's {@code uint32}: Java {@code int}s with wrapping arithmetic and unsigned comparisons,
+ * and tests start them near 2^32 so every path crosses the wrap. A consumer's CAS of head compares
+ * numbers, not positions: a thief that read head {@code h}, stalled while head went round by
+ * exactly 2^32, and then CASes would commit a stale, torn copy (an ABA). 32 bits make that need
+ * 2^32 operations on one P during one stall, which Go relies on never happening; Tokio's 16-bit
+ * indices made it reachable. The spec's bug switch {@code counter_too_narrow}
+ * ({@code RunQueue_bug_counter_too_narrow}: counters that wrap at {@code 2*RingSize}) shows TLC
+ * finding the torn steal ({@code NoTornSteal}); the CI models bound the work so that a correct
+ * counter cannot come round during one stall.
+ *
  * <h2>The step-label contract</h2>
  *
  * <p>Before every step the spec treats as atomic, the code calls {@code point.at(label)} with a
@@ -45,128 +208,28 @@ import static io.procspec.runtime.Labels.*;
  *
  * <h2>Misuse</h2>
  *
- * <p>Go's {@code throw}s become {@link IllegalStateException} with Go's message. Input a cheap
- * check can see as wrong (a null function or G, a G in the wrong status) is refused before any
- * queue changes. The same G queued twice, or put on a free list twice, is caught only in
- * {@linkplain Config#checked(boolean) checked mode}, which costs a concurrent map operation per
- * queue operation and is meant for tests.
+ * <p>Go's {@code throw}s become {@link IllegalStateException} with Go's message. Every public
+ * operation checks, before it changes anything (no queue, free list, count, status, goid or stack
+ * moves, and no scheduling point is reached), what a cheap check can see: null arguments; a G in
+ * the wrong status; a G visibly on a list or queue already (its {@code schedlink} set, or it is
+ * the P's runnext, the global queue's end, the free list's head); the wrong lock state (a
+ * global-queue function without {@code sched.lock}; a caller holding a lock the operation would
+ * take, which would deadlock on itself halfway); a ring without room for what the operation puts
+ * there; a P that is not the caller's (a P of a {@link Sched} used by a thread other than its M);
+ * a thief stealing from itself; rings of different sizes; a count that disagrees with its queue;
+ * out-of-range sizes. The README's misuse table lists every case with its exception and message.
+ * Where Go throws for the situation, the message is Go's; where Proc refuses earlier than Go
+ * would throw, it is Go's message followed by what is wrong; otherwise it names the operation and
+ * the violated precondition. The checks run once per call, before the operation's loops, and
+ * allocate nothing unless they refuse. The scheduler's own loop ({@link MLoop}) calls the same
+ * public operations, except {@code runqget}, whose allocation-free form {@code runqgetG} has no
+ * checks (the loop passes its own P).
+ *
+ * <p>The same G queued twice, or put on a free list twice, where no cheap check sees it, is
+ * caught only in {@linkplain ProcConfig#checked(boolean) checked mode}, which costs a concurrent
+ * map operation per queue operation and is meant for tests.
  */
 public final class Proc {
-
-    // ---- constants of linux/amd64 (goarch, sys, stack.go) -----------------------------------
-
-    /** goarch.PtrSize. */
-    public static final int PtrSize = 8;
-    /** sys.MinFrameSize: 0 on amd64 (no link register). */
-    public static final int MinFrameSize = 0;
-    /** sys.StackAlign: goarch.PtrSize on amd64. */
-    public static final int StackAlign = PtrSize;
-    /** sys.PCQuantum: 1 on amd64. */
-    public static final int PCQuantum = 1;
-    /** stackGuard on linux/amd64 (928 * stackGuardMultiplier + stackSystem). */
-    public static final int StackGuard = 928;
-    /** stackSystem: 0 on linux. */
-    public static final int StackSystem = 0;
-    /** _StackMin / stackMin: 2048. */
-    public static final int StackMin = 2048;
-    /** Synthetic text address of {@code runtime.goexit}. */
-    public static final long GOEXIT_PC = 0x401000;
-
-    /**
-     * Configuration of a {@link Proc}. Defaults are Go's; tests shrink the ring, move the counters
-     * near the wrap, and scale the free-list constants down to the spec's models.
-     */
-    public static final class Config {
-        int nprocs = 1;
-        int ringSize = 256;
-        int counterStart = 0;
-        GoVersion goVersion = GoVersion.GO1_21;
-        SchedPoint point = SchedPoint.NONE;
-        boolean checked = false;
-        int gfreeLocalMax = 64;
-        int gfreeLocalKeep = 32;
-        int gfreeRefill = 32;
-        int goidBatch = 16;
-        int startingStackSize = StackMin;
-        long runnextBackoffNanos = 3_000;
-
-        public Config nprocs(int n) {
-            if (n <= 0) {
-                throw new IllegalArgumentException("nprocs must be > 0, got " + n);
-            }
-            nprocs = n;
-            return this;
-        }
-
-        /** Slots per ring; a power of two ≥ 2 (Go: 256). */
-        public Config ringSize(int n) {
-            if (n < 2 || (n & (n - 1)) != 0) {
-                throw new IllegalArgumentException("ring size must be a power of two >= 2, got " + n);
-            }
-            ringSize = n;
-            return this;
-        }
-
-        /** Initial runqhead/runqtail of every P, e.g. {@code -5} for 2^32 − 5 (Go: 0). */
-        public Config counterStart(int c) {
-            counterStart = c;
-            return this;
-        }
-
-        public Config goVersion(GoVersion v) {
-            goVersion = Objects.requireNonNull(v, "goVersion");
-            return this;
-        }
-
-        /** The scheduling-point hook (default {@link SchedPoint#NONE}). */
-        public Config point(SchedPoint p) {
-            point = Objects.requireNonNull(p, "point");
-            return this;
-        }
-
-        /** Checked mode: track every queued / free G to catch double puts (tests). */
-        public Config checked(boolean c) {
-            checked = c;
-            return this;
-        }
-
-        /** gfput's spill threshold, the level it spills below, gfget's refill target (Go: 64, 32, 32). */
-        public Config gfree(int localMax, int localKeep, int refill) {
-            if (localKeep < 1 || localMax < localKeep || refill < 1) {
-                throw new IllegalArgumentException("need 1 <= localKeep <= localMax and refill >= 1, got "
-                        + localMax + "/" + localKeep + "/" + refill);
-            }
-            gfreeLocalMax = localMax;
-            gfreeLocalKeep = localKeep;
-            gfreeRefill = refill;
-            return this;
-        }
-
-        /** _GoidCacheBatch (Go: 16). */
-        public Config goidBatch(int b) {
-            if (b < 1) {
-                throw new IllegalArgumentException("goid batch must be >= 1, got " + b);
-            }
-            goidBatch = b;
-            return this;
-        }
-
-        /** Initial startingStackSize (Go: 2048). */
-        public Config startingStackSize(int s) {
-            checkStackSize(s);
-            startingStackSize = s;
-            return this;
-        }
-
-        /** runqgrab's back-off before stealing runnext from a running P (Go: usleep(3)); 0 disables it. */
-        public Config runnextBackoffNanos(long ns) {
-            if (ns < 0) {
-                throw new IllegalArgumentException("back-off must be >= 0, got " + ns);
-            }
-            runnextBackoffNanos = ns;
-            return this;
-        }
-    }
 
     /** {@link #runqget}'s result: Go's {@code (gp *g, inheritTime bool)}. */
     public record Runqget(G gp, boolean inheritTime) {}
@@ -176,7 +239,7 @@ public final class Proc {
 
     // ---- state ----------------------------------------------------------------------------
 
-    final Config cfg;
+    final ProcConfig cfg;
     /** The scheduling-point hook: final, so with {@link SchedPoint#NONE} the JIT inlines it away. */
     final SchedPoint point;
     final GoVersion goVersion;
@@ -195,28 +258,36 @@ public final class Proc {
     final Mutex allglock = new Mutex("allglock");
     private final ArrayList<G> allgs = new ArrayList<>();
 
-    /** startingStackSize: changes at run time (Go adapts it to average stack use at each GC). */
+    /**
+     * startingStackSize: changes at run time (Go adapts it to average stack use at each GC, with
+     * the world stopped). Volatile so that a change made by another thread is seen by the next
+     * gfget/gfput; nothing else is ordered by it.
+     */
     private volatile int startingStackSize;
 
-    /** mainStarted: newproc calls wakep only after the runtime's main goroutine started. */
+    /**
+     * mainStarted: newproc calls wakep only after the runtime's main goroutine started. Set once by
+     * the scheduler before any M exists; volatile so that a Proc driven by hand sees a later set.
+     */
     private volatile boolean mainStarted;
 
-    /** The second half of wakep (pidlegetSpinning, startm), connected by the scheduler. */
+    /** The second half of wakep (pidlegetSpinning, startm), connected by the scheduler (volatile: as mainStarted). */
     private volatile WakeHook wakeHook = WakeHook.NONE;
 
     /** Checked mode: where each tracked G is ("runq" or "free"). Null when not checked. */
     private final Map<G, String> where;
 
-    public Proc(Config cfg) {
-        this.cfg = Objects.requireNonNull(cfg, "config");
-        this.point = cfg.point;
-        this.goVersion = cfg.goVersion;
-        this.checked = cfg.checked;
-        this.where = cfg.checked ? new ConcurrentHashMap<>() : null;
-        this.stacks = new StackAllocator(cfg.checked);
-        this.startingStackSize = cfg.startingStackSize;
-        this.gomaxprocs = cfg.nprocs;
-        this.allp = new P[cfg.nprocs];
+    /** A Proc with its own copy of {@code cfg} (later changes to {@code cfg} do not reach it). */
+    public Proc(ProcConfig cfg) {
+        this.cfg = Objects.requireNonNull(cfg, "config").copy();
+        this.point = this.cfg.point;
+        this.goVersion = this.cfg.goVersion;
+        this.checked = this.cfg.checked;
+        this.where = this.checked ? new ConcurrentHashMap<>() : null;
+        this.stacks = new StackAllocator(this.checked);
+        this.startingStackSize = this.cfg.startingStackSize;
+        this.gomaxprocs = this.cfg.nprocs;
+        this.allp = new P[this.cfg.nprocs];
         for (int i = 0; i < allp.length; i++) {
             allp[i] = newP(i);
         }
@@ -224,11 +295,12 @@ public final class Proc {
 
     /** A Proc with Go's defaults and {@code nprocs} Ps. */
     public Proc(int nprocs) {
-        this(new Config().nprocs(nprocs));
+        this(new ProcConfig().nprocs(nprocs));
     }
 
-    public Config config() {
-        return cfg;
+    /** A copy of this Proc's configuration (changing it changes nothing here). */
+    public ProcConfig config() {
+        return cfg.copy();
     }
 
     public GoVersion goVersion() {
@@ -237,20 +309,70 @@ public final class Proc {
 
     /** A P with this Proc's ring size and counter start, not in {@link #allp} (Go's {@code new(p)}). */
     public P newP(int id) {
-        return new P(id, cfg.ringSize, cfg.counterStart);
+        P pp = new P(id, cfg.ringSize, cfg.counterStart);
+        pp.schedtick = cfg.schedtick; // published with pp (final allp, or the scheduler's start)
+        return pp;
     }
 
     // ---- locks with scheduling points ------------------------------------------------------
 
     /** lock(m), preceded by the scheduling point {@code label} that begins the lock section. */
     public void lock(Mutex m, String label) {
+        if (m == null) {
+            throw new NullPointerException("lock: nil mutex");
+        }
+        m.checkNotHeld(); // before the scheduling point: a refused call reaches none
         point.atLock(label, m);
         m.lock();
     }
 
     /** unlock(m). */
     public void unlock(Mutex m) {
+        if (m == null) {
+            throw new NullPointerException("unlock: nil mutex");
+        }
         m.unlock();
+    }
+
+    // ---- misuse checks (see "Misuse" above); none changes anything -------------------------------
+
+    private static NullPointerException nil(String fn, String what) {
+        return new NullPointerException(fn + ": nil " + what);
+    }
+
+    /** A non-null P that the calling thread may use as its own (owner-only operations). */
+    private static void checkOwnP(String fn, P pp) {
+        if (pp == null) {
+            throw nil(fn, "p");
+        }
+        // plain: see P.loadPlainOwner (a thread always sees its own latest write of owner)
+        Object o = pp.loadPlainOwner(); // null: a stand-alone P, whose owner is whoever calls
+        if (o != null && o != Thread.currentThread()) {
+            throw new IllegalStateException(fn + ": " + pp + " is not the caller's P (" + pp.ownerDescription() + ")");
+        }
+    }
+
+    /** Whether a put of one G ({@code next}: into runnext, kicking the old one) would spill (owner's view). */
+    private static boolean putWouldSpill(P pp, boolean next) {
+        if (next && pp.loadPlainRunnext() == null) { // plain: only this owner sets it non-null
+            return false;
+        }
+        // Consumers only move head forward, so a ring that is not full now will not be full
+        // later; load-acquire as runqput's own read of head.
+        return Integer.compareUnsigned(pp.loadPlainRunqtail() - pp.loadAcquireRunqhead(), pp.ringSize()) >= 0;
+    }
+
+    /** Free slots of pp's ring (owner's view; consumers can only add to it). */
+    private static int ringRoom(P pp) {
+        return pp.ringSize() - (pp.loadPlainRunqtail() - pp.loadAcquireRunqhead()); // as runqput reads them
+    }
+
+    /** A put that would spill needs sched.lock: refused if the caller holds it (self-deadlock halfway). */
+    private void checkSpillLock(String fn, P pp, boolean next) {
+        if (sched.lock.heldByCurrentThread() && putWouldSpill(pp, next)) {
+            throw new IllegalStateException(fn + ": the caller holds sched.lock, and runqput would need it to spill "
+                    + pp + "'s full ring to the global queue");
+        }
     }
 
     // ---- newproc / newproc1 / malg ----------------------------------------------------------
@@ -263,6 +385,7 @@ public final class Proc {
      * <p>Spec: {@code Proc.newproc}; proc.go {@code newproc}.
      */
     public G newproc(P pp, FuncVal fn, G callergp) {
+        checkNewproc(pp, fn);
         G newg = newproc1(pp, fn, callergp, callerpc(callergp));
         runqput0(pp, newg, true);
         if (mainStarted) {
@@ -271,12 +394,19 @@ public final class Proc {
         return newg;
     }
 
-    /** newproc of a Runnable. */
+    /**
+     * newproc of a Runnable: as {@link #newproc(P, FuncVal, G)}, with the new G's own funcval
+     * holding {@code fn}, so that nothing is allocated per G but the caller's Runnable (in Go the
+     * funcval is the caller's closure).
+     */
     public G newproc(P pp, Runnable fn, G callergp) {
-        if (fn == null) {
-            throw new NullPointerException("go of nil func value");
+        checkNewproc(pp, fn);
+        G newg = newproc1(pp, fn, callergp, callerpc(callergp));
+        runqput0(pp, newg, true);
+        if (mainStarted) {
+            wakep();
         }
-        return newproc(pp, new FuncVal(fn), callergp);
+        return newg;
     }
 
     /**
@@ -285,12 +415,22 @@ public final class Proc {
      * they do not fit, before any G is taken.
      */
     public G newproc(P pp, int siz, FuncVal fn, byte[] args, G callergp) {
+        checkNewproc(pp, fn);
         G newg = newproc1(pp, fn, args, siz, callergp, callerpc(callergp));
         runqput0(pp, newg, true);
         if (mainStarted) {
             wakep();
         }
         return newg;
+    }
+
+    /** newproc's checks: nil fn or p, a P not the caller's, a runqput that would spill with sched.lock held. */
+    private void checkNewproc(P pp, Object fn) {
+        if (fn == null) {
+            throw new NullPointerException("go of nil func value");
+        }
+        checkOwnP("newproc", pp);
+        checkSpillLock("newproc", pp, true);
     }
 
     /** getcallerpc: the pc of the go statement, here a synthetic address inside the caller's function. */
@@ -310,11 +450,29 @@ public final class Proc {
         if (fn == null) {
             throw new NullPointerException("go of nil func value");
         }
+        checkOwnP("newproc1", pp);
         G newg = gfgetOrMalg(pp);
         // extra space in case of reads slightly beyond frame
         long totalSize = alignUp(4L * PtrSize + MinFrameSize, StackAlign);
         long sp = newg.stack.hi() - totalSize;
         initFrame(pp, newg, sp, fn, callergp, callerpc);
+        return newg;
+    }
+
+    /**
+     * newproc1 of a Runnable: as {@link #newproc1(P, FuncVal, G, long)}, the function held in the
+     * new G's own funcval (filled after gfget/malg, so no FuncVal is allocated).
+     */
+    G newproc1(P pp, Runnable fn, G callergp, long callerpc) {
+        if (fn == null) {
+            throw new NullPointerException("go of nil func value");
+        }
+        checkOwnP("newproc1", pp);
+        G newg = gfgetOrMalg(pp);
+        // extra space in case of reads slightly beyond frame
+        long totalSize = alignUp(4L * PtrSize + MinFrameSize, StackAlign);
+        long sp = newg.stack.hi() - totalSize;
+        initFrame(pp, newg, sp, newg.fnbuf.set(fn), callergp, callerpc);
         return newg;
     }
 
@@ -326,6 +484,7 @@ public final class Proc {
         if (fn == null) {
             throw new NullPointerException("go of nil func value");
         }
+        checkOwnP("newproc1", pp);
         if (narg < 0 || (argp == null ? narg != 0 : argp.length < narg)) {
             throw new IllegalArgumentException("newproc: narg " + narg + " does not match the "
                     + (argp == null ? 0 : argp.length) + " argument bytes given");
@@ -387,7 +546,9 @@ public final class Proc {
             // [sched.goidgen+1, sched.goidgen+GoidCacheBatch]. At startup sched.goidgen=0, so
             // main goroutine receives goid=1.
             long b = cfg.goidBatch;
-            pp.goidcache = sched.goidgen.addAndGet(b); // atomic add: batches are disjoint
+            // Atomicity is all that is needed: two Ps adding at once get disjoint batches
+            // (GoidsUnique; jcstress GoidUnique). Relaxed would do; volatile is Go's Add.
+            pp.goidcache = sched.addVolatileGoidgen(b);
             pp.goidcache -= b - 1;
             pp.goidcacheend = pp.goidcache + b;
         }
@@ -396,25 +557,19 @@ public final class Proc {
         pp.nnewproc++;
     }
 
-    /** gostartcallfn: adjust gobuf as if it executed a call to fn and then stopped before the first instruction. */
-    static void gostartcallfn(Gobuf gobuf, FuncVal fv) {
-        gostartcall(gobuf, fv.fn, fv);
-    }
-
-    /** gostartcall (amd64): push the return address (buf.pc = goexit+PCQuantum), then pc = fn. */
-    static void gostartcall(Gobuf buf, long fn, FuncVal ctxt) {
-        long sp = buf.sp;
-        sp -= PtrSize;
-        buf.retaddr = buf.pc; // *(*uintptr)(unsafe.Pointer(sp)) = buf.pc
-        buf.sp = sp;
-        buf.pc = fn;
-        buf.ctxt = ctxt;
-    }
+    /** malg's largest stack: round2 of anything above would not fit an int (Go's maxstacksize is 1e9). */
+    public static final int MaxMalgStack = 1 << 30;
 
     /**
      * malg: allocate a new g, with a stack big enough for stacksize bytes (negative: no stack).
+     *
+     * @throws IllegalArgumentException if {@code stacksize > MaxMalgStack} (nothing is allocated)
      */
     public G malg(int stacksize) {
+        if (stacksize > MaxMalgStack) {
+            throw new IllegalArgumentException("malg: stack size " + stacksize + " out of range (at most "
+                    + MaxMalgStack + " bytes)");
+        }
         G newg = new G();
         if (stacksize >= 0) {
             stacksize = round2(StackSystem + stacksize);
@@ -456,11 +611,17 @@ public final class Proc {
      * race for the same transition), reported by an IllegalStateException, the status unchanged.
      */
     public void casgstatus(G gp, int oldval, int newval) {
-        if (oldval == newval) {
+        if (gp == null) {
+            throw new NullPointerException("casgstatus: nil g");
+        }
+        if (oldval == newval || !G.validStatus(oldval) || !G.validStatus(newval)) {
             throw new IllegalStateException("casgstatus: bad incoming values");
         }
         point.at(CASGSTATUS);
-        if (!gp.casStatus(oldval, newval)) {
+        // A full CAS, as Go's: of two transitions from the same status exactly one wins
+        // (jcstress CasgstatusSameTransition), and the G's fields written before it are visible to
+        // whoever reads the new status (ready's readgstatus of a parked G, for example).
+        if (!gp.casVolatileAtomicstatus(oldval, newval)) {
             throw new IllegalStateException("casgstatus: " + gp + " is " + G.statusName(gp.readgstatus())
                     + ", not " + G.statusName(oldval) + " (to " + G.statusName(newval) + ")");
         }
@@ -478,29 +639,30 @@ public final class Proc {
      * old size keep them until gfget sees the mismatch.
      */
     public void setStartingStackSize(int size) {
-        checkStackSize(size);
+        ProcConfig.checkStackSize(size);
         startingStackSize = size;
-    }
-
-    static void checkStackSize(int s) {
-        if (s < StackMin || (s & (s - 1)) != 0) {
-            throw new IllegalArgumentException("stack size must be a power of two >= " + StackMin + ", got " + s);
-        }
     }
 
     /**
      * gfput: put on the P's free list. If the local list is too long, transfer a batch to the global
      * list.
+     *
+     * <p>Refused with nothing changed: a nil p or g, a P not the caller's, a G not {@code _Gdead}
+     * ("gfput: bad status (not Gdead)", Go's throw), a G visibly on a list already (the head of
+     * pp's free list, or its schedlink set), a stack this Proc's allocator did not hand out, a
+     * spill while the caller holds {@code sched.gFree.lock}.
      */
     public void gfput(P pp, G gp) {
+        checkOwnP("gfput", pp);
         Objects.requireNonNull(gp, "gfput: nil g");
-        point.at(GFPUT_PUSH);
         if (gp.readgstatus() != _Gdead) {
             throw new IllegalStateException("gfput: bad status (not Gdead)");
         }
+        checkGfput(pp, gp);
         if (checked && where.putIfAbsent(gp, "free") != null) {
             throw new IllegalStateException("gfput: " + gp + " is already " + where.get(gp) + " (checked mode)");
         }
+        point.at(GFPUT_PUSH);
         long stksize = gp.stack.size();
         if (stksize != startingStackSize && gp.stack.present()) {
             // non-standard stack size - free it.
@@ -535,8 +697,8 @@ public final class Proc {
             }
             point.atLock(GFPUT_LOCK, l);
             int inc = 0;
-            GQueue stackQ = new GQueue();
-            GQueue noStackQ = new GQueue();
+            GQueue stackQ = pp.gfStackQ; // Go's are stack values: owner-only scratch, no allocation
+            GQueue noStackQ = pp.gfNoStackQ;
             while (pp.gFree.n >= cfg.gfreeLocalKeep) {
                 G g1 = pp.gFree.pop();
                 pp.gFree.n--;
@@ -555,17 +717,43 @@ public final class Proc {
             } finally {
                 unlock(l);
             }
+            stackQ.clear();
+            noStackQ.clear();
+        }
+    }
+
+    /** gfput's misuse checks after Go's status check: a G on a list, a foreign stack, a spill under the lock. */
+    private void checkGfput(P pp, G gp) {
+        if (gp == pp.gFree.head) {
+            throw new IllegalStateException("gfput: " + gp + " is already on " + pp + "'s free list");
+        }
+        if (gp.schedlink != null) {
+            throw new IllegalStateException("gfput: " + gp + " is on a list or queue (schedlink is set)");
+        }
+        if (gp.stack.present()) {
+            stacks.checkOwned("gfput", gp.stack); // gfput or a later gfget may free it
+        }
+        if (pp.gFree.n + 1 >= cfg.gfreeLocalMax && sched.gFree.lock.heldByCurrentThread()) {
+            throw new IllegalStateException("gfput: the caller holds sched.gFree.lock, and gfput would need it to move "
+                    + pp + "'s free Gs to the global lists");
         }
     }
 
     /**
      * gfget: get from the P's free list. If the local list is empty, grab a batch from the global
      * list, preferring Gs with stacks. Returns null when there is no free G anywhere.
+     *
+     * <p>Refused with nothing changed: a nil p, a P not the caller's, a caller holding
+     * {@code sched.gFree.lock} (its refill takes it).
      */
     public G gfget(P pp) {
+        checkOwnP("gfget", pp);
+        sched.gFree.lock.checkNotHeld(); // the refill takes it; refuse before the first scheduling point
         for (;;) { // retry:
             point.at(GFGET_CHECK);
-            if (pp.gFree.empty() && (!sched.gFree.stack.emptyRacy() || !sched.gFree.noStack.emptyRacy())) {
+            // Unlocked opaque reads of the global lists' heads: a hint only (relaxed would do);
+            // the refill below decides again under sched.gFree.lock.
+            if (pp.gFree.empty() && (sched.gFree.stack.loadOpaqueHead() != null || sched.gFree.noStack.loadOpaqueHead() != null)) {
                 lock(sched.gFree.lock, GFGET_LOCK);
                 try {
                     // Move a batch of free Gs to the P.
@@ -614,12 +802,19 @@ public final class Proc {
         return gp;
     }
 
-    /** gfpurge: purge all cached G's from gfree list to the global list. */
+    /**
+     * gfpurge: purge all cached G's from gfree list to the global list.
+     *
+     * <p>Refused with nothing changed: a nil p, a P not the caller's, a caller holding
+     * {@code sched.gFree.lock} (taken after the pops).
+     */
     public void gfpurge(P pp) {
+        checkOwnP("gfpurge", pp);
+        sched.gFree.lock.checkNotHeld(); // it is taken after the pops: refuse before them
         point.atLock(GFPURGE_LOCK, sched.gFree.lock);
         int inc = 0;
-        GQueue stackQ = new GQueue();
-        GQueue noStackQ = new GQueue();
+        GQueue stackQ = pp.gfStackQ;
+        GQueue noStackQ = pp.gfNoStackQ;
         while (!pp.gFree.empty()) {
             G gp = pp.gFree.pop();
             pp.gFree.n--;
@@ -638,6 +833,8 @@ public final class Proc {
         } finally {
             unlock(sched.gFree.lock);
         }
+        stackQ.clear();
+        noStackQ.clear();
     }
 
     // ---- runqput / runqputslow / runqputbatch ------------------------------------------------
@@ -647,27 +844,85 @@ public final class Proc {
      * tail of the runnable queue. If next is true, runqput puts g in the pp.runnext slot. If the
      * run queue is full, runnext puts g on the global queue. Executed only by the owner P.
      *
-     * <p>gp must be {@code _Grunnable}; anything else is refused with the queues unchanged.
+     * <p>Refused with nothing changed: a nil p or g, a P not the caller's, a G not
+     * {@code _Grunnable}, a G that is already pp's runnext or visibly on a list (schedlink set), and
+     * a put that would spill a full ring while the caller holds {@code sched.lock}.
      */
     public void runqput(P pp, G gp, boolean next) {
-        checkQueueable("runqput", gp);
+        checkOwnP("runqput", pp);
+        checkRunnable("runqput", gp);
+        if (gp == pp.loadPlainRunnext()) { // plain: only this owner sets it non-null
+            throw new IllegalStateException("runqput: " + gp + " is already " + pp + "'s runnext");
+        }
+        if (gp.schedlink != null) {
+            throw new IllegalStateException("runqput: " + gp + " is on a list or queue (schedlink is set)");
+        }
+        checkSpillLock("runqput", pp, next);
+        track("runqput", gp);
         runqput0(pp, gp, next);
     }
 
-    /** Refuses a null or non-runnable G, and (checked mode) one already queued. No queue changes. */
-    private void checkQueueable(String fn, G gp) {
+    /** Refuses a null or non-runnable G. No queue changes. */
+    private static void checkRunnable(String fn, G gp) {
         if (gp == null) {
-            throw new NullPointerException(fn + ": nil g");
+            throw nil(fn, "g");
         }
         int s = gp.readgstatus();
         if (s != _Grunnable) {
             throw new IllegalStateException(fn + ": " + gp + " is not runnable (status " + G.statusName(s) + ")");
         }
+    }
+
+    /** Checked mode: records gp as queued, refusing one already queued or free (the last check before a move). */
+    private void track(String fn, G gp) {
         if (checked) {
             String was = where.putIfAbsent(gp, "runq");
             if (was != null) {
                 throw new IllegalStateException(fn + ": " + gp + " is already " + was + " (checked mode)");
             }
+        }
+    }
+
+    /** Checked mode: {@link #track} for every G of q, all or none. */
+    private void trackAll(String fn, GQueue q) {
+        if (checked) {
+            for (G g = q.head; g != null; g = g.schedlink) {
+                String was = where.putIfAbsent(g, "runq");
+                if (was != null) {
+                    for (G u = q.head; u != g; u = u.schedlink) {
+                        where.remove(u);
+                    }
+                    throw new IllegalStateException(fn + ": " + g + " is already " + was + " (checked mode)");
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks a batch: qsize matches the Gs linked from q's head (walking at most qsize + 1 of
+     * them), the walk ends at q's tail, and every G is runnable and not pp's runnext (pp may be
+     * null). No queue changes.
+     */
+    private static void checkBatch(String fn, String count, GQueue q, int qsize, P pp) {
+        if (qsize < 0) {
+            throw new IllegalArgumentException(fn + ": " + count + " must be >= 0, got " + qsize);
+        }
+        int len = q.lengthUpTo(qsize);
+        if (len != qsize) {
+            throw new IllegalArgumentException(fn + ": " + count + " is " + qsize + " but the queue holds "
+                    + (len > qsize ? "more Gs than that" : len == 1 ? "1 G" : len + " Gs"));
+        }
+        G last = null;
+        G next = pp == null ? null : pp.loadPlainRunnext(); // plain: pp is the caller's own P
+        for (G g = q.head; g != null; g = g.schedlink) {
+            checkRunnable(fn, g);
+            if (g == next) {
+                throw new IllegalStateException(fn + ": " + g + " is already " + pp + "'s runnext");
+            }
+            last = g;
+        }
+        if (last != q.tail) {
+            throw new IllegalStateException(fn + ": the queue is corrupt (its tail is not the last G linked from its head)");
         }
     }
 
@@ -677,25 +932,36 @@ public final class Proc {
             G oldnext;
             do { // retryNext:
                 point.at(RUNQPUT_LOADNEXT);
-                oldnext = pp.lpRunnext();
+                oldnext = pp.loadPlainRunnext(); // plain: a guess the CAS validates
                 point.at(RUNQPUT_CASNEXT);
-            } while (!pp.casRunnext(oldnext, gp));
+                // The edge that publishes gp to a thief: a thief's successful CAS of runnext in
+                // runqgrab reads this value and so synchronizes with this CAS, seeing every field
+                // newproc1 (or ready) wrote (jcstress RunnextStealPublication). A full CAS, not a
+                // release: it is the submitter's store in the no-lost-wakeup Dekker pattern (see
+                // MLoop), ordered before wakep's volatile load of nmspinning and seen by
+                // runqempty's volatile load in checkRunqsNoP (NoLostWakeup).
+            } while (!pp.casVolatileRunnext(oldnext, gp));
             if (oldnext == null) {
                 return;
             }
             // Kick the old runnext out to the regular run queue.
             gp = oldnext;
         }
-        final G[] runq = pp.runq;
         for (;;) { // retry:
             point.at(RUNQPUT_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-            int t = pp.lpRunqtail();
-            if (Integer.compareUnsigned(t - h, runq.length) < 0) {
+            // load-acquire, synchronize with consumers: their CAS-release of head ordered their
+            // reads of the slots below h before it, so the store into slot t (= an old h + len)
+            // cannot be seen by a consumer that is still copying it and will commit.
+            int h = pp.loadAcquireRunqhead();
+            int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
+            if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
                 point.at(RUNQPUT_STORE);
-                runq[t & pp.mask] = gp;
+                pp.storePlainRunq(t, gp); // plain: published by the store-release below
                 point.at(RUNQPUT_STORETAIL);
-                pp.soRunqtail(t + 1); // store-release, makes the item available for consumption
+                // store-release, makes the item available for consumption: synchronizes with the
+                // load-acquire of tail in runqgrab (jcstress RunqputStealPublication; bug
+                // runqtail_plain_store, jcstress BrokenPlainTailPublication).
+                pp.storeReleaseRunqtail(t + 1);
                 return;
             }
             if (runqputslow(pp, gp, h, t)) {
@@ -709,23 +975,32 @@ public final class Proc {
      * runqputslow: put g and a batch of work from the local runnable queue on the global queue.
      * Executed only by the owner P. Returns false when a consumer moved head since h was read
      * (the ring is then no longer full).
+     *
+     * <p>runqput calls it with the h and t it read from pp, its own P. Refused with nothing
+     * changed: a nil p or g, a P not the caller's, a G not runnable or visibly queued already, a
+     * {@code t} that is not pp's tail, a caller holding {@code sched.lock} (the CAS would take the
+     * Gs off the ring, then the lock would throw); a ring that is not full between {@code h} and
+     * {@code t} is Go's throw ("runqputslow: queue is not full"), also before anything moves.
      */
-    boolean runqputslow(P pp, G gp, int h, int t) {
-        final G[] runq = pp.runq;
+    public boolean runqputslow(P pp, G gp, int h, int t) {
+        checkRunqputslow(pp, gp, t);
         final G[] batch = pp.slowBatch; // Go: var batch [len(pp.runq)/2 + 1]*g
 
         // First, grab a batch from local queue.
         int n = t - h;
         n = n >>> 1; // unsigned n / 2
-        if (n != runq.length / 2) {
+        if (n != pp.ringSize() / 2) {
             throw new IllegalStateException("runqputslow: queue is not full");
         }
         for (int i = 0; i < n; i++) {
             point.at(RUNQPUTSLOW_COPY);
-            batch[i] = runq[(h + i) & pp.mask];
+            batch[i] = pp.loadPlainRunq(h + i); // plain: this owner wrote these slots
         }
         point.at(RUNQPUTSLOW_CAS);
-        if (!pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
+        // cas-release, commits consume: a thief may have taken some of the Gs read above; the CAS
+        // fails then and the copies are dropped (jcstress RunqputslowSteal). Release: the reads
+        // above happen-before this owner's (or a thief's) later reuse of those slots.
+        if (!pp.casReleaseRunqhead(h, h + n)) {
             java.util.Arrays.fill(batch, 0, n, null);
             return false;
         }
@@ -735,52 +1010,87 @@ public final class Proc {
         for (int i = 0; i < n; i++) {
             batch[i].schedlink = batch[i + 1];
         }
-        GQueue q = new GQueue(batch[0], batch[n]);
+        GQueue q = pp.slowQ.set(batch[0], batch[n]); // Go's is a stack value: owner-only scratch
         java.util.Arrays.fill(batch, 0, n + 1, null);
         pp.nrunqputslow++;
 
         // Now put the batch on global queue.
         lock(sched.lock, RUNQPUTSLOW_LOCK);
         try {
-            globrunqputbatch(q, n + 1);
+            globrunqputbatch0(q, n + 1);
         } finally {
             unlock(sched.lock);
         }
         return true;
     }
 
+    /** runqputslow's misuse checks (runqput, its caller here, passes them by construction). */
+    private void checkRunqputslow(P pp, G gp, int t) {
+        checkOwnP("runqputslow", pp);
+        checkRunnable("runqputslow", gp);
+        if (gp == pp.loadPlainRunnext() || gp.schedlink != null) { // plain: only this owner sets runnext non-null
+            throw new IllegalStateException("runqputslow: " + gp + " is already on a list or queue");
+        }
+        int tail = pp.loadPlainRunqtail(); // plain: only this owner writes tail
+        if (t != tail) {
+            throw new IllegalArgumentException("runqputslow: t is " + Integer.toUnsignedString(t) + " but " + pp
+                    + "'s runqtail is " + Integer.toUnsignedString(tail));
+        }
+        if (sched.lock.heldByCurrentThread()) {
+            throw new IllegalStateException("runqputslow: the caller holds sched.lock, which runqputslow needs to put"
+                    + " the batch on the global queue");
+        }
+    }
+
     /**
      * runqputbatch tries to put all the Gs on q on the local runnable queue. Go 1.21: the rest go
      * to the global queue and q ends empty; Go 1.25: the rest stay on q. Executed only by the
-     * owner P. Every G must be runnable; a wrong one is refused before anything moves.
+     * owner P.
+     *
+     * <p>Refused with nothing changed: a nil p or q, a P not the caller's, a qsize that is not the
+     * number of Gs on q, a G not runnable or already pp's runnext, and (Go 1.14, 1.21) Gs that do not
+     * fit on the ring while the caller holds {@code sched.lock}, which their spill would need.
      */
     public void runqputbatch(P pp, GQueue q, int qsize) {
-        for (G g = q.head; g != null; g = g.schedlink) {
-            checkQueueable("runqputbatch", g);
+        checkOwnP("runqputbatch", pp);
+        if (q == null) {
+            throw nil("runqputbatch", "queue");
         }
+        checkBatch("runqputbatch", "qsize", q, qsize, pp);
+        if (goVersion != GoVersion.GO1_25 && qsize > ringRoom(pp) && sched.lock.heldByCurrentThread()) {
+            throw new IllegalStateException("runqputbatch: the caller holds sched.lock, and runqputbatch would need it"
+                    + " to put the Gs that do not fit on " + pp + "'s ring on the global queue");
+        }
+        trackAll("runqputbatch", q);
         runqputbatch0(pp, q, qsize);
+        if (checked) {
+            for (G g = q.head; g != null; g = g.schedlink) { // Go 1.25: the Gs left on q are not queued
+                where.remove(g);
+            }
+        }
     }
 
     private void runqputbatch0(P pp, GQueue q, int qsize) {
-        final G[] runq = pp.runq;
         point.at(RUNQPUTBATCH_LOADHEAD);
-        int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-        int t = pp.lpRunqtail();
+        int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers (as in runqput)
+        int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
         int n = 0;
-        while (!q.empty() && Integer.compareUnsigned(t - h, runq.length) < 0) {
+        while (!q.empty() && Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
             G gp = q.pop();
             point.at(RUNQPUTBATCH_STORE);
-            runq[t & pp.mask] = gp;
+            pp.storePlainRunq(t, gp);
             t++;
             n++;
         }
         qsize -= n;
         point.at(RUNQPUTBATCH_STORETAIL);
-        pp.soRunqtail(t); // store-release, makes the items available for consumption
+        // store-release, makes the items available for consumption: one release publishes every
+        // slot written above; a thief sees none or all (jcstress RunqputbatchSteal).
+        pp.storeReleaseRunqtail(t);
         if (!q.empty() && goVersion != GoVersion.GO1_25) {
             lock(sched.lock, RUNQPUTBATCH_LOCK);
             try {
-                globrunqputbatch(q, qsize);
+                globrunqputbatch0(q, qsize);
             } finally {
                 unlock(sched.lock);
             }
@@ -795,54 +1105,74 @@ public final class Proc {
      * Executed only by the owner P. Returns null when the queue is empty.
      */
     public Runqget runqget(P pp) {
+        checkOwnP("runqget", pp);
+        G gp = runqgetG(pp);
+        return gp == null ? null : new Runqget(gp, pp.runqgetInheritTime);
+    }
+
+    /**
+     * {@link #runqget} without the result object: returns the G (or null) and leaves
+     * {@code inheritTime} in {@link P#runqgetInheritTime}, so that the scheduler's loop allocates
+     * nothing per G. Same steps and labels. No misuse checks: its one caller, the scheduler's
+     * loop, passes the P its M holds.
+     */
+    G runqgetG(P pp) {
         // If there's a runnext, it's the next G to run.
         if (goVersion == GoVersion.GO1_14) {
             for (;;) {
                 point.at(RUNQGET_LOADNEXT);
-                G next = pp.lpRunnext();
+                G next = pp.loadPlainRunnext(); // plain: only this owner sets it non-null
                 if (next == null) {
                     break;
                 }
                 point.at(RUNQGET_CASNEXT);
-                if (pp.casRunnext(next, null)) {
-                    return taken(next, true);
+                // A full CAS: against a thief's CAS of the same runnext exactly one wins
+                // (jcstress RunnextGetStealGo114).
+                if (pp.casVolatileRunnext(next, null)) {
+                    return taken(pp, next, true);
                 }
             }
         } else {
             point.at(RUNQGET_LOADNEXT);
-            G next = pp.lpRunnext();
+            G next = pp.loadPlainRunnext(); // plain: only this owner sets it non-null
             // If the runnext is non-0 and the CAS fails, it could only have been stolen by another
             // P, because other Ps can race to set runnext to 0, but only the current P can set it
             // to non-0. Hence, there's no need to retry this CAS if it fails.
             if (next != null) {
                 point.at(RUNQGET_CASNEXT);
-                if (pp.casRunnext(next, null)) {
-                    return taken(next, true);
+                // A full CAS: against a thief's CAS of the same runnext exactly one wins
+                // (jcstress RunnextGetSteal; bug runqget_runnext_no_cas, jcstress BrokenRunnextNoCas).
+                if (pp.casVolatileRunnext(next, null)) {
+                    return taken(pp, next, true);
                 }
             }
         }
-        final G[] runq = pp.runq;
         for (;;) {
             point.at(RUNQGET_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with other consumers
-            int t = pp.lpRunqtail();
+            // load-acquire, synchronize with other consumers: a thief's CAS-release that moved
+            // head past slots this owner will now refill.
+            int h = pp.loadAcquireRunqhead();
+            int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
             if (t == h) {
                 return null;
             }
             point.at(RUNQGET_LOAD);
-            G gp = runq[h & pp.mask];
+            G gp = pp.loadPlainRunq(h); // plain: this owner wrote it; validated by the CAS
             point.at(RUNQGET_CAS);
-            if (pp.casRelRunqhead(h, h + 1)) { // cas-release, commits consume
-                return taken(gp, false);
+            // cas-release, commits consume: against a thief taking the same last G exactly one
+            // CAS wins (jcstress RunqgetStealLastG; bug runqget_no_cas, BrokenRunqgetNoCasLastG).
+            if (pp.casReleaseRunqhead(h, h + 1)) {
+                return taken(pp, gp, false);
             }
         }
     }
 
-    private Runqget taken(G gp, boolean inheritTime) {
+    private G taken(P pp, G gp, boolean inheritTime) {
         if (checked) {
             where.remove(gp);
         }
-        return new Runqget(gp, inheritTime);
+        pp.runqgetInheritTime = inheritTime;
+        return gp;
     }
 
     /**
@@ -850,44 +1180,49 @@ public final class Proc {
      * first. Executed only by the owner P.
      */
     public Drained runqdrain(P pp) {
+        checkOwnP("runqdrain", pp);
         GQueue drainQ = new GQueue();
         int n = 0;
         point.at(RUNQDRAIN_LOADNEXT);
-        G oldNext = pp.lpRunnext();
+        G oldNext = pp.loadPlainRunnext(); // plain: only this owner sets it non-null
         if (oldNext != null) {
             point.at(RUNQDRAIN_CASNEXT);
-            if (pp.casRunnext(oldNext, null)) {
+            // A full CAS: a thief stealing runnext races with it (jcstress RunqdrainSteal).
+            if (pp.casVolatileRunnext(oldNext, null)) {
                 drainQ.pushBack(oldNext);
                 n++;
             }
         }
-        final G[] runq = pp.runq;
         int h;
         int qn;
         for (;;) { // retry:
             point.at(RUNQDRAIN_LOADHEAD);
-            h = pp.lvRunqhead(); // load-acquire, synchronize with other consumers
-            int t = pp.lpRunqtail();
+            h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
+            int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
             qn = t - h;
             if (qn == 0) {
                 return drained(drainQ, n);
             }
-            if (Integer.compareUnsigned(qn, runq.length) > 0) { // read inconsistent h and t
+            if (Integer.compareUnsigned(qn, pp.ringSize()) > 0) { // read inconsistent h and t
                 continue;
             }
             point.at(RUNQDRAIN_CAS);
-            if (pp.casRelRunqhead(h, h + qn)) { // cas-release, commits consume
+            if (pp.casReleaseRunqhead(h, h + qn)) { // cas-release, commits consume
                 break;
             }
         }
-        // We've inverted the order in which it gets G's from the local P's runnable queue and then
-        // advances the head pointer because we don't want to mess up the statuses of G's while
-        // runqdrain() and runqget() are called concurrently. If we don't advance the head pointer
-        // first, G's might be taken by a thief while we read them. Only the owner writes slots, so
-        // once head has moved past them they stay as they are until this owner reuses them.
+        // We've inverted the order in which it gets G's from the local P's runnable queue and
+        // then advances the head pointer because we don't want to mess up the statuses of G's
+        // while runqdrain() and runqsteal() are running in parallel. Thus we should advance the
+        // head pointer before draining the local P into a gQueue, so that we can update any
+        // gp.schedlink only after we take the full ownership of G, meanwhile, other P's can't
+        // access to all G's in local P's runnable queue and steal them. See
+        // https://groups.google.com/g/golang-dev/c/0pTKxEKhHSc/m/6Q85QjdVBQAJ for more details.
+        // (Go's reverted CL 310149 read the slots before the CAS.) The plain loads below are
+        // safe: only this owner writes slots, and it will not reuse these until after this loop.
         for (int i = 0; i < qn; i++) {
             point.at(RUNQDRAIN_LOAD);
-            drainQ.pushBack(runq[(h + i) & pp.mask]);
+            drainQ.pushBack(pp.loadPlainRunq(h + i));
             n++;
         }
         return drained(drainQ, n);
@@ -907,24 +1242,75 @@ public final class Proc {
     /**
      * runqgrab: grab a batch of goroutines from pp's runnable queue into batch, a ring buffer
      * starting at batchHead. Returns number of grabbed goroutines. Can be executed by any P.
+     *
+     * <p>Go passes {@code &thief.runq} as the batch; here {@code batch} is that P, whose ring
+     * receives the Gs at counter values {@code batchHead, batchHead+1, …} (plain stores beyond its
+     * tail, published later by runqsteal's store-release).
+     *
+     * <p>Go calls it from runqsteal only: the batch is the thief's own ring, batchHead its tail,
+     * with room for half a ring. Refused with nothing changed (no slot of either ring written): a
+     * nil p or batch, {@code batch == pp}, rings of different sizes ({@link IllegalArgumentException}),
+     * a batch P that is not the caller's, a batchHead that is not the batch's tail, a batch ring
+     * holding more than half its slots (as {@link #runqsteal}).
      */
-    public int runqgrab(P pp, G[] batch, int batchHead, boolean stealRunNextG) {
-        final G[] runq = pp.runq;
-        final int bmask = batch.length - 1;
+    public int runqgrab(P pp, P batch, int batchHead, boolean stealRunNextG) {
+        if (pp == null) {
+            throw nil("runqgrab", "p");
+        }
+        if (batch == null) {
+            throw nil("runqgrab", "batch");
+        }
+        checkOwnP("runqgrab", batch);
+        if (batch == pp) {
+            throw new IllegalArgumentException("runqgrab: " + pp + " cannot grab into its own ring");
+        }
+        if (batch.ringSize() != pp.ringSize()) {
+            throw new IllegalArgumentException("runqgrab: rings differ in size (" + pp.ringSize()
+                    + " and " + batch.ringSize() + ")");
+        }
+        checkRoomToSteal("runqgrab", batch);
+        int tail = batch.loadPlainRunqtail(); // plain: batch is the caller's own P, the only writer of its tail
+        if (batchHead != tail) {
+            throw new IllegalArgumentException("runqgrab: batchHead is " + Integer.toUnsignedString(batchHead) + " but "
+                    + batch + "'s runqtail is " + Integer.toUnsignedString(tail));
+        }
+        return runqgrab0(pp, batch, batchHead, stealRunNextG);
+    }
+
+    /**
+     * runqsteal's and runqgrab's room check: the thief's ring ({@code into}) holds at most half its
+     * slots, so any steal fits (the victim's queue may grow while it is read). The thief's own
+     * view: consumers only shrink what it holds.
+     */
+    private static void checkRoomToSteal(String fn, P into) {
+        // plain tail: only the thief writes it; load-acquire head, as runqsteal's overflow check
+        int held = into.loadPlainRunqtail() - into.loadAcquireRunqhead();
+        if (Integer.compareUnsigned(held, into.ringSize() / 2) > 0) {
+            throw new IllegalStateException(fn + ": runq overflow: " + into + "'s ring holds " + Integer.toUnsignedString(held)
+                    + " of " + into.ringSize() + " slots, more than half, so a steal (up to " + into.ringSize() / 2
+                    + " Gs) might not fit");
+        }
+    }
+
+    /** runqgrab without the misuse checks: runqsteal's call, whose arguments are right by construction. */
+    private int runqgrab0(P pp, P batch, int batchHead, boolean stealRunNextG) {
         for (;;) {
             point.at(RUNQGRAB_LOADHEAD);
-            int h = pp.lvRunqhead(); // load-acquire, synchronize with other consumers
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
             point.at(RUNQGRAB_LOADTAIL);
-            int t = pp.lvRunqtail(); // load-acquire, synchronize with the producer
+            // load-acquire, synchronize with the producer: the owner's store-release of tail, so
+            // the slots below t hold what the owner wrote (jcstress RunqputStealPublication).
+            int t = pp.loadAcquireRunqtail();
             int n = t - h;
             n = n - (n >>> 1);
             if (n == 0) {
                 if (stealRunNextG) {
                     // Try to steal from pp.runnext.
                     point.at(RUNQGRAB_LOADNEXT);
-                    G next = pp.lpRunnext();
+                    G next = pp.loadPlainRunnext(); // plain: a guess; the CAS below validates it
                     if (next != null) {
-                        if (pp.status() == P._Prunning) {
+                        // opaque: a hint for the back-off only (relaxed would do); re-read each try
+                        if (pp.loadOpaqueStatus() == P._Prunning) {
                             // Sleep to ensure that pp isn't about to run the g we are about to
                             // steal. The important use case here is when the g running on pp
                             // ready()s another g and then almost immediately blocks. Instead of
@@ -933,24 +1319,35 @@ public final class Proc {
                             backoff(cfg.runnextBackoffNanos);
                         }
                         point.at(RUNQGRAB_CASNEXT);
-                        if (!pp.casRunnext(next, null)) {
+                        // A full CAS that reads the owner's CAS which stored next: synchronizes
+                        // with it, so next's fields are visible (jcstress RunnextStealPublication);
+                        // against the owner's runqget CAS exactly one wins (RunnextGetSteal).
+                        if (!pp.casVolatileRunnext(next, null)) {
                             continue;
                         }
-                        batch[batchHead & bmask] = next;
+                        batch.storePlainRunq(batchHead, next); // plain: runqsteal publishes it
                         return 1;
                     }
                 }
                 return 0;
             }
-            if (Integer.compareUnsigned(n, runq.length / 2) > 0) { // read inconsistent h and t
+            if (Integer.compareUnsigned(n, pp.ringSize() / 2) > 0) { // read inconsistent h and t
                 continue;
             }
             for (int i = 0; i < n; i++) {
                 point.at(RUNQGRAB_COPY);
-                batch[(batchHead + i) & bmask] = runq[(h + i) & pp.mask];
+                // Plain load of pp's slot (may be mid-overwrite by pp's owner if our h is stale:
+                // then the CAS below fails and the copy is dropped; a reference read is never
+                // torn), plain store into batch's ring beyond its tail (runqsteal publishes it).
+                // The spec's NoTornSteal checks that a copy that commits was never torn.
+                batch.storePlainRunq(batchHead + i, pp.loadPlainRunq(h + i));
             }
             point.at(RUNQGRAB_CAS);
-            if (pp.casRelRunqhead(h, h + n)) { // cas-release, commits consume
+            // cas-release, commits consume: orders the slot reads above before the owner's
+            // load-acquire of head that precedes its reuse of those slots. Against another
+            // consumer exactly one CAS wins (jcstress TwoThieves; bug runqgrab_no_cas,
+            // BrokenTwoThievesNoCas). Go's head is a uint32: see "counter_too_narrow" above.
+            if (pp.casReleaseRunqhead(h, h + n)) {
                 return n;
             }
         }
@@ -974,26 +1371,32 @@ public final class Proc {
      *
      * <p>As in Go, the stolen Gs are copied into pp's ring (beyond its tail) before the overflow
      * check, so pp's ring must have room for half a ring: Go calls runqsteal only from
-     * findRunnable after pp's own runqget found nothing. On a fuller ring the copy can overwrite
-     * queued Gs and the call then throws "runqsteal: runq overflow" (fatal in Go).
+     * findRunnable after pp's own runqget found nothing. A ring holding more than half its slots
+     * is refused before anything moves, with Go's message ("runqsteal: runq overflow") and what is
+     * wrong: the victim's queue may grow while it is read, so any steal might not fit.
+     *
+     * <p>Also refused with nothing changed: a nil p or p2, a P not the caller's, {@code pp == p2},
+     * rings of different sizes.
      */
     public G runqsteal(P pp, P p2, boolean stealRunNextG) {
+        checkRunqsteal(pp, p2);
         if (pp == p2) {
             throw new IllegalArgumentException("runqsteal: " + pp + " cannot steal from itself");
         }
-        if (pp.runq.length != p2.runq.length) {
-            throw new IllegalArgumentException("runqsteal: rings differ in size (" + pp.runq.length
-                    + " and " + p2.runq.length + ")");
+        if (pp.ringSize() != p2.ringSize()) {
+            throw new IllegalArgumentException("runqsteal: rings differ in size (" + pp.ringSize()
+                    + " and " + p2.ringSize() + ")");
         }
-        int t = pp.lpRunqtail();
-        int n = runqgrab(p2, pp.runq, t, stealRunNextG);
+        checkRoomToSteal("runqsteal", pp);
+        int t = pp.loadPlainRunqtail(); // plain: pp is the thief's own P, the only writer of its tail
+        int n = runqgrab0(p2, pp, t, stealRunNextG);
         if (n == 0) {
             return null;
         }
         pp.nsteals++;
         pp.nstolen += n;
         n--;
-        G gp = pp.runq[(t + n) & pp.mask];
+        G gp = pp.loadPlainRunq(t + n); // plain: written by runqgrab on this thread
         if (checked) {
             where.remove(gp);
         }
@@ -1001,71 +1404,130 @@ public final class Proc {
             return gp;
         }
         point.at(RUNQSTEAL_LOADHEAD);
-        int h = pp.lvRunqhead(); // load-acquire, synchronize with consumers
-        if (Integer.compareUnsigned(t - h + n, pp.runq.length) >= 0) {
+        int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers (as in runqput)
+        if (Integer.compareUnsigned(t - h + n, pp.ringSize()) >= 0) {
             throw new IllegalStateException("runqsteal: runq overflow");
         }
         point.at(RUNQSTEAL_STORETAIL);
-        pp.soRunqtail(t + n); // store-release, makes the item available for consumption
+        // store-release, makes the item available for consumption: publishes the slots runqgrab
+        // copied into this ring to consumers that load-acquire tail (as in runqput).
+        pp.storeReleaseRunqtail(t + n);
         return gp;
+    }
+
+    /** runqsteal's first misuse checks: a nil thief or one not the caller's, a nil victim. */
+    private static void checkRunqsteal(P pp, P p2) {
+        checkOwnP("runqsteal", pp);
+        if (p2 == null) {
+            throw nil("runqsteal", "p2");
+        }
     }
 
     /**
      * runqempty reports whether pp has no Gs on its local run queue. It never returns true
      * spuriously.
+     *
+     * @throws NullPointerException "runqempty: nil p"
      */
     public boolean runqempty(P pp) {
+        Objects.requireNonNull(pp, "runqempty: nil p");
         // Defend against a race where 1) pp has G1 in runqnext but runqhead == runqtail, 2) runqput
         // on pp kicks G1 to the runq, 3) runqget on pp empties runqnext. Simply observing that
         // runqhead == runqtail and then observing that runqnext == nil does not mean the queue is
         // empty: between the reads, G1 moved from runnext to the ring and back out. Re-reading
         // tail after runnext proves no put happened in between, so the three reads describe one
-        // moment.
+        // moment (the spec's RunqemptyNeverSpurious; bug runqempty_one_tail_read, Go CL 20858;
+        // jcstress RunqemptyNext*).
+        //
+        // Volatile loads, not acquire loads, as Go's atomic.Load is sequentially consistent. The
+        // reads' order among themselves would survive acquire loads (each keeps later accesses
+        // after it), but checkRunqsNoP's no-lost-wakeup argument (MLoop; NoLostWakeup) is a
+        // Dekker pattern: the parker decrements nmspinning, then runs these loads; the submitter
+        // CASes runnext, then loads nmspinning. Only when all four accesses are volatile does the
+        // JLS put them in one total order, in which one side must see the other's write. Acquire
+        // loads are not synchronization actions: a load of runnext could then return the value from
+        // before the submitter's CAS even though the submitter's load of nmspinning saw the count
+        // from before the decrement, and both would sleep.
         for (;;) {
             point.at(RUNQEMPTY_LOADHEAD);
-            int head = pp.vRunqhead();
+            int head = pp.loadVolatileRunqhead();
             point.at(RUNQEMPTY_LOADTAIL);
-            int tail = pp.vRunqtail();
+            int tail = pp.loadVolatileRunqtail();
             point.at(RUNQEMPTY_LOADNEXT);
-            G runnext = pp.vRunnext();
+            G runnext = pp.loadVolatileRunnext();
             point.at(RUNQEMPTY_RECHECK);
-            if (tail == pp.vRunqtail()) {
+            if (tail == pp.loadVolatileRunqtail()) {
                 return head == tail && runnext == null;
             }
         }
     }
 
     // ---- the global run queue (sched.lock held) -----------------------------------------------
+    //
+    // sched.runq and sched.runqsize change only under sched.lock (unlock happens-before the next
+    // lock). runqsize is read plainly under the lock and stored opaque, for the readers without
+    // the lock (findRunnable's checks, checkRunqsNoP's recheck): see the table, row runqsize.
 
     /**
-     * globrunqput: put gp on the global runnable queue. sched.lock must be held. gp must be
-     * runnable; anything else is refused with the queue unchanged.
+     * globrunqput: put gp on the global runnable queue. sched.lock must be held ("assertLockHeld:
+     * sched.lock is not held" otherwise). Refused with nothing changed: a nil g, a G not runnable,
+     * a G visibly queued already (an end of the global queue, or its schedlink set).
      */
     public void globrunqput(G gp) {
         sched.lock.assertHeld();
-        checkQueueable("globrunqput", gp);
+        checkGlobalPut("globrunqput", gp);
         sched.runq.pushBack(gp);
-        sched.addRunqsize(1);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() + 1); // sched.runqsize++
         sched.nglobrunqput++;
     }
 
-    /** globrunqputhead: put gp at the head of the global runnable queue. sched.lock must be held. */
+    /** globrunqputhead: put gp at the head of the global runnable queue. As {@link #globrunqput}. */
     public void globrunqputhead(G gp) {
         sched.lock.assertHeld();
-        checkQueueable("globrunqputhead", gp);
+        checkGlobalPut("globrunqputhead", gp);
         sched.runq.push(gp);
-        sched.addRunqsize(1);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() + 1); // sched.runqsize++
         sched.nglobrunqput++;
+    }
+
+    private void checkGlobalPut(String fn, G gp) {
+        checkRunnable(fn, gp);
+        if (gp == sched.runq.head || gp == sched.runq.tail) {
+            throw new IllegalStateException(fn + ": " + gp + " is already on the global queue");
+        }
+        if (gp.schedlink != null) {
+            throw new IllegalStateException(fn + ": " + gp + " is on a list or queue (schedlink is set)");
+        }
+        track(fn, gp);
     }
 
     /**
      * globrunqputbatch: put a batch of runnable goroutines on the global runnable queue; clears
-     * *batch. sched.lock must be held.
+     * *batch. sched.lock must be held. Refused with nothing changed: a nil batch, the global queue
+     * itself as the batch, an n that is not the number of Gs on it, a G that is not runnable.
      */
     public void globrunqputbatch(GQueue batch, int n) {
         sched.lock.assertHeld();
+        checkGlobalBatch(batch, n);
+        trackAll("globrunqputbatch", batch);
+        globrunqputbatch0(batch, n);
+    }
+
+    /** globrunqputbatch's checks of its batch (no queue changes). */
+    private void checkGlobalBatch(GQueue batch, int n) {
+        if (batch == null) {
+            throw nil("globrunqputbatch", "batch");
+        }
+        if (batch == sched.runq) {
+            throw new IllegalArgumentException("globrunqputbatch: the batch is the global queue itself");
+        }
+        checkBatch("globrunqputbatch", "n", batch, n, null);
+    }
+
+    /** globrunqputbatch for callers whose batch is right by construction (runqputslow, runqputbatch). */
+    private void globrunqputbatch0(GQueue batch, int n) {
         sched.runq.pushBackAll(batch);
-        sched.addRunqsize(n);
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() + n); // sched.runqsize += n
         sched.nglobrunqput += n;
         batch.clear();
     }
@@ -1074,10 +1536,16 @@ public final class Proc {
      * globrunqget (Go 1.14, 1.21): try get a batch of G's from the global runnable queue: the fair
      * share {@code runqsize/gomaxprocs + 1}, capped by max (if > 0) and by half the ring. Returns one
      * G; the rest go on pp's ring through runqput. sched.lock must be held.
+     *
+     * <p>Go calls it with pp's ring empty (or with max 1). Refused with nothing changed: a nil p,
+     * a P not the caller's, {@code max < 0}, and a ring without room for the rest of the batch
+     * (runqput would spill and take sched.lock, which the caller holds).
      */
     public G globrunqget(P pp, int max) {
         sched.lock.assertHeld();
-        int runqsize = sched.runqsizeLocked();
+        checkOwnP("globrunqget", pp);
+        checkMax("globrunqget", max);
+        int runqsize = sched.loadPlainRunqsize();
         if (runqsize == 0) {
             return null;
         }
@@ -1088,16 +1556,11 @@ public final class Proc {
         if (max > 0 && n > max) {
             n = max;
         }
-        if (n > pp.runq.length / 2) {
-            n = pp.runq.length / 2;
+        if (n > pp.ringSize() / 2) {
+            n = pp.ringSize() / 2;
         }
-        sched.addRunqsize(-n);
-        sched.nglobrunqget++;
-        sched.nglobrunqgetGs += n;
-        G gp = sched.runq.pop();
-        if (checked) {
-            where.remove(gp);
-        }
+        checkRoomForBatch("globrunqget: ", pp, n - 1);
+        G gp = globrunqtake(n);
         n--;
         for (; n > 0; n--) {
             G gp1 = sched.runq.pop();
@@ -1107,16 +1570,13 @@ public final class Proc {
     }
 
     /**
-     * globrunqget (Go 1.25): one G from the global queue, or null. sched.lock must be held.
+     * The global-queue gets' common part: {@code sched.runqsize -= n} for the n Gs the caller takes
+     * (n &gt; 0), and {@code gp := sched.runq.pop()}, the first of them. sched.lock held.
      */
-    public G globrunqget() {
-        sched.lock.assertHeld();
-        if (sched.runqsizeLocked() == 0) {
-            return null;
-        }
-        sched.addRunqsize(-1);
+    private G globrunqtake(int n) {
+        sched.storeOpaqueRunqsize(sched.loadPlainRunqsize() - n); // sched.runqsize -= n
         sched.nglobrunqget++;
-        sched.nglobrunqgetGs++;
+        sched.nglobrunqgetGs += n;
         G gp = sched.runq.pop();
         if (checked) {
             where.remove(gp);
@@ -1125,23 +1585,34 @@ public final class Proc {
     }
 
     /**
+     * globrunqget (Go 1.25): one G from the global queue, or null. sched.lock must be held.
+     */
+    public G globrunqget() {
+        sched.lock.assertHeld();
+        if (sched.loadPlainRunqsize() == 0) {
+            return null;
+        }
+        return globrunqtake(1);
+    }
+
+    /**
      * globrunqgetbatch (Go 1.25): up to {@code min(n, runqsize, runqsize/gomaxprocs+1)} Gs from the
      * global queue: the first is returned, the rest appended to q. sched.lock must be held.
      */
     public G globrunqgetbatch(int n, GQueue q) {
         sched.lock.assertHeld();
-        int size = sched.runqsizeLocked();
+        if (q == null) {
+            throw nil("globrunqgetbatch", "queue");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("globrunqgetbatch: n must be >= 1, got " + n);
+        }
+        int size = sched.loadPlainRunqsize();
         if (size == 0) {
             return null;
         }
         n = Math.min(n, Math.min(size, size / gomaxprocs + 1));
-        sched.addRunqsize(-n);
-        sched.nglobrunqget++;
-        sched.nglobrunqgetGs += n;
-        G gp = sched.runq.pop();
-        if (checked) {
-            where.remove(gp);
-        }
+        G gp = globrunqtake(n);
         n--;
         for (; n > 0; n--) {
             q.pushBack(sched.runq.pop());
@@ -1149,23 +1620,65 @@ public final class Proc {
         return gp;
     }
 
+    private static void checkMax(String fn, int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException(fn + ": max must be >= 0, got " + max);
+        }
+    }
+
+    /** Refuses a batch of {@code k} Gs that would not fit on pp's ring, with {@code prefix} + what is wrong. */
+    private static void checkRoomForBatch(String prefix, P pp, int k) {
+        int room = ringRoom(pp);
+        if (k > room) {
+            throw new IllegalStateException(prefix + "no room on " + pp + "'s ring for the batch: " + k
+                    + (k == 1 ? " G" : " Gs") + " to put, " + room + " free " + (room == 1 ? "slot" : "slots"));
+        }
+    }
+
     // ---- lock sections of the callers of the global-queue functions --------------------------
 
     /** {@code lock(&sched.lock); globrunqput(gp); unlock(&sched.lock)}, as goschedImpl does. */
     public void globrunqputLocked(G gp) {
-        lock(sched.lock, GLOBRUNQPUT_LOCK);
+        globrunqputUnder(GLOBRUNQPUT_LOCK, gp, false);
+    }
+
+    /**
+     * {@code lock(&sched.lock); globrunqputbatch(&q, n); unlock(&sched.lock)}: injectglist's
+     * hand-off of Gs to idle Ps (and, in the spec, a preempted GC worker's drained queue): one lock
+     * section labelled {@link Labels#GLOBRUNQPUT_LOCK}, as the spec's. Refused before it locks,
+     * with nothing changed, as {@link #globrunqputbatch} (a nil batch, the global queue itself, an n
+     * that is not the number of Gs on it, a G that is not runnable), and a caller already holding
+     * sched.lock.
+     */
+    public void globrunqputbatchLocked(GQueue q, int n) {
+        checkGlobalBatch(q, n);
+        globrunqputbatchUnder(GLOBRUNQPUT_LOCK, q, n);
+    }
+
+    /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
+    public void globrunqputheadLocked(G gp) {
+        globrunqputUnder(GLOBRUNQPUTHEAD_LOCK, gp, true);
+    }
+
+    /** The lock section {@code label}: {@code lock(&sched.lock); globrunqput[head](gp); unlock(&sched.lock)}. */
+    private void globrunqputUnder(String label, G gp, boolean head) {
+        lock(sched.lock, label);
         try {
-            globrunqput(gp);
+            if (head) {
+                globrunqputhead(gp);
+            } else {
+                globrunqput(gp);
+            }
         } finally {
             unlock(sched.lock);
         }
     }
 
-    /** {@code lock(&sched.lock); globrunqputhead(gp); unlock(&sched.lock)}. */
-    public void globrunqputheadLocked(G gp) {
-        lock(sched.lock, GLOBRUNQPUTHEAD_LOCK);
+    /** The lock section {@code label}: {@code lock(&sched.lock); globrunqputbatch(&q, n); unlock(&sched.lock)}. */
+    private void globrunqputbatchUnder(String label, GQueue q, int n) {
+        lock(sched.lock, label);
         try {
-            globrunqputhead(gp);
+            globrunqputbatch(q, n);
         } finally {
             unlock(sched.lock);
         }
@@ -1176,14 +1689,30 @@ public final class Proc {
      * unlock(&sched.lock)} (Go 1.14, 1.21). Go 1.25: {@code globrunqget()} when max is 1, else
      * {@code globrunqgetbatch(len(pp.runq)/2)} and, after unlock, {@code runqputbatch}; a batch that
      * does not fit throws "Couldn't put Gs into empty local runq".
+     *
+     * <p>Go calls it with pp's ring empty. A batch that would not fit is refused before anything
+     * moves: Go 1.25 with Go's message followed by what is wrong ("Couldn't put Gs into empty local
+     * runq: no room on p0's ring for the batch: 3 Gs to put, 1 free slot"), Go 1.14/1.21 as
+     * {@link #globrunqget(P, int)}. Also refused: a nil p, a P not the caller's, {@code max < 0},
+     * a caller already holding sched.lock.
      */
     public G globrunqgetLocked(P pp, int max) {
+        checkOwnP("globrunqgetLocked", pp);
+        checkMax("globrunqgetLocked", max);
         if (goVersion == GoVersion.GO1_25) {
             GQueue q = new GQueue();
             G gp;
             lock(sched.lock, GLOBRUNQGET_LOCK);
             try {
-                gp = max == 1 ? globrunqget() : globrunqgetbatch(pp.runq.length / 2, q);
+                if (max == 1) {
+                    gp = globrunqget();
+                } else {
+                    int n = pp.ringSize() / 2;
+                    int size = sched.loadPlainRunqsize(); // plain: under sched.lock
+                    n = Math.min(n, Math.min(size, size / gomaxprocs + 1)); // what globrunqgetbatch takes
+                    checkRoomForBatch("Couldn't put Gs into empty local runq: ", pp, n - 1);
+                    gp = globrunqgetbatch(pp.ringSize() / 2, q);
+                }
             } finally {
                 unlock(sched.lock);
             }
@@ -1205,6 +1734,56 @@ public final class Proc {
         }
     }
 
+    // ---- ready / goready -------------------------------------------------------------------
+
+    /**
+     * ready (proc.go): mark gp ready to run: {@code casgstatus(gp, _Gwaiting, _Grunnable)}, put it
+     * on {@code pp}'s run queue ({@code runqput(pp, gp, next)}: in runnext when {@code next}), and
+     * call {@code wakep}. Executed by the owner of {@code pp} (Go: the readier's {@code mp.p}).
+     *
+     * <p>Spec: G action {@code ready}: {@link Labels#CASGSTATUS}, the runqput labels, then
+     * {@link Labels#WAKEP}.
+     *
+     * <p>Also refused before the status changes, with nothing changed: a P not the caller's, a G
+     * visibly on a list or queue (schedlink set), a put that would spill while the caller holds
+     * sched.lock, and (checked mode) a G already queued or free: what runqput would refuse after.
+     *
+     * @throws NullPointerException  a nil p or g
+     * @throws IllegalStateException "bad g->status in ready" when gp is not {@code _Gwaiting}
+     *                               (Go throws; nothing changes), or when another thread readied it
+     *                               first (the status CAS fails; nothing changes)
+     */
+    public void ready(P pp, G gp, boolean next) {
+        Objects.requireNonNull(gp, "ready: nil g");
+        checkOwnP("ready", pp);
+        int status = gp.readgstatus();
+        // Mark runnable.
+        if (status != _Gwaiting) {
+            throw new IllegalStateException("bad g->status in ready: " + gp + " is " + G.statusName(status));
+        }
+        checkReady(pp, gp, next);
+        // status is Gwaiting, make Grunnable and put on runq
+        casgstatus(gp, _Gwaiting, _Grunnable);
+        runqput(pp, gp, next);
+        wakep();
+    }
+
+    /** ready's checks of what runqput would refuse once gp is runnable; none changes anything. */
+    private void checkReady(P pp, G gp, boolean next) {
+        if (gp.schedlink != null) {
+            throw new IllegalStateException("ready: " + gp + " is on a list or queue (schedlink is set)");
+        }
+        checkSpillLock("ready", pp, next);
+        if (checked && where.containsKey(gp)) {
+            throw new IllegalStateException("ready: " + gp + " is already " + where.get(gp) + " (checked mode)");
+        }
+    }
+
+    /** goready (proc.go): {@code ready(gp, traceskip, true)}: the readied G goes to runnext. */
+    public void goready(P pp, G gp) {
+        ready(pp, gp, true);
+    }
+
     // ---- wakep ----------------------------------------------------------------------------
 
     /**
@@ -1221,7 +1800,7 @@ public final class Proc {
 
         /** No scheduler connected: there are no Ms to start, so the increment is undone. */
         WakeHook NONE = proc -> {
-            if (proc.sched.nmspinning.decrementAndGet() < 0) {
+            if (proc.sched.addVolatileNmspinning(-1) < 0) {
                 throw new IllegalStateException("wakep: negative nmspinning");
             }
         };
@@ -1246,30 +1825,41 @@ public final class Proc {
      */
     public void wakep() {
         point.at(WAKEP);
-        if (sched.nmspinning.get() != 0 || !sched.nmspinning.compareAndSet(0, 1)) {
+        // Volatile load and full CAS: the submitter's load in the no-lost-wakeup Dekker pattern
+        // (MLoop): it comes after the submitter published its G (runnext CAS, or the global queue
+        // plus a full fence) and either sees the parker's decrement or is seen by its recheck.
+        if (sched.loadVolatileNmspinning() != 0 || !sched.casVolatileNmspinning(0, 1)) {
             return;
         }
         wakeHook.startSpinningM(this);
     }
 
-    // ---- helpers ------------------------------------------------------------------------------
+    // ---- snapshots -----------------------------------------------------------------------------
 
-    /** alignUp: n rounded up to a multiple of a (a power of two). */
-    static long alignUp(long n, long a) {
-        return (n + a - 1) & ~(a - 1);
+    /** The scheduling-point hook this Proc calls (for the bug catalogue's twins, which copy Proc's code). */
+    public SchedPoint point() {
+        return point;
     }
 
-    /** round2: the smallest power of two >= x. */
-    static int round2(int x) {
-        int s = 0;
-        while ((1 << s) < x) {
-            s++;
-        }
-        return 1 << s;
+    /**
+     * A {@link Snapshot} of {@link #allp} and the global structures. Exact only while nothing
+     * changes the Proc (see {@link Snapshot}).
+     */
+    public Snapshot snapshot() {
+        return Snapshot.of(this, List.of(allp), List.of());
+    }
+
+    /**
+     * A {@link Snapshot} of the Ps {@code ps} (for example {@code allp} plus stand-alone Ps made by
+     * {@link #newP}) and the global structures; {@code held} are Gs the caller holds outside every
+     * queue and free list (taken by runqget, gfget, …), recorded in {@link Snapshot#gs()} too.
+     */
+    public Snapshot snapshot(List<P> ps, java.util.Collection<G> held) {
+        return Snapshot.of(this, List.copyOf(ps), held == null ? List.of() : held);
     }
 
     /** Counters summed over allp and sched (racy reads; exact when quiescent). */
-    public Stats stats() {
+    public ProcStats stats() {
         long newproc = 0, nmalg = 0, reuse = 0, steals = 0, stolen = 0, slow = 0;
         for (P pp : allp) {
             newproc += pp.nnewproc;
@@ -1279,12 +1869,7 @@ public final class Proc {
             stolen += pp.nstolen;
             slow += pp.nrunqputslow;
         }
-        return new Stats(newproc, nmalg, reuse, steals, stolen, slow, sched.nglobrunqput, sched.nglobrunqget,
+        return new ProcStats(newproc, nmalg, reuse, steals, stolen, slow, sched.nglobrunqput, sched.nglobrunqget,
                 sched.nglobrunqgetGs, stacks.allocated(), stacks.freed());
     }
-
-    /** Counters of the queue and free-list functions. */
-    public record Stats(long gsCreated, long gsAllocated, long gsReused, long steals, long gsStolen,
-                        long runqputslows, long globrunqputGs, long globrunqgets, long globrunqgetGs,
-                        long stacksAllocated, long stacksFreed) {}
 }

@@ -3,7 +3,6 @@ package io.procspec.runtime;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -11,21 +10,14 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import static io.procspec.runtime.G._Gdead;
 import static io.procspec.runtime.G._Grunnable;
-import static io.procspec.runtime.G._Grunning;
-import static io.procspec.runtime.Labels.BECOMESPINNING;
-import static io.procspec.runtime.Labels.CHECKRUNQSNOP_LOCK;
-import static io.procspec.runtime.Labels.FINDRUNNABLE_DROPSPINNING;
-import static io.procspec.runtime.Labels.FINDRUNNABLE_LOCKIDLE;
-import static io.procspec.runtime.Labels.FINDRUNNABLE_UNLOCKIDLE;
-import static io.procspec.runtime.Labels.STARTM;
-import static io.procspec.runtime.Labels.STOPM;
-import static io.procspec.runtime.Labels.WAKEP_LOCK;
 
 /**
  * A Go-style goroutine scheduler on the ported queues of {@link Proc}: worker threads (Ms) holding
- * processors (Ps) run goroutines (Gs) to completion, steal from each other, park when there is no
- * work, and recycle dead Gs through {@code gfput}. Go 1.21's {@code src/runtime/proc.go} is the
- * reference; the methods below carry its names.
+ * processors (Ps) run goroutines (Gs), steal from each other, park when there is no work, and
+ * recycle dead Gs through {@code gfput}. A G either runs a {@link Runnable} to completion, or runs a
+ * {@link Steps} body that can yield ({@code Gosched}, {@code goyield}) and wait ({@code gopark},
+ * woken by {@link #ready} or {@link #injectglist}) between its steps. Go 1.21's
+ * {@code src/runtime/proc.go} is the reference.
  *
  * <pre>{@code
  * Sched s = new Sched();
@@ -35,67 +27,83 @@ import static io.procspec.runtime.Labels.WAKEP_LOCK;
  * List<Runnable> neverRan = s.shutdown();
  * }</pre>
  *
- * <h2>Implementation overview</h2>
+ * <h2>Goroutines that yield and wait</h2>
  *
- * <p><b>G, M, P.</b> A G is a function to run ({@code gp.sched.ctxt}) with a stack descriptor and a
- * status. A P is the right to run Gs: it owns a 256-slot run queue plus {@code runnext}, a cache
- * of free Gs and a goid cache. An M is a platform thread; it runs Gs only while it holds a P, so at
- * most GOMAXPROCS Gs run at once. Ms are started on demand ({@link #startm}) and never exit before
- * {@link #shutdown}; an M with nothing to do parks on {@code sched.midle} ({@link #stopm}) with its P
- * on {@code sched.pidle} ({@link #pidleput}). Both idle lists are guarded by {@code sched.lock}, the
- * lock that also guards the global run queue.
+ * <p>Java has no goroutine stacks to switch, so a G that gives its M back does so between steps:
+ * its body is a {@link Steps} whose {@code step} runs the next piece of code and returns a
+ * {@link Next}: {@link Next#EXIT}, {@link Next#GOSCHED} (to the global queue, Go's
+ * {@code goschedImpl}), {@link Next#GOYIELD} (to the tail of its P's ring, {@code goyield_m}) or
+ * {@link Next#park} ({@code gopark}: {@code _Gwaiting} on no queue until readied). A channel-like
+ * wait, with the lock released only once the G is parked, as Go's {@code goparkunlock} does:
+ *
+ * <pre>{@code
+ * ReentrantLock lock = new ReentrantLock();
+ * Deque<G> waiters = new ArrayDeque<>();
+ * boolean[] done = {false};
+ * s.go(new Steps() {                          // the waiter
+ *     boolean parked;
+ *     public Next step(G gp) {
+ *         if (parked) { System.out.println("done"); return Next.EXIT; }
+ *         lock.lock();
+ *         if (done[0]) { lock.unlock(); System.out.println("done"); return Next.EXIT; }
+ *         parked = true;                       // the next step runs after the wakeup
+ *         waiters.add(gp);
+ *         return Next.park(g -> { lock.unlock(); return true; });
+ *     }
+ * });
+ * s.go(() -> {                                 // the waker, from inside a G: goready
+ *     lock.lock();
+ *     done[0] = true;
+ *     G w = waiters.poll();
+ *     lock.unlock();
+ *     if (w != null) s.ready(w);
+ * });
+ * }</pre>
+ *
+ * <h2>Where the code is</h2>
+ *
+ * <table>
+ *   <caption>the scheduler's classes</caption>
+ *   <tr><th>class</th><th>what</th><th>modelled by the spec</th></tr>
+ *   <tr><td>{@code Sched} (this)</td><td>the public face: start-up, {@code go}, {@code ready},
+ *       {@code injectglist}, quiescence, shutdown, statistics, the panic handler</td>
+ *       <td>no (no labels)</td></tr>
+ *   <tr><td>{@link MLoop}</td><td>the loop each M runs, ported from proc.go: {@code schedule},
+ *       {@code findRunnable}, {@code stealWork}, {@code checkRunqsNoP}, {@code execute},
+ *       {@code goexit0}, {@code goschedImpl}, {@code goyield_m}, {@code park_m},
+ *       {@code injectglist}, and {@code wakep}'s second half, {@code startm}, {@code stopm}; its
+ *       class comment gives the search order, spinning, and why no wakeup is lost</td>
+ *       <td>yes ({@code spec/tla/Proc.tla})</td></tr>
+ *   <tr><td>{@link Idle}</td><td>the idle P and M lists and the M registry, guarded by
+ *       {@code sched.lock}</td><td>yes</td></tr>
+ *   <tr><td>{@link M}</td><td>an M: a platform thread, its P, its park note</td><td>yes</td></tr>
+ *   <tr><td>{@link RandomOrder}, {@link RandomEnum}</td><td>stealWork's victim order</td>
+ *       <td>no: the spec visits victims in a fixed order</td></tr>
+ *   <tr><td>{@link Proc}</td><td>the queue and free-list functions the loop calls, and
+ *       {@code ready}/{@code goready}</td><td>yes</td></tr>
+ *   <tr><td>{@link Steps}, {@link Next}</td><td>a G's body in steps and how each step ends</td>
+ *       <td>the G actions</td></tr>
+ * </table>
+ *
+ * <h2>G, M, P</h2>
+ *
+ * <p>A G is a function to run ({@code gp.sched.ctxt}) with a stack descriptor and a status. A P is
+ * the right to run Gs: it owns a 256-slot run queue plus {@code runnext}, a cache of free Gs and a
+ * goid cache. An M is a platform thread; it runs Gs only while it holds a P, so at most GOMAXPROCS
+ * Gs run at once. Ms are started on demand ({@code startm}) and never exit before
+ * {@link #shutdown}; an M with nothing to do parks on {@code sched.midle} ({@code stopm}) with its
+ * P on {@code sched.pidle} ({@code pidleput}). Both idle lists are guarded by {@code sched.lock},
+ * the lock that also guards the global run queue.
  *
  * <p><b>The life of a G.</b> {@link #go} inside a G is Go's {@code newproc}: {@code newproc1} takes
  * a dead G from the P's free list ({@code gfget}, refilled from the global lists) or makes one
  * ({@code malg}), makes it {@code _Grunnable}, puts it in the P's {@code runnext} (kicking the
  * previous runnext into the ring; a full ring spills half to the global queue) and calls
- * {@code wakep}. {@link #schedule} finds it ({@link #findRunnable}), {@link #execute} switches it to
- * {@code _Grunning} and runs its function to the end (Gs cannot block or be preempted here), and
- * {@link #goexit0} makes it {@code _Gdead} and puts it back with {@code gfput}.
- *
- * <p><b>Where findRunnable looks, in order</b> (Go 1.21): every 61st schedtick the global queue
- * first, one G, so that a P busy with its own queue still serves the global queue; then the local
- * queue ({@code runqget}: runnext first, which inherits the time slice and so does not advance
- * schedtick); then the global queue, a fair-share batch; then, if this M may spin, stealing: four
- * passes over the other Ps in a random order (a random start and a stride coprime to GOMAXPROCS),
- * taking half of a victim's queue, and its runnext only on the last pass; finally, under
- * {@code sched.lock}, the global queue once more, and if it is empty the P goes idle and the M
- * parks.
- *
- * <p><b>Spinning.</b> An M out of local work that looks for work elsewhere is <em>spinning</em>
- * ({@code m.spinning}, counted in {@code sched.nmspinning}). Only
- * {@code 2*nmspinning < GOMAXPROCS - npidle} Ms may start spinning, so a mostly idle program does
- * not burn every core looking for work. {@code wakep}, called when a G is made runnable, starts an
- * M only if there is an idle P and no M is spinning ({@code nmspinning} CAS 0 → 1, then
- * {@link #startSpinningM}); a spinning M that finds work stops spinning and calls {@code wakep}
- * itself ({@link #resetspinning}), so a burst of work unparks Ms one after another rather than all
- * at once, yet eventually uses every P.
- *
- * <p><b>No lost wakeups</b> (Go's "Worker thread parking/unparking", adapted). The danger is the
- * spinning → parked transition racing with new work: the parker has looked everywhere, the
- * submitter sees a spinning M and does not wake anyone, and the work sits while every M sleeps.
- * Both sides follow a Dekker-style pattern over sequentially consistent accesses:
- * <ul>
- *   <li>submitter: (1) publish the work — newproc's CAS of {@code runnext}, or the global queue
- *       under {@code sched.lock} followed by a full fence ({@link #goOutside}); (2) read
- *       {@code nmspinning} in {@code wakep};</li>
- *   <li>parker: (1) put its P on {@code pidle}; decrement {@code nmspinning}
- *       ({@link Labels#FINDRUNNABLE_DROPSPINNING}) and a full fence; (2) re-read every run queue
- *       ({@code runqempty}) and the global queue's size ({@link #checkRunqsNoP}).</li>
- * </ul>
- * In any total order of these steps one side sees the other: either the parker's re-read comes
- * after the publication and sees the work, so it takes an idle P back and spins again
- * ({@link Labels#CHECKRUNQSNOP_LOCK}); or the submitter's read comes after the decrement. If the
- * submitter then reads 0, wakep starts an M on an idle P. If it reads more than 0, each unit of
- * the count is one of: an M still spinning, which will either find work (then it holds a P, and
- * resetspinning calls wakep again: the same argument) or decrement and re-read after the
- * submitter's write, so seeing the work; or wakep's transient increment, undone under
- * {@code sched.lock} when there is no idle P (below). Work put on the global queue before a
- * parker's {@link Labels#FINDRUNNABLE_LOCKIDLE} section is seen inside it, under the lock. When
- * wakep or a parker finds work but no idle P, every P is held by an M that has yet to pass its own
- * {@code FINDRUNNABLE_LOCKIDLE} section, which comes later under the same lock and so sees the
- * global queue; and a G on a P's own queue is always run by that P's M, which never idles a P with
- * a non-empty queue. So a runnable G is always found.
+ * {@code wakep}. {@code schedule} finds it ({@code findRunnable}), {@code execute} switches it to
+ * {@code _Grunning} and runs its next step; a step that yields puts the G back on a queue
+ * ({@code _Grunnable}), one that parks leaves it {@code _Gwaiting} until {@link #ready} puts it in
+ * the readier's {@code runnext} ({@code goready}) or {@link #injectglist} queues it; the last step
+ * ends in {@code goexit0}, which makes the G {@code _Gdead} and puts it back with {@code gfput}.
  *
  * <p><b>{@code go} from outside any G</b> ({@link #goOutside}). Go has no P-less {@code go}
  * statement: every G is made by an M holding a P. A Java caller that is not running inside a G
@@ -104,60 +112,69 @@ import static io.procspec.runtime.Labels.WAKEP_LOCK;
  * is only the context {@code newproc1} needs (a free-G cache refilled from the global free lists,
  * and a goid cache). The G then goes on the global queue under {@code sched.lock}, as Go's
  * {@code injectglist} does for a thread without a P, and {@code wakep} follows; the no-lost-wakeup
- * argument above covers it, because a full fence separates the put from wakep's read.
+ * argument ({@link MLoop}) covers it, because a full fence separates the put from wakep's read. A
+ * {@link #ready} from outside is {@code injectglist} with no P: the global queue, then an M for
+ * each idle P ({@code startIdle}); with no idle P, every P's M looks at the global queue under
+ * {@code sched.lock} before it idles, so the G is not stranded.
  *
- * <p><b>Quiescence and shutdown.</b> Each P counts the Gs created on it and the Gs that finished
- * on it (volatile writes); {@link #awaitQuiescence} sums the finished counts, then the created
- * counts, and equal sums mean that at the moment between the two passes no G was runnable or
- * running. {@link #shutdown} stops outside submissions, raises {@code shuttingDown} under
- * {@code sched.lock}, wakes every idle M and joins every M: an M finishes its current G, then
- * leaves. The caller then owns every P and drains the local queues ({@code runqdrain}) and the global
- * queue; those Gs never ran, and their functions are returned. So each G either ran exactly once
- * or is handed back.
+ * <p><b>Quiescence and shutdown.</b> Each P counts the Gs created and readied on it (before they
+ * become runnable) and the Gs that finished or parked on it (after they stopped), with release
+ * stores (see {@link #add}); {@link #awaitQuiescence} sums the second kind, then the first, and equal sums mean that
+ * at the moment between the two passes no G was runnable or running (parked Gs may remain).
+ * {@link #shutdown} stops outside submissions, raises {@code shuttingDown} under
+ * {@code sched.lock}, wakes every idle M and joins every M: an M finishes its current step, then
+ * leaves. The caller then owns every P and drains the local queues ({@code runqdrain}) and the
+ * global queue, and finds the parked Gs through {@code allgs}; all are marked dead and handed back
+ * ({@link #unfinished()}; {@code shutdown} returns the functions of the {@code go(Runnable)} Gs
+ * that never ran). So each G either finished or is handed back.
  *
  * <p><b>Errors.</b> Misuse is refused before anything changes: {@code go(null)} ("go of nil func
- * value"), a P count below 1, starting twice, {@code go} from outside before start or after
- * shutdown, waiting for quiescence or shutting down from inside a G. A G's exception is a panic
- * confined to that G: it goes to the {@link PanicHandler}, the G is recycled, the M goes on. The
- * scheduler's own invariant checks are Go's {@code throw}s ("stopm spinning", "negative
- * nmspinning" …) as {@link IllegalStateException}s; in Go they are fatal, and here they mean a bug.
+ * value"), a P count below 1, starting twice, {@code go}, {@code ready} or {@code injectglist}
+ * from outside before start or after shutdown, {@code ready} of a G that is not parked ("bad
+ * g->status in ready", Go's throw), waiting for quiescence or shutting down from inside a G. A G's
+ * exception is a panic confined to that G: it goes to the {@link PanicHandler}, the G is recycled,
+ * the M goes on. The scheduler's own invariant checks are Go's {@code throw}s ("stopm spinning",
+ * "negative nmspinning" …) as {@link IllegalStateException}s; in Go they are fatal, and here they
+ * mean a bug.
  *
  * <h2>Deviations from Go 1.21</h2>
  * <ul>
- *   <li>No preemption, no blocking: a G runs to completion on its M. A chain of Gs that each spawn
+ *   <li>No preemption: a G gives its M back only between steps (a {@code Runnable} G has one). A
+ *       step that blocks its Java thread holds its P meanwhile. A chain of Gs that each spawn
  *       exactly one G runs entirely from {@code runnext} and holds its P until the chain ends (Go
  *       breaks it with sysmon's 10 ms time slice), though other Ps can still steal the ring.</li>
+ *   <li>A G's continuation is its {@link Steps} object, kept in {@code gp.sched.ctxt} while the G
+ *       is queued or parked (Go saves pc and sp there). {@code gopark}'s wait reason and tracing are
+ *       not kept. An exception from an {@code unlockf} is the G's panic and the G stays parked (in
+ *       Go it would be fatal).</li>
  *   <li>No netpoll, timers, GC, locked Ms or syscalls, hence no {@code sched.needspinning}: it exists
  *       for work that appears without an owning P (netpoll, timers); here a queued G either sits
  *       on a P whose M will run it or on the global queue that every M checks under
- *       {@code sched.lock} before idling its P.</li>
- *   <li>{@link #checkRunqsNoP} re-reads the global queue's size too (Go relies on
+ *       {@code sched.lock} before idling its P. A thread outside any G stands for the P-less
+ *       readier (netpoll's {@code injectglist}).</li>
+ *   <li>{@code checkRunqsNoP} re-reads the global queue's size too (Go relies on
  *       {@code injectglist} starting Ms without the spinning check), and reads every P's queue
  *       instead of using the {@code idlepMask} snapshot (an idle P's queue is empty: the mask is
  *       only an optimisation).</li>
+ *   <li>{@code goschedImpl} and {@code injectglist} are Go 1.21's under every {@link GoVersion}
+ *       (Go 1.14's injectglist put every G on the global queue; Go 1.22 added a {@code wakep} to
+ *       goschedImpl and Go 1.23 one at the end of injectglist).</li>
  *   <li>Ms are not bounded by {@code sched.maxmcount} and do not exit; there is no {@code m0}/main
  *       goroutine: all Ps start idle and the first {@code go} starts the first M.</li>
  *   <li>Go 1.25's {@code globrunqget} forms are not used: a {@link Proc} configured for
  *       {@link GoVersion#GO1_25} is refused.</li>
  * </ul>
  *
- * <h2>Step labels</h2>
- * The scheduler's shared-memory steps are labelled for the spec: {@link Labels#WAKEP_LOCK},
- * {@link Labels#STARTM}, {@link Labels#STOPM}, {@link Labels#BECOMESPINNING},
- * {@link Labels#FINDRUNNABLE_LOCKIDLE}, {@link Labels#FINDRUNNABLE_UNLOCKIDLE},
- * {@link Labels#FINDRUNNABLE_DROPSPINNING}, {@link Labels#CHECKRUNQSNOP_LOCK}; the queue functions
- * it calls carry their own. Start-up, shutdown and quiescence bookkeeping are not modelled by the
- * spec and have no labels.
+ * <h2>Differences from the spec's Proc model</h2>
+ *
+ * <p>For the conformance harness: the spec's {@code injectglist} ends with Go 1.23's
+ * {@code wakep} and omits the hand-off to idle Ps; this port follows Go 1.21 (no wakep; the
+ * hand-off is a {@link Labels#GLOBRUNQPUT_LOCK} section and a {@link Labels#STARTM} section per
+ * idle P). {@code unlockf}, a G's own code, has no step in either.
  */
 public final class Sched implements AutoCloseable {
 
-    /** stealWork's number of passes over allp (Go: {@code const stealTries = 4}). */
-    static final int STEAL_TRIES = 4;
-
-    /** findRunnable checks the global queue first every this many schedticks (Go: 61). */
-    static final int GLOBAL_CHECK_PERIOD = 61;
-
-    /** Buckets of the steal-batch histogram: 1, 2, 3–4, 5–8, 9–16, 17–32, 33–64, 65+. */
+    /** Buckets of the steal-batch histogram ({@link Stats#stealBatches()}): 1, 2, 3–4, 5–8, 9–16, 17–32, 33–64, 65+. */
     public static final int STEAL_BUCKETS = 8;
 
     /** Handles a G whose function threw. Called on the M that ran the G, before the G is recycled. */
@@ -185,57 +202,52 @@ public final class Sched implements AutoCloseable {
     private static final int SHUTTING_DOWN = 2;
     private static final int TERMINATED = 3;
 
-    /** NEW → RUNNING → SHUTTING_DOWN → TERMINATED; written under {@link #lifecycle} (and injectLock). */
+    /**
+     * NEW → RUNNING → SHUTTING_DOWN → TERMINATED; written under {@link #lifecycle} (and injectLock),
+     * read without them: the volatile write of RUNNING publishes what start() set before it.
+     */
     private volatile int state = NEW;
     private final Object lifecycle = new Object();
 
-    private final Proc.Config cfg;
+    private final ProcConfig cfg;
 
     // Set once by start(), before `state` is written RUNNING (the volatile write publishes them)
     // and before any M exists (Thread.start publishes them to Ms).
     private Proc proc;
-    private Schedt sched;
-    private P[] allp;
-    private int gomaxprocs;
-    private RandomOrder stealOrder;
+    private MLoop loop;
     /** The injection P of outside {@code go} calls; owned by the holder of {@link #injectLock}. */
     private P injectP;
     private final ReentrantLock injectLock = new ReentrantLock();
-
-    // ---- guarded by sched.lock --------------------------------------------------------------------
-
-    /** sched.pidle: idle Ps, a LIFO stack as Go's linked list through p.link. */
-    private P[] pidle;
-    private int pidleLen;
-    /** sched.midle: idle Ms linked through M.schedlink. */
-    private M midle;
-    /** sched.nmidle. */
-    private int nmidle;
-    /** allm: every M ever started. */
-    private final List<M> allm = new ArrayList<>();
-    /** sched.mnext: the next M id. */
-    private long mnext;
-    /** Counters kept under sched.lock: stopm parks, startm wakes of idle Ms, new Ms. */
-    private long nparks, nwakes, nnewm;
-
-    /** Set under sched.lock by shutdown; read racily by Ms (then re-checked under the lock). */
-    private volatile boolean shuttingDown;
 
     // ---- per-P counters (index pp.id * PAD; the injection P uses slot gomaxprocs) ---------------
 
     private static final int PAD = 16; // 128 bytes: no false sharing between Ps
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
-    /** Gs created on each P (volatile writes by the P's owner): for quiescence. */
+    /**
+     * Gs created on each P: one writer per slot (the P's owner, or the holder of injectLock for the
+     * injection slot), release stores; {@link #quiescent()} reads them with acquire loads, which
+     * keep its two passes in order (see there).
+     */
     private long[] created;
-    /** Gs that finished on each P (volatile writes by the P's owner): for quiescence. */
+    /** Gs that finished on each P: as {@link #created}. */
     private long[] finished;
-    /** Per P: [0..STEAL_BUCKETS) steal-batch histogram; plain, owner-only, read racily by stats. */
-    private long[][] stealHist;
+    /** Gs that parked on each P (their unlockf, if any, returned true): as {@link #created}. */
+    private long[] parked;
+    /** Gs readied by a G on each P ({@code ready}, {@code injectglist}; the injection slot: from outside): as {@link #created}. */
+    private long[] readied;
+    /** Gs that yielded on each P (Gosched, goyield; statistics): as {@link #created}. */
+    private long[] yielded;
+    /** Panics (statistics): an atomic counter, no ordering needed. */
     private final java.util.concurrent.atomic.AtomicLong npanics = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Set by any thread, read by Ms at each panic: volatile so a new handler is seen. */
     private volatile PanicHandler panicHandler = PanicHandler.PRINT;
 
-    /** Quiescence waiters: counted so that parking Ms notify only when someone waits. */
+    /**
+     * Quiescence waiters: counted (under the {@code quiesce} monitor) so that parking Ms notify
+     * only when someone waits. An M reads the count without the monitor: a notify it skips because
+     * the count was stale is covered by the waiter's bounded wait (at most 20 ms).
+     */
     private final Object quiesce = new Object();
     private volatile int quiesceWaiters;
 
@@ -243,16 +255,16 @@ public final class Sched implements AutoCloseable {
 
     /** A scheduler with Go's queue constants; call {@link #start()} or {@link #start(int)}. */
     public Sched() {
-        this(new Proc.Config());
+        this(new ProcConfig());
     }
 
     /**
      * A scheduler over a {@link Proc} built from {@code cfg} (ring size, free-list constants,
-     * a scheduling-point hook, checked mode …). {@link #start(int)} sets the config's
-     * {@code nprocs}; Go 1.25 is refused.
+     * a scheduling-point hook, checked mode …), copied: later changes to {@code cfg} do not reach
+     * the scheduler. {@link #start(int)} sets the copy's {@code nprocs}; Go 1.25 is refused.
      */
-    public Sched(Proc.Config cfg) {
-        this.cfg = Objects.requireNonNull(cfg, "config");
+    public Sched(ProcConfig cfg) {
+        this.cfg = Objects.requireNonNull(cfg, "config").copy();
         if (cfg.goVersion == GoVersion.GO1_25) {
             throw new IllegalArgumentException("Sched follows Go 1.21's findRunnable; GO1_25's global-queue"
                     + " functions are not supported (use GO1_21 or GO1_14)");
@@ -282,27 +294,19 @@ public final class Sched implements AutoCloseable {
             }
             cfg.nprocs(nprocs);
             Proc pr = new Proc(cfg);
-            proc = pr;
-            sched = pr.sched;
-            allp = pr.allp;
-            gomaxprocs = pr.gomaxprocs;
-            stealOrder = new RandomOrder(gomaxprocs);
-            injectP = pr.newP(gomaxprocs);
-            injectP.setStatus(P._Prunning);
-            created = new long[(gomaxprocs + 1) * PAD];
-            finished = new long[(gomaxprocs + 1) * PAD];
-            stealHist = new long[gomaxprocs][STEAL_BUCKETS];
-            pidle = new P[gomaxprocs];
-            sched.lock.lock();
-            try {
-                for (int i = gomaxprocs - 1; i >= 0; i--) { // so that allp[0] is on top, as procresize leaves it
-                    pidleput(allp[i]);
-                }
-            } finally {
-                sched.lock.unlock();
-            }
-            pr.setWakeHook(this::startSpinningM);
+            MLoop lp = new MLoop(this, pr);
+            injectP = pr.newP(pr.gomaxprocs);
+            injectP.storeOpaqueStatus(P._Prunning);
+            created = new long[(pr.gomaxprocs + 1) * PAD];
+            finished = new long[(pr.gomaxprocs + 1) * PAD];
+            parked = new long[(pr.gomaxprocs + 1) * PAD];
+            readied = new long[(pr.gomaxprocs + 1) * PAD];
+            yielded = new long[(pr.gomaxprocs + 1) * PAD];
+            lp.initIdle();
+            pr.setWakeHook(lp::startSpinningM);
             pr.setMainStarted(true); // from now on newproc calls wakep
+            proc = pr;
+            loop = lp;
             state = RUNNING;
         }
         return this;
@@ -315,7 +319,8 @@ public final class Sched implements AutoCloseable {
 
     /** GOMAXPROCS (0 before start). */
     public int gomaxprocs() {
-        return gomaxprocs;
+        Proc pr = proc;
+        return pr == null ? 0 : pr.gomaxprocs;
     }
 
     /** Whether {@link #shutdown} has been called. */
@@ -328,7 +333,7 @@ public final class Sched implements AutoCloseable {
         panicHandler = Objects.requireNonNull(h, "panic handler");
     }
 
-    // ---- go -------------------------------------------------------------------------------------
+    // ---- go ---------------------------------------------------------------------------------------
 
     /**
      * Go's {@code go fn()}: creates a G that will run {@code fn} once (or hand it back from
@@ -342,7 +347,9 @@ public final class Sched implements AutoCloseable {
      * @throws IllegalStateException from outside a G: before {@link #start} or after
      *                               {@link #shutdown} (nothing changes). Inside a G that is still
      *                               running while shutdown waits for it, {@code go} succeeds and
-     *                               shutdown returns the new G.
+     *                               shutdown returns the new G. From a caller holding
+     *                               {@code sched.lock} or {@code sched.gFree.lock}, which newproc may
+     *                               need (nothing changes).
      */
     public void go(Runnable fn) {
         if (fn == null) {
@@ -350,12 +357,71 @@ public final class Sched implements AutoCloseable {
         }
         M mp = M.current();
         if (mp != null && mp.owner == this && mp.curg != null) {
+            checkNoSchedLocks("go");
             P pp = mp.p;
             incr(created, pp.id); // before the G exists: see quiescent()
-            proc.newproc(pp, new FuncVal(fn), mp.curg);
+            try {
+                proc.newproc(pp, fn, mp.curg); // the new G's own funcval holds fn: nothing else allocated
+            } catch (RuntimeException | Error e) {
+                add(created, pp.id, -1); // no G was made (newproc refuses before it changes anything)
+                throw e;
+            }
             return;
         }
         goOutside(fn);
+    }
+
+    /**
+     * Refuses a caller holding a lock of the scheduler that the operation takes: it would deadlock
+     * on itself part-way (or, waiting for the Ms, stall them). Changes nothing.
+     */
+    private void checkNoSchedLocks(String fn) {
+        Proc pr = proc;
+        if (pr == null) {
+            return; // not started: the scheduler has no locks yet
+        }
+        checkNotHeld(fn, pr.sched.lock);
+        checkNotHeld(fn, pr.sched.gFree.lock);
+    }
+
+    private static void checkNotHeld(String fn, Mutex m) {
+        if (m.heldByCurrentThread()) {
+            throw new IllegalStateException(fn + ": the caller holds " + m.name()
+                    + ", which the scheduler needs; release it first");
+        }
+    }
+
+    /**
+     * Go's {@code go} of a G whose body runs in steps ({@link Steps}): between steps it may yield
+     * ({@link Next#GOSCHED}, {@link Next#GOYIELD}) or park ({@link Next#park}) until
+     * {@link #ready} or {@link #injectglist} wakes it. Created and queued exactly as
+     * {@link #go(Runnable)}.
+     *
+     * @throws NullPointerException  {@code go of nil func value} when body is null (nothing changes)
+     * @throws IllegalStateException as {@link #go(Runnable)}
+     */
+    public void go(Steps body) {
+        if (body == null) {
+            throw new NullPointerException("go of nil func value");
+        }
+        go0(new FuncVal(body));
+    }
+
+    private void go0(FuncVal fn) {
+        M mp = M.current();
+        if (mp != null && mp.owner == this && mp.curg != null) {
+            checkNoSchedLocks("go");
+            P pp = mp.p;
+            incr(created, pp.id); // before the G exists: see quiescent()
+            try {
+                proc.newproc(pp, fn, mp.curg);
+            } catch (RuntimeException | Error e) {
+                add(created, pp.id, -1); // no G was made (newproc refuses before it changes anything)
+                throw e;
+            }
+            return;
+        }
+        goOutside(null, fn);
     }
 
     /**
@@ -372,15 +438,23 @@ public final class Sched implements AutoCloseable {
         if (fn == null) {
             throw new NullPointerException("go of nil func value");
         }
+        goOutside(fn, null);
+    }
+
+    /** goOutside of a Runnable ({@code body}, held in the new G's own funcval) or of {@code fn}. */
+    private void goOutside(Runnable body, FuncVal fn) {
         injectLock.lock();
         try {
-            int s = state;
-            if (s != RUNNING) {
-                throw new IllegalStateException(s == NEW ? "scheduler not started: call start() first"
-                        : "go after shutdown");
+            checkRunningFromOutside("go");
+            checkNoSchedLocks("go");
+            incr(created, proc.gomaxprocs); // before the G exists: see quiescent()
+            G gp;
+            try {
+                gp = body != null ? proc.newproc1(injectP, body, null, 0) : proc.newproc1(injectP, fn, null, 0);
+            } catch (RuntimeException | Error e) {
+                add(created, proc.gomaxprocs, -1); // no G was made
+                throw e;
             }
-            incr(created, gomaxprocs); // before the G exists: see quiescent()
-            G gp = proc.newproc1(injectP, new FuncVal(fn), null, 0);
             proc.globrunqputLocked(gp);
         } finally {
             injectLock.unlock();
@@ -389,493 +463,182 @@ public final class Sched implements AutoCloseable {
         proc.wakep();
     }
 
-    // ---- wakep's second half, startm, stopm ----------------------------------------------------
-
-    /**
-     * wakep's second half (proc.go {@code wakep} after the CAS of nmspinning 0 → 1):
-     * {@code lock(&sched.lock); pp := pidlegetSpinning(0)}; no P: {@code nmspinning.Add(-1)} and
-     * unlock; else unlock and {@code startm(pp, true)}. Connected as {@link Proc.WakeHook}.
-     *
-     * <p>Spec: {@link Labels#WAKEP_LOCK}, then {@link Labels#STARTM}.
-     */
-    private void startSpinningM(Proc pr) {
-        P pp;
-        pr.lock(sched.lock, WAKEP_LOCK);
-        try {
-            pp = shuttingDown ? null : pidlegetSpinning();
-            if (pp == null) {
-                if (sched.nmspinning.decrementAndGet() < 0) {
-                    throw new IllegalStateException("wakep: negative nmspinning");
-                }
-                return;
-            }
-        } finally {
-            pr.unlock(sched.lock);
+    /** From outside a G (injectLock held): refuses before start and after shutdown. */
+    private void checkRunningFromOutside(String what) {
+        int s = state;
+        if (s != RUNNING) {
+            throw new IllegalStateException(s == NEW ? "scheduler not started: call start() first"
+                    : what + " after shutdown");
         }
-        startm(pp, true);
     }
 
+    // ---- ready, injectglist ---------------------------------------------------------------------
+
     /**
-     * startm (proc.go): hand {@code pp} to an idle M, or to a new one, and wake it. With
-     * {@code spinning}, the caller raised nmspinning and the M starts out spinning
-     * ({@code mspinning}). One step: {@code lock(&sched.lock); nmp := mget()} (or reserve a new M);
-     * unlock; {@code nmp.spinning = spinning; nmp.nextp = pp; notewakeup(&nmp.park)}.
+     * Go's {@code goready(gp)}: makes a parked G ({@code _Gwaiting}, after its step returned
+     * {@link Next#park}) runnable again; its next step will run.
      *
-     * <p>At shutdown no M is started: the P goes back to pidle and the spinning count is undone.
+     * <p>Inside a G of this scheduler this is {@code ready(gp, next=true)} on the M's P
+     * ({@link Proc#ready}): the G goes to the P's {@code runnext}, kicking the previous runnext to
+     * the ring, so it runs next on this P after the current G's step unless a thief takes it, and
+     * {@code wakep} may start another M. From any other thread, which holds no P, it is
+     * {@link #injectglist} with no P: the G goes on the global queue and an idle P, if any, gets an
+     * M (Go readies from such threads the same way: netpoll's Gs go through injectglist).
      *
-     * <p>Spec: {@link Labels#STARTM}.
+     * <p>Ready a G only once per park, after it parked: a G that is not {@code _Gwaiting} is
+     * refused. The usual pattern puts the G on a wait structure under a lock inside its step and
+     * releases that lock in the {@link Next.Unlockf}, which runs after the G is {@code _Gwaiting}:
+     * a readier that takes the G from the structure under the same lock then always sees it parked.
+     * {@code gp} must be a G of this scheduler.
+     *
+     * @throws NullPointerException  gp is null (nothing changes)
+     * @throws IllegalStateException "bad g->status in ready" when gp is not parked (also when
+     *                               another thread readied it first); a G visibly on a list or queue
+     *                               (its schedlink set); from a caller holding {@code sched.lock} or
+     *                               {@code sched.gFree.lock}; from outside a G, before start or
+     *                               after shutdown; nothing changes in each case
      */
-    void startm(P pp, boolean spinning) {
-        M nmp;
-        boolean fresh = false;
-        proc.lock(sched.lock, STARTM);
-        try {
-            if (shuttingDown) {
-                pidleput(pp);
-                if (spinning && sched.nmspinning.decrementAndGet() < 0) {
-                    throw new IllegalStateException("startm: negative nmspinning");
-                }
-                return;
-            }
-            nmp = mget();
-            if (nmp == null) {
-                nmp = new M(this, mnext++); // newm: the thread starts after unlock
-                allm.add(nmp);
-                fresh = true;
-                nnewm++;
-            } else {
-                nwakes++;
-            }
-        } finally {
-            proc.unlock(sched.lock);
-        }
-        if (nmp.spinning) {
-            throw new IllegalStateException("startm: m is spinning");
-        }
-        if (nmp.nextp != null) {
-            throw new IllegalStateException("startm: m has p");
-        }
-        if (spinning && !runqemptyQuiet(pp)) {
-            throw new IllegalStateException("startm: p has runnable gs");
-        }
-        nmp.spinning = spinning;
-        nmp.nextp = pp;
-        if (fresh) {
+    public void ready(G gp) {
+        Objects.requireNonNull(gp, "ready: nil g");
+        M mp = M.current();
+        if (mp != null && mp.owner == this && mp.curg != null) {
+            P pp = mp.p;
+            checkReadyable(gp); // refused before any count changes
+            checkNoSchedLocks("ready");
+            add(readied, pp.id, 1); // before the G is runnable: see quiescent()
             try {
-                nmp.start(); // publishes spinning and nextp
-            } catch (Throwable t) { // e.g. OutOfMemoryError: unable to create native thread
-                proc.lock(sched.lock, STARTM);
-                try {
-                    allm.remove(nmp);
-                    nnewm--;
-                    pidleput(pp);
-                    if (spinning) {
-                        sched.nmspinning.decrementAndGet();
-                    }
-                } finally {
-                    proc.unlock(sched.lock);
-                }
-                throw t;
+                proc.goready(pp, gp);
+            } catch (RuntimeException | Error e) {
+                add(readied, pp.id, -1); // refused: nothing was readied
+                throw e;
             }
-        } else {
-            nmp.notewakeup(); // publishes spinning and nextp (volatile write of the note)
+            return;
         }
+        injectOutside(new G[] {gp}, "ready");
+    }
+
+    /** ready's checks of gp: parked (Go's throw otherwise) and on no list. */
+    private static void checkReadyable(G gp) {
+        if (gp.readgstatus() != G._Gwaiting) {
+            throw new IllegalStateException("bad g->status in ready: " + gp + " is "
+                    + G.statusName(gp.readgstatus()));
+        }
+        checkUnlinked("ready", gp);
     }
 
     /**
-     * stopm (proc.go): stop the M until new work is available: {@code lock(&sched.lock);
-     * mput(mp); unlock}, then sleep on the M's note until {@link #startm} hands it a P, and
-     * acquire it. Returns false when the M must exit instead (shutdown).
+     * Go's {@code injectglist}: makes every G of {@code gs} (each parked, {@code _Gwaiting})
+     * runnable at once. Inside a G of this scheduler: one G per idle P goes to the global queue with
+     * an M started for it, the rest to this P's ring ({@link MLoop#injectglist}). From any other
+     * thread: all to the global queue, and up to that many idle Ps get an M.
      *
-     * <p>Spec: {@link Labels#STOPM}.
+     * <p>All or nothing: if a G is null, listed twice, not parked or visibly on a list or queue (or
+     * another thread readies it meanwhile), an exception is thrown and every G stays as it was.
+     *
+     * @throws NullPointerException     gs or one of its Gs is null
+     * @throws IllegalArgumentException a G listed twice
+     * @throws IllegalStateException    a G not parked, or on a list or queue (its schedlink set); a
+     *                                  caller holding {@code sched.lock} or {@code sched.gFree.lock};
+     *                                  from outside a G, before start or after shutdown
      */
-    boolean stopm(M mp) {
-        if (mp.p != null) {
-            throw new IllegalStateException("stopm holding p");
-        }
-        if (mp.spinning) {
-            throw new IllegalStateException("stopm spinning");
-        }
-        proc.lock(sched.lock, STOPM);
-        try {
-            if (shuttingDown) {
-                return false;
+    public void injectglist(java.util.Collection<G> gs) {
+        Objects.requireNonNull(gs, "injectglist: nil list");
+        G[] arr = gs.toArray(new G[0]);
+        java.util.Set<G> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (G gp : arr) {
+            Objects.requireNonNull(gp, "injectglist: nil g");
+            if (!seen.add(gp)) {
+                throw new IllegalArgumentException("injectglist: " + gp + " listed twice");
             }
-            mput(mp);
-            nparks++;
-        } finally {
-            proc.unlock(sched.lock);
+            if (gp.readgstatus() != G._Gwaiting) {
+                throw new IllegalStateException("injectglist: " + gp + " is not parked (status "
+                        + G.statusName(gp.readgstatus()) + ")");
+            }
+            checkUnlinked("injectglist", gp);
         }
+        if (arr.length == 0) {
+            return;
+        }
+        M mp = M.current();
+        if (mp != null && mp.owner == this && mp.curg != null) {
+            checkNoSchedLocks("injectglist");
+            P pp = mp.p;
+            add(readied, pp.id, arr.length); // before the Gs are runnable: see quiescent()
+            try {
+                loop.injectglist(pp, arr);
+            } catch (RuntimeException | Error e) {
+                add(readied, pp.id, -arr.length);
+                throw e;
+            }
+            return;
+        }
+        injectOutside(arr, "injectglist");
+    }
+
+    /**
+     * A parked G on a list or queue (its schedlink set: a user's mistake, Go's parked Gs are on no
+     * run queue) would be linked twice when queued: refused before its status changes.
+     */
+    private static void checkUnlinked(String fn, G gp) {
+        if (gp.schedlink() != null) {
+            throw new IllegalStateException(fn + ": " + gp + " is on a list or queue (schedlink is set)");
+        }
+    }
+
+    /** injectglist with no P, from a thread outside any G: the caller holds the injection slot's counters. */
+    private void injectOutside(G[] gs, String what) {
+        injectLock.lock();
+        try {
+            checkRunningFromOutside(what);
+            if (what.equals("ready")) {
+                checkReadyable(gs[0]);
+            }
+            checkNoSchedLocks(what);
+            int slot = proc.gomaxprocs;
+            add(readied, slot, gs.length); // before the Gs are runnable: see quiescent()
+            try {
+                loop.injectglist(null, gs);
+            } catch (RuntimeException | Error e) {
+                add(readied, slot, -gs.length);
+                throw e;
+            }
+        } finally {
+            injectLock.unlock();
+        }
+    }
+
+    // ---- bookkeeping the loop reports (not in Go) ------------------------------------------------
+
+    /** goexit0 finished a G on pp: counted for quiescence and {@link Stats#gsRun()}. */
+    void gFinished(P pp) {
+        incr(finished, pp.id);
+    }
+
+    /** park_m parked a G on pp (its unlockf, if any, returned true): counted for quiescence. */
+    void gParked(P pp) {
+        incr(parked, pp.id);
+    }
+
+    /**
+     * goschedImpl or goyield_m is about to requeue a G on pp (statistics). Called before the G is queued again: the release store then
+     * happens-before whatever M takes the G, so a reader that saw the G finish (quiescence) also
+     * sees this yield in {@link #stats()}.
+     */
+    void gYielded(P pp) {
+        incr(yielded, pp.id);
+    }
+
+    /** stopm parked an M: wake quiescence waiters, if any, to re-check. */
+    void mParked() {
         if (quiesceWaiters != 0) {
             synchronized (quiesce) {
                 quiesce.notifyAll();
             }
         }
-        mp.notesleep(); // mPark
-        P pp = mp.nextp;
-        if (pp == null) {
-            return false; // woken by shutdown
-        }
-        mp.nextp = null;
-        acquirep(mp, pp);
-        return true;
-    }
-
-    /** mput: put mp on the idle M list. sched.lock must be held. */
-    private void mput(M mp) {
-        sched.lock.assertHeld();
-        mp.schedlink = midle;
-        midle = mp;
-        nmidle++;
-    }
-
-    /** mget: an M from the idle M list, or null. sched.lock must be held. */
-    private M mget() {
-        sched.lock.assertHeld();
-        M mp = midle;
-        if (mp != null) {
-            midle = mp.schedlink;
-            mp.schedlink = null;
-            nmidle--;
-        }
-        return mp;
-    }
-
-    // ---- idle Ps ----------------------------------------------------------------------------------
-
-    /**
-     * pidleput (proc.go): put pp on the idle P list; the caller gives up ownership. sched.lock must
-     * be held; pp's run queue must be empty.
-     */
-    void pidleput(P pp) {
-        sched.lock.assertHeld();
-        if (!runqemptyQuiet(pp)) {
-            throw new IllegalStateException("pidleput: P has non-empty run queue");
-        }
-        pp.setStatus(P._Pidle);
-        pidle[pidleLen++] = pp;
-        sched.npidle.incrementAndGet();
-    }
-
-    /** pidleget (proc.go): take a P from the idle list, acquiring ownership, or null. sched.lock must be held. */
-    P pidleget() {
-        sched.lock.assertHeld();
-        if (pidleLen == 0) {
-            return null;
-        }
-        P pp = pidle[--pidleLen];
-        pidle[pidleLen] = null;
-        sched.npidle.decrementAndGet();
-        return pp;
-    }
-
-    /**
-     * pidlegetSpinning (proc.go): pidleget for an M that is or will be spinning. Go also sets
-     * {@code sched.needspinning} when there is no P; that flag serves netpoll/timer work that has
-     * no owning P and is not modelled (see the class comment).
-     */
-    P pidlegetSpinning() {
-        return pidleget();
-    }
-
-    /** acquirep: associate pp with the current M (Go checks pp is idle and unowned). */
-    private static void acquirep(M mp, P pp) {
-        if (mp.p != null) {
-            throw new IllegalStateException("acquirep: already in go");
-        }
-        if (pp.status() != P._Pidle) {
-            throw new IllegalStateException("acquirep: invalid p state " + pp.status());
-        }
-        pp.setStatus(P._Prunning);
-        mp.p = pp;
-    }
-
-    /** releasep: disassociate the P from the current M; it is marked idle (the caller idles or parks it). */
-    private static P releasep(M mp) {
-        P pp = mp.p;
-        if (pp == null || pp.status() != P._Prunning) {
-            throw new IllegalStateException("releasep: invalid p state");
-        }
-        mp.p = null;
-        pp.setStatus(P._Pidle);
-        return pp;
-    }
-
-    /** runqempty without scheduling points: for sanity checks inside other steps (no queue change). */
-    private static boolean runqemptyQuiet(P pp) {
-        return pp.runqhead() == pp.runqtail() && pp.runnext() == null;
-    }
-
-    // ---- the M: mstart, schedule, findRunnable, stealWork --------------------------------------
-
-    /** mstart: a new M acquires the P startm gave it and runs the schedule loop until shutdown. */
-    void mstart(M mp) {
-        P pp = mp.nextp;
-        mp.nextp = null;
-        acquirep(mp, pp);
-        try {
-            while (schedule(mp)) {
-                // each round runs one G (Go's schedule → execute → goexit0 → schedule)
-            }
-        } finally {
-            mexit(mp);
-        }
-    }
-
-    /**
-     * schedule (proc.go): one round of the scheduler: find a runnable G and execute it. A spinning
-     * M that found one stops spinning ({@link #resetspinning}, which may wake another M). Returns
-     * false when the M must exit (shutdown).
-     */
-    boolean schedule(M mp) {
-        P pp = mp.p;
-        if (mp.spinning && !runqemptyQuiet(pp)) {
-            throw new IllegalStateException("schedule: spinning with local work");
-        }
-        Found f = findRunnable(mp); // blocks until work is available
-        if (f == null) {
-            return false;
-        }
-        if (mp.spinning) {
-            resetspinning(mp);
-        }
-        execute(mp, f.gp, f.inheritTime);
-        return true;
-    }
-
-    /** findRunnable's result: Go's {@code (gp *g, inheritTime bool)}. */
-    record Found(G gp, boolean inheritTime) {}
-
-    /**
-     * findRunnable (proc.go, Go 1.21): find a runnable G to execute, trying the global queue every
-     * 61st schedtick, the local queue, the global queue, stealing from other Ps; with no work, idle
-     * the P and park the M ({@link #stopm}), then start over. Returns null only at shutdown.
-     *
-     * <p>Spec: {@link Labels#GLOBRUNQGET_LOCK} (through {@code globrunqgetLocked}), the runq labels,
-     * {@link Labels#BECOMESPINNING}, {@link Labels#FINDRUNNABLE_LOCKIDLE},
-     * {@link Labels#FINDRUNNABLE_UNLOCKIDLE}, {@link Labels#FINDRUNNABLE_DROPSPINNING},
-     * {@link Labels#CHECKRUNQSNOP_LOCK}, {@link Labels#STOPM}.
-     */
-    Found findRunnable(M mp) {
-        for (;;) { // top:
-            if (shuttingDown) {
-                return null;
-            }
-            P pp = mp.p;
-
-            // Check the global runnable queue once in a while to ensure fairness. Otherwise two
-            // goroutines can completely occupy the local runqueue by constantly respawning each other.
-            if (pp.schedtick % GLOBAL_CHECK_PERIOD == 0 && sched.runqsize() > 0) {
-                G gp = proc.globrunqgetLocked(pp, 1);
-                if (gp != null) {
-                    return new Found(gp, false);
-                }
-            }
-
-            // local runq
-            Proc.Runqget r = proc.runqget(pp);
-            if (r != null) {
-                return new Found(r.gp(), r.inheritTime());
-            }
-
-            // global runq
-            if (sched.runqsize() != 0) {
-                G gp = proc.globrunqgetLocked(pp, 0);
-                if (gp != null) {
-                    return new Found(gp, false);
-                }
-            }
-
-            // Spinning Ms: steal work from other Ps. Limit the number of spinning Ms to half the
-            // number of busy Ps. This is necessary to prevent excessive CPU consumption when
-            // GOMAXPROCS>>1 but the program parallelism is low.
-            if (mp.spinning || 2 * sched.nmspinning.get() < gomaxprocs - sched.npidle.get()) {
-                if (!mp.spinning) {
-                    becomeSpinning(mp);
-                }
-                G gp = stealWork(mp);
-                if (gp != null) {
-                    return new Found(gp, false);
-                }
-            }
-
-            // We have nothing to do. Return P and block.
-            P idled = null;
-            proc.lock(sched.lock, FINDRUNNABLE_LOCKIDLE);
-            try {
-                if (sched.runqsizeLocked() != 0) {
-                    G gp = proc.globrunqget(pp, 0);
-                    proc.point.at(FINDRUNNABLE_UNLOCKIDLE);
-                    return new Found(gp, false);
-                }
-                if (releasep(mp) != pp) {
-                    throw new IllegalStateException("findrunnable: wrong p");
-                }
-                pidleput(pp);
-                idled = pp;
-            } finally {
-                proc.unlock(sched.lock);
-            }
-
-            // Delicate dance: thread transitions from spinning to non-spinning state, potentially
-            // concurrently with submission of new work. We must drop nmspinning first and then
-            // check all sources again (with a #StoreLoad memory barrier in between). If we do it the
-            // other way around, another thread can submit work after we've checked all sources but
-            // before we drop nmspinning; as a result nobody will unpark a thread to run the work.
-            if (mp.spinning) {
-                mp.spinning = false;
-                proc.point.at(FINDRUNNABLE_DROPSPINNING);
-                if (sched.nmspinning.decrementAndGet() < 0) {
-                    throw new IllegalStateException("findrunnable: negative nmspinning");
-                }
-                VarHandle.fullFence(); // #StoreLoad: the decrement above, then the re-reads below
-
-                // Note the for correctness, only the last M transitioning from spinning to
-                // non-spinning must perform these rechecks to ensure no missed work. However, the
-                // runtime has some cases of transient increments of nmspinning that are decremented
-                // without going through this path, so we must be conservative and perform the check
-                // on all spinning Ms.
-                P p2 = checkRunqsNoP();
-                if (p2 != null) {
-                    acquirep(mp, p2);
-                    becomeSpinning(mp);
-                    continue; // goto top
-                }
-            }
-            assert idled != null;
-            if (!stopm(mp)) {
-                return null;
-            }
-        }
-    }
-
-    /**
-     * becomeSpinning (proc.go, {@code m.becomeSpinning}): {@code mp.spinning = true;
-     * sched.nmspinning.Add(1)}.
-     *
-     * <p>Spec: {@link Labels#BECOMESPINNING}.
-     */
-    private void becomeSpinning(M mp) {
-        proc.point.at(BECOMESPINNING);
-        mp.spinning = true;
-        sched.nmspinning.incrementAndGet();
-    }
-
-    /**
-     * resetspinning (proc.go): a spinning M found work: it stops spinning
-     * ({@code nmspinning.Add(-1)}) and, since it was perhaps the last spinner, calls {@code wakep}
-     * so that more work can find another M.
-     *
-     * <p>Spec: {@link Labels#FINDRUNNABLE_DROPSPINNING}, then wakep's {@link Labels#WAKEP}.
-     */
-    private void resetspinning(M mp) {
-        if (!mp.spinning) {
-            throw new IllegalStateException("resetspinning: not a spinning m");
-        }
-        mp.spinning = false;
-        proc.point.at(FINDRUNNABLE_DROPSPINNING);
-        if (sched.nmspinning.decrementAndGet() < 0) {
-            throw new IllegalStateException("findrunnable: negative nmspinning");
-        }
-        // M wakeup policy is deliberately somewhat conservative, so check if we need to wakeup
-        // another P here. See "No lost wakeups" in the class comment.
-        proc.wakep();
-    }
-
-    /**
-     * stealWork (proc.go): try to steal a runnable G from any other P: {@value #STEAL_TRIES} passes
-     * over allp in a random order, skipping idle Ps, taking runnext only on the last pass
-     * ({@code runqsteal(pp, p2, i == stealTries-1)}). Half of the victim's queue moves to this P's
-     * ring; one G is returned. Go also steals timers on the last pass; there are none here.
-     *
-     * <p>Spec: the runqgrab/runqsteal labels.
-     */
-    G stealWork(M mp) {
-        P pp = mp.p;
-        for (int i = 0; i < STEAL_TRIES; i++) {
-            boolean stealRunNextG = i == STEAL_TRIES - 1;
-            for (RandomEnum e = stealOrder.start(mp.fastrand()); !e.done(); e.next()) {
-                if (shuttingDown) {
-                    return null; // Go returns early for gcwaiting; here shutdown is the one reason
-                }
-                P p2 = allp[e.position()];
-                if (pp == p2) {
-                    continue;
-                }
-                // Don't bother to attempt to steal if p2 is idle (Go's idlepMask).
-                if (p2.status() != P._Pidle) {
-                    int t = pp.runqtail();
-                    G gp = proc.runqsteal(pp, p2, stealRunNextG);
-                    if (gp != null) {
-                        int batch = pp.runqtail() - t + 1; // the Gs left on our ring, plus gp
-                        stealHist[pp.id][bucket(batch)]++;
-                        return gp;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    /**
-     * checkRunqsNoP (proc.go): with no P, after dropping nmspinning, check every P's run queue once
-     * more — and, unlike Go, the global queue — for work; if there is some, take an idle P
-     * ({@code lock(&sched.lock); pp := pidlegetSpinning(0); unlock}) for the caller to spin on.
-     * Returns null when there is no work, or no idle P (then every P's M still has to pass its own
-     * idle check, so the work is not stranded).
-     *
-     * <p>Spec: the runqempty labels, then {@link Labels#CHECKRUNQSNOP_LOCK}.
-     */
-    P checkRunqsNoP() {
-        boolean work = sched.runqsize() != 0;
-        for (int i = 0; i < allp.length && !work; i++) {
-            if (!proc.runqempty(allp[i])) {
-                work = true;
-            }
-        }
-        if (!work) {
-            return null; // No work available.
-        }
-        proc.lock(sched.lock, CHECKRUNQSNOP_LOCK);
-        try {
-            return shuttingDown ? null : pidlegetSpinning();
-        } finally {
-            proc.unlock(sched.lock);
-        }
-    }
-
-    // ---- execute, goexit0 ------------------------------------------------------------------------
-
-    /**
-     * execute (proc.go): schedule gp to run on the current M: {@code casgstatus(gp, _Grunnable,
-     * _Grunning)}; unless gp inherits the time slice, advance schedtick; then {@code gogo}: run its
-     * function to completion. A throw is reported to the panic handler; either way
-     * {@link #goexit0} follows.
-     *
-     * <p>Spec: {@link Labels#CASGSTATUS}.
-     */
-    void execute(M mp, G gp, boolean inheritTime) {
-        P pp = mp.p;
-        mp.curg = gp;
-        proc.casgstatus(gp, _Grunnable, _Grunning);
-        gp.stackguard0 = gp.stack.lo() + Proc.StackGuard;
-        if (!inheritTime) {
-            pp.schedtick++;
-        }
-        // gogo(&gp.sched): load the closure and clear gobuf.ctxt (Go's gogo zeroes it, for the GC).
-        FuncVal fn = gp.sched.ctxt;
-        gp.sched.ctxt = null;
-        try {
-            fn.body.run();
-        } catch (Throwable t) {
-            panicked(gp, t);
-        }
-        Thread.interrupted(); // a G's interrupt must not leak into the M's parking
-        goexit0(mp, gp);
     }
 
     /** Reports a G's throw to the handler; a throwing handler is printed, never propagated. */
-    private void panicked(G gp, Throwable t) {
+    void panicked(G gp, Throwable t) {
         npanics.incrementAndGet();
         try {
             panicHandler.panicked(gp.goid, t);
@@ -889,61 +652,57 @@ public final class Sched implements AutoCloseable {
         }
     }
 
-    /**
-     * goexit0 (proc.go): goexit continuation on g0: {@code casgstatus(gp, _Grunning, _Gdead)},
-     * {@code dropg}, {@code gfput(pp, gp)}; then the caller's loop calls {@link #schedule} again.
-     *
-     * <p>Spec: {@link Labels#CASGSTATUS}, then gfput's labels.
-     */
-    void goexit0(M mp, G gp) {
-        P pp = mp.p;
-        proc.casgstatus(gp, _Grunning, _Gdead);
-        mp.curg = null; // dropg
-        proc.gfput(pp, gp);
-        incr(finished, pp.id); // gsRun: every finished G ran once
-    }
-
-    /** An M leaves (shutdown): it stops spinning and gives up its P; the shutdown caller drains it. */
-    private void mexit(M mp) {
-        if (mp.spinning) {
-            mp.spinning = false;
-            sched.nmspinning.decrementAndGet();
-        }
-        if (mp.p != null) {
-            releasep(mp);
-        }
-    }
-
     // ---- quiescence -------------------------------------------------------------------------------
 
     private static void incr(long[] a, int slot) {
+        add(a, slot, 1);
+    }
+
+    /**
+     * a[slot] += d by the slot's single writer (its P's owner, or injectLock's holder): a plain read
+     * and a release store, not a volatile one (no full fence per G). Release is enough: a G is
+     * counted created (or readied) before it is published (runqput's release store or CAS, or
+     * sched.lock) and counted finished (or parked) after it stopped, so each "started" count
+     * happens-before the matching "stopped" count, wherever the G ran; a reader that acquires a
+     * stopped count ({@link #sum}) then sees at least the matching started count (see
+     * {@link #quiescent()}). There is no Dekker-style pair here that would need a StoreLoad barrier.
+     */
+    private static void add(long[] a, int slot, long d) {
         int i = slot * PAD;
-        LONGS.setVolatile(a, i, (long) LONGS.get(a, i) + 1); // single writer: the slot's owner
+        LONGS.setRelease(a, i, (long) LONGS.get(a, i) + d);
     }
 
     private static long sum(long[] a) {
         long s = 0;
         for (int i = 0; i < a.length; i += PAD) {
-            s += (long) LONGS.getVolatile(a, i);
+            s += (long) LONGS.getAcquire(a, i); // pairs with add's release store
         }
         return s;
     }
 
     /**
-     * Whether no G was runnable or running at some moment during this call: all finished counts
-     * are read before all created counts, and a G is counted created before it exists and finished
-     * after it is dead, so equal sums mean that between the two passes every created G had finished.
+     * Whether no G was runnable or running at some moment during this call (parked Gs may exist).
+     *
+     * <p>A G is <em>active</em> (runnable or running) from its creation or its readying until it
+     * finishes or parks. Activations ({@code created}, {@code readied}) are counted before the G
+     * becomes runnable; deactivations ({@code finished}, {@code parked}) after it stopped running,
+     * so for every G, at every moment, its deactivations counted so far never exceed its activations.
+     * This reads every deactivation count first, then every activation count, all volatile: if the
+     * sums are equal, then at the moment between the two passes the deactivations counted were at
+     * least the first sum and the activations at most the second, so they were equal, and no G was
+     * active then.
      */
     boolean quiescent() {
-        long f = sum(finished);
-        long c = sum(created);
-        return f == c;
+        long inactive = sum(finished) + sum(parked) + nreturnedQueued;
+        long active = sum(created) + sum(readied);
+        return inactive == active;
     }
 
     /**
-     * Waits until no G is runnable or running (every G created so far has finished). Returns at
-     * once if that already holds. Gs created concurrently from outside may make the state
-     * momentary. Not callable from inside a G, which would wait for itself.
+     * Waits until no G is runnable or running: every G created so far has finished or is parked
+     * ({@link Next#park}) waiting for a {@link #ready}. Returns at once if that already holds. Gs
+     * created or readied concurrently from outside may make the state momentary. Not callable from
+     * inside a G, which would wait for itself.
      *
      * @throws IllegalStateException before start, or from inside a G of this scheduler
      */
@@ -958,10 +717,12 @@ public final class Sched implements AutoCloseable {
         if (state == NEW) {
             throw new IllegalStateException("scheduler not started: call start() first");
         }
+        Objects.requireNonNull(unit, "awaitQuiescence: nil unit");
         M mp = M.current();
         if (mp != null && mp.owner == this) {
             throw new IllegalStateException("awaitQuiescence from inside a goroutine would wait for itself");
         }
+        checkNoSchedLocks("awaitQuiescence");
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         synchronized (quiesce) {
             quiesceWaiters++;
@@ -987,22 +748,34 @@ public final class Sched implements AutoCloseable {
     // ---- shutdown -------------------------------------------------------------------------------
 
     /**
-     * Stops the scheduler and returns the functions of the Gs that never ran, in queue order (each
-     * P's runnext and ring, then the global queue). Outside {@code go} fails from now on; Gs
-     * already running finish (and the Gs they create are returned); then every M exits. After this
-     * every G either ran exactly once or is in the returned list; the returned Gs are marked dead
-     * and put on a free list. Calling it again, or before start, returns an empty list.
+     * Stops the scheduler and returns the functions of the {@code go(Runnable)} Gs that never ran,
+     * in queue order (each P's runnext and ring, then the global queue). Outside {@code go},
+     * {@code ready} and {@code injectglist} fail from now on; Gs running now finish their current
+     * step (and the Gs they create or ready are handed back); then every M exits.
      *
-     * @throws IllegalStateException from inside a G of this scheduler (it would wait for itself)
+     * <p>Every G that did not finish is then handed back and marked dead (put on a free list):
+     * the queued ones ({@code _Grunnable}: never ran, or yielded by a {@link Steps} body) and the
+     * parked ones ({@code _Gwaiting}, found through {@code allgs}); {@link #unfinished()} lists them
+     * all with their functions. A parked G's wait structures (the user's) still hold it: a later
+     * {@link #ready} of it is refused ("ready after shutdown"). So each G either finished, or is
+     * handed back. Calling it again, or before start, returns an empty list.
+     *
+     * @throws IllegalStateException from inside a G of this scheduler (it would wait for itself), or
+     *                               from a caller holding {@code sched.lock} or
+     *                               {@code sched.gFree.lock} (nothing changes)
      */
     public List<Runnable> shutdown() {
         M self = M.current();
         if (self != null && self.owner == this) {
             throw new IllegalStateException("shutdown from inside a goroutine would wait for itself");
         }
+        checkNoSchedLocks("shutdown");
         synchronized (lifecycle) {
             if (state == NEW || state == TERMINATED) {
                 state = TERMINATED;
+                if (unfinished == null) {
+                    unfinished = List.of();
+                }
                 return new ArrayList<>();
             }
             injectLock.lock();
@@ -1012,14 +785,16 @@ public final class Sched implements AutoCloseable {
                 injectLock.unlock();
             }
             List<M> ms;
+            Schedt sched = proc.sched;
+            MLoop lp = loop;
             sched.lock.lock();
             try {
-                shuttingDown = true; // no M is started from now on
-                for (M mp; (mp = mget()) != null; ) {
+                lp.shuttingDown = true; // no M is started from now on
+                for (M mp; (mp = lp.idle.mget()) != null; ) {
                     mp.nextp = null;
                     mp.notewakeup(); // nextp == null: exit
                 }
-                ms = new ArrayList<>(allm);
+                ms = new ArrayList<>(lp.idle.allm);
             } finally {
                 sched.lock.unlock();
             }
@@ -1038,9 +813,14 @@ public final class Sched implements AutoCloseable {
                 }
             }
             // Every M has exited (the latch and join: happens-before), so this thread owns every P now.
+            Thread me = Thread.currentThread();
+            for (P pp : proc.allp) {
+                pp.storePlainOwner(me); // the owner-only operations below run on this thread
+            }
             List<Runnable> left = new ArrayList<>();
+            List<Unfinished> un = new ArrayList<>();
             List<G> dead = new ArrayList<>();
-            for (P pp : allp) {
+            for (P pp : proc.allp) {
                 for (G gp = proc.runqdrain(pp).drainQ().peek(); gp != null; ) {
                     G next = gp.schedlink();
                     dead.add(gp);
@@ -1056,13 +836,40 @@ public final class Sched implements AutoCloseable {
                 sched.lock.unlock();
             }
             for (G gp : dead) {
-                left.add(gp.sched.ctxt.body);
+                FuncVal fn = gp.sched.ctxt;
+                un.add(new Unfinished(gp.goid, fn.function(), G._Grunnable));
+                if (fn.body != null) {
+                    left.add(fn.body);
+                }
+                if (fn == gp.fnbuf) {
+                    gp.fnbuf.clear(); // the G's own funcval: keep no closure alive on the free list
+                }
                 gp.sched.ctxt = null;
                 proc.casgstatus(gp, _Grunnable, _Gdead);
                 gp.schedlink = null;
-                proc.gfput(allp[0], gp);
+                proc.gfput(proc.allp[0], gp);
             }
-            nreturned = left.size();
+            nreturnedQueued = dead.size(); // deactivations: see quiescent()
+            // Parked Gs: no queue holds them; allgs does. No M runs and no outside thread can ready
+            // them now (state is SHUTTING_DOWN), so their status is stable.
+            List<G> waiting = new ArrayList<>();
+            for (G gp : proc.allgs()) {
+                if (gp.readgstatus() == G._Gwaiting) {
+                    waiting.add(gp);
+                }
+            }
+            waiting.sort(java.util.Comparator.comparingLong(g -> g.goid));
+            for (G gp : waiting) {
+                un.add(new Unfinished(gp.goid, gp.sched.ctxt.function(), G._Gwaiting));
+                gp.sched.ctxt = null;
+                proc.casgstatus(gp, G._Gwaiting, _Gdead);
+                proc.gfput(proc.allp[0], gp);
+            }
+            for (P pp : proc.allp) {
+                pp.storePlainOwner(P.SHUT_DOWN);
+            }
+            unfinished = List.copyOf(un);
+            nreturned = un.size();
             state = TERMINATED;
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -1071,21 +878,46 @@ public final class Sched implements AutoCloseable {
         }
     }
 
-    /** Gs handed back by shutdown. */
+    /** Gs handed back by shutdown (statistics; volatile: written by shutdown, read by stats). */
     private volatile long nreturned;
+    /** Of those, the queued ones (they never finish: counted as deactivated by quiescent()). */
+    private volatile long nreturnedQueued;
+    /** What shutdown handed back; null until then (written under lifecycle before TERMINATED). */
+    private volatile List<Unfinished> unfinished;
+
+    /**
+     * A G that {@link #shutdown} stopped before it finished.
+     *
+     * @param goid     its goid
+     * @param function what it was started with: the {@link Runnable} or the {@link Steps}
+     * @param status   where it was: {@link G#_Grunnable} (on a run queue: it never ran, or it
+     *                 yielded) or {@link G#_Gwaiting} (parked)
+     */
+    public record Unfinished(long goid, Object function, int status) {
+        @Override
+        public String toString() {
+            return "goroutine " + goid + " [" + G.statusName(status) + "] " + function;
+        }
+    }
+
+    /**
+     * Every G that shutdown handed back: the queued ones in queue order, then the parked ones by
+     * goid. Empty when shutdown found none, or ran before start.
+     *
+     * @throws IllegalStateException before {@link #shutdown} has returned
+     */
+    public List<Unfinished> unfinished() {
+        List<Unfinished> u = unfinished;
+        if (u == null) {
+            throw new IllegalStateException("unfinished() before shutdown");
+        }
+        return u;
+    }
 
     /** {@link #shutdown()}, for try-with-resources; the Gs that never ran are dropped. */
     @Override
     public void close() {
         shutdown();
-    }
-
-    // ---- statistics -------------------------------------------------------------------------------
-
-    /** The bucket of a steal batch of n Gs: 1, 2, 3–4, 5–8, …, 65+. */
-    static int bucket(int n) {
-        int b = 32 - Integer.numberOfLeadingZeros(n - 1);
-        return Math.min(b, STEAL_BUCKETS - 1);
     }
 
     /**
@@ -1097,7 +929,10 @@ public final class Sched implements AutoCloseable {
      * @param gsReused        of those, taken from a free list by {@code gfget}
      * @param gsRun           Gs that ran to completion
      * @param panics          Gs whose function threw
-     * @param gsReturned      Gs handed back by shutdown
+     * @param gsReturned      Gs handed back by shutdown ({@link #unfinished()})
+     * @param gsYielded       yields: {@link Next#GOSCHED} and {@link Next#GOYIELD} steps
+     * @param gsParked        parks: {@link Next#park} steps that parked (unlockf, if any, returned true)
+     * @param gsReadied       Gs made runnable again by {@link #ready} and {@link #injectglist}
      * @param steals          successful {@code runqsteal}s
      * @param gsStolen        Gs moved by them
      * @param stealBatches    histogram of steal batch sizes: 1, 2, 3–4, 5–8, 9–16, 17–32, 33–64, 65+
@@ -1112,7 +947,7 @@ public final class Sched implements AutoCloseable {
      * @param stacksFreed     {@code stackfree} calls
      */
     public record Stats(long gsCreated, long gsAllocated, long gsReused, long gsRun, long panics,
-                        long gsReturned, long steals, long gsStolen, long[] stealBatches, long runqputslows,
+                        long gsReturned, long gsYielded, long gsParked, long gsReadied, long steals, long gsStolen, long[] stealBatches, long runqputslows,
                         long globrunqputGs, long globrunqgets, long globrunqgetGs, long parks, long wakes,
                         long msStarted, long stacksAllocated, long stacksFreed) {
 
@@ -1135,12 +970,13 @@ public final class Sched implements AutoCloseable {
             return String.format(
                     "goroutines: created %d (reused %d from free lists, newly allocated %d), ran %d,"
                             + " panicked %d, returned at shutdown %d%n"
+                            + "yields: %d; parks: %d; readied: %d%n"
                             + "steals: %d taking %d Gs; batch sizes %s%n"
                             + "global queue: %d Gs put (%d by full local rings), %d gets taking %d Gs%n"
                             + "Ms: %d started, %d parks, %d wakes of parked Ms%n"
                             + "stacks: %d allocated, %d freed, %d in use",
                     gsCreated, gsReused, gsAllocated, gsRun, panics, gsReturned,
-                    steals, gsStolen, h, globrunqputGs, runqputslows, globrunqgets, globrunqgetGs,
+                    gsYielded, gsParked, gsReadied, steals, gsStolen, h, globrunqputGs, runqputslows, globrunqgets, globrunqgetGs,
                     msStarted, parks, wakes, stacksAllocated, stacksFreed, stacksInUse());
         }
     }
@@ -1149,28 +985,29 @@ public final class Sched implements AutoCloseable {
     public Stats stats() {
         Proc pr = proc;
         if (pr == null) {
-            return new Stats(0, 0, 0, 0, 0, 0, 0, 0, new long[STEAL_BUCKETS], 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, new long[STEAL_BUCKETS], 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
-        Proc.Stats ps = pr.stats();
+        MLoop lp = loop;
+        ProcStats ps = pr.stats();
         long[] hist = new long[STEAL_BUCKETS];
-        for (int i = 0; i < gomaxprocs; i++) {
+        for (int i = 0; i < pr.gomaxprocs; i++) {
             for (int b = 0; b < STEAL_BUCKETS; b++) {
-                hist[b] += stealHist[i][b];
+                hist[b] += lp.stealHist[i][b];
             }
         }
         long run = sum(finished);
         long parks, wakes, newm;
-        sched.lock.lock();
+        pr.sched.lock.lock();
         try {
-            parks = nparks;
-            wakes = nwakes;
-            newm = nnewm;
+            parks = lp.idle.nparks;
+            wakes = lp.idle.nwakes;
+            newm = lp.idle.nnewm;
         } finally {
-            sched.lock.unlock();
+            pr.sched.lock.unlock();
         }
         P ip = injectP;
         return new Stats(ps.gsCreated() + ip.nnewproc, ps.gsAllocated() + ip.nmalg, ps.gsReused() + ip.ngfgetReuse,
-                run, npanics.get(), nreturned, ps.steals(), ps.gsStolen(), hist, ps.runqputslows(),
+                run, npanics.get(), nreturned, sum(yielded), sum(parked), sum(readied), ps.steals(), ps.gsStolen(), hist, ps.runqputslows(),
                 ps.globrunqputGs(), ps.globrunqgets(), ps.globrunqgetGs(), parks, wakes, newm,
                 ps.stacksAllocated(), ps.stacksFreed());
     }
@@ -1185,85 +1022,21 @@ public final class Sched implements AutoCloseable {
 
     /** Whether shutdown has raised its flag: from now on no M starts a G (tests). */
     boolean shuttingDown() {
-        return shuttingDown;
+        MLoop lp = loop;
+        return lp != null && lp.shuttingDown;
     }
 
     /** Number of Ms started so far (tests). */
     int mcount() {
-        sched.lock.lock();
+        MLoop lp = loop;
+        if (lp == null) {
+            return 0;
+        }
+        lp.sched.lock.lock();
         try {
-            return allm.size();
+            return lp.idle.allm.size();
         } finally {
-            sched.lock.unlock();
-        }
-    }
-
-    // ---- randomOrder (proc.go) ----------------------------------------------------------------------
-
-    /**
-     * randomOrder/randomEnum (proc.go): enumerate 0..count-1 in a pseudo-random order, a random
-     * start and a random stride coprime to count, so that every position is visited once.
-     */
-    static final class RandomOrder {
-        final int count;
-        final int[] coprimes;
-
-        RandomOrder(int count) {
-            this.count = count;
-            List<Integer> cs = new ArrayList<>();
-            for (int i = 1; i <= count; i++) {
-                if (gcd(i, count) == 1) {
-                    cs.add(i);
-                }
-            }
-            this.coprimes = cs.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        /** start: the enumeration for the random number i (an unsigned 32-bit value). */
-        RandomEnum start(int i) {
-            long u = Integer.toUnsignedLong(i);
-            return new RandomEnum(count, (int) (u % count), coprimes[(int) ((u / count) % coprimes.length)]);
-        }
-
-        static int gcd(int a, int b) {
-            while (b != 0) {
-                int t = a % b;
-                a = b;
-                b = t;
-            }
-            return a;
-        }
-
-        @Override
-        public String toString() {
-            return "randomOrder" + Arrays.toString(coprimes);
-        }
-    }
-
-    /** randomEnum: i counts visited positions; pos advances by inc modulo count. */
-    static final class RandomEnum {
-        private int i;
-        private final int count;
-        private int pos;
-        private final int inc;
-
-        RandomEnum(int count, int pos, int inc) {
-            this.count = count;
-            this.pos = pos;
-            this.inc = inc;
-        }
-
-        boolean done() {
-            return i == count;
-        }
-
-        void next() {
-            i++;
-            pos = (pos + inc) % count;
-        }
-
-        int position() {
-            return pos;
+            lp.sched.lock.unlock();
         }
     }
 }

@@ -10,6 +10,13 @@ package io.procspec.runtime;
  * @param id  the allocator's serial number for this block, for leak accounting
  */
 public record Stack(long lo, long hi, long id) {
+    /** @throws IllegalArgumentException if {@code hi < lo} */
+    public Stack {
+        if (hi < lo) {
+            throw new IllegalArgumentException("stack: hi " + hi + " below lo " + lo);
+        }
+    }
+
     /** The zero stack: a G whose stack was freed ({@code gp.stack.lo == 0}). */
     public static final Stack NONE = new Stack(0, 0, 0);
 

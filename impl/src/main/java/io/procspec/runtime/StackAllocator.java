@@ -44,16 +44,42 @@ public final class StackAllocator {
         return s;
     }
 
-    /** stackfree. */
+    /**
+     * stackfree.
+     *
+     * @throws IllegalStateException "stackfree: no stack" for {@link Stack#NONE}; a stack this
+     *                               allocator never handed out; with live tracking, a double free.
+     *                               The counters are unchanged.
+     */
     public void stackfree(Stack s) {
+        if (s == null) {
+            throw new NullPointerException("stackfree: nil stack");
+        }
         if (!s.present()) {
             throw new IllegalStateException("stackfree: no stack");
         }
+        checkOwned("stackfree", s);
         if (live != null && !live.remove(s.id())) {
             throw new IllegalStateException("stackfree: stack " + s.id() + " freed twice or never allocated");
         }
         freed.incrementAndGet();
         bytesInUse.addAndGet(-s.size());
+    }
+
+    /**
+     * Refuses, with nothing changed, a present stack that this allocator did not hand out (its
+     * serial number is not one of ours) or, with live tracking, one already freed: what
+     * {@link #stackfree} would refuse, checked by an operation before it changes anything.
+     *
+     * @param fn the operation, for the message ("FN: stack N was not allocated by this allocator")
+     */
+    void checkOwned(String fn, Stack s) {
+        if (s.id() <= 0 || s.id() > serial.get()) {
+            throw new IllegalStateException(fn + ": stack " + s.id() + " was not allocated by this allocator");
+        }
+        if (live != null && !live.contains(s.id())) {
+            throw new IllegalStateException(fn + ": stack " + s.id() + " was freed already");
+        }
     }
 
     public long allocated() {

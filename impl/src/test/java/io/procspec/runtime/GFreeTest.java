@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
-import static io.procspec.runtime.Fixtures.*;
+import static io.procspec.testkit.Fixtures.*;
 import static org.assertj.core.api.Assertions.*;
 
 /** gfput / gfget / gfpurge: thresholds, stack preference, startingStackSize changes, accounting. */
@@ -24,7 +24,7 @@ class GFreeTest {
     @ParameterizedTest
     @EnumSource(value = GoVersion.class, names = {"GO1_14", "GO1_21"})
     void gfputSpillsAt64DownToBelow32(GoVersion v) {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).goVersion(v).checked(true));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).goVersion(v).checked(true));
         P pp = proc.allp[0];
         for (int i = 0; i < 63; i++) {
             proc.gfput(pp, deadWithStack(proc, 2048));
@@ -40,7 +40,7 @@ class GFreeTest {
 
     @Test
     void gfputFreesNonStandardStacksAndSplitsGlobalLists() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).gfree(4, 2, 2).checked(true));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).gfree(4, 2, 2).checked(true));
         P pp = proc.allp[0];
         G big = deadWithStack(proc, 8192);
         G std1 = deadWithStack(proc, 2048);
@@ -59,7 +59,7 @@ class GFreeTest {
 
     @Test
     void gfgetRefillsUpTo32PreferringStacks() {
-        Proc proc = new Proc(new Proc.Config().nprocs(2).checked(true));
+        Proc proc = new Proc(new ProcConfig().nprocs(2).checked(true));
         P p0 = proc.allp[0];
         P p1 = proc.allp[1];
         List<G> noStack = new ArrayList<>();
@@ -87,7 +87,7 @@ class GFreeTest {
 
     @Test
     void gfgetAllocatesStackForStacklessAndReplacesWrongSize() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).checked(true));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).checked(true));
         P pp = proc.allp[0];
         G g = deadWithStack(proc, 2048);
         proc.gfput(pp, g);
@@ -95,7 +95,7 @@ class GFreeTest {
         G got = proc.gfget(pp);
         assertThat(got).isSameAs(g);
         assertThat(got.stack.size()).isEqualTo(8192);
-        assertThat(got.stackguard0).isEqualTo(got.stack.lo() + Proc.StackGuard);
+        assertThat(got.stackguard0).isEqualTo(got.stack.lo() + Arch.StackGuard);
         assertThat(proc.stacks.allocated()).isEqualTo(2);
         assertThat(proc.stacks.freed()).isEqualTo(1);
         assertThat(proc.gfget(pp)).isNull();
@@ -103,7 +103,7 @@ class GFreeTest {
 
     @Test
     void gfpurgeMovesEverythingToTheGlobalLists() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).checked(true));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).checked(true));
         P pp = proc.allp[0];
         G a = deadWithStack(proc, 2048);
         G b = deadWithStack(proc, 4096);
@@ -119,7 +119,7 @@ class GFreeTest {
 
     @Test
     void gfputRefusesLiveGAndDoublePutLeavingListsUnchanged() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).checked(true));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).checked(true));
         P pp = proc.allp[0];
         G live = proc.malg(2048);
         proc.casgstatus(live, G._Gidle, G._Gdead);
@@ -129,16 +129,22 @@ class GFreeTest {
         assertThat(pp.gFree.n).isZero();
         G dead = deadWithStack(proc, 2048);
         proc.gfput(pp, dead);
+        // the head of the free list: a cheap check sees it
         assertThatIllegalStateException().isThrownBy(() -> proc.gfput(pp, dead))
-                .withMessageContaining("already free");
-        assertThat(pp.gFree.n).isEqualTo(1);
-        assertThat(pp.gFree.toList()).containsExactly(dead);
-        assertThatNullPointerException().isThrownBy(() -> proc.gfput(pp, null));
+                .withMessage("gfput: " + dead + " is already on p0's free list");
+        // the bottom of a longer list has no schedlink and is not the head: only checked mode sees it
+        G top = deadWithStack(proc, 2048);
+        proc.gfput(pp, top);
+        assertThatIllegalStateException().isThrownBy(() -> proc.gfput(pp, dead))
+                .withMessage("gfput: " + dead + " is already free (checked mode)");
+        assertThat(pp.gFree.n).isEqualTo(2);
+        assertThat(pp.gFree.toList()).containsExactly(top, dead);
+        assertThatNullPointerException().isThrownBy(() -> proc.gfput(pp, null)).withMessage("gfput: nil g");
     }
 
     @Test
     void stackAccountingBalances() {
-        Proc proc = new Proc(new Proc.Config().nprocs(2).gfree(8, 4, 4));
+        Proc proc = new Proc(new ProcConfig().nprocs(2).gfree(8, 4, 4));
         List<G> running = new ArrayList<>();
         for (int round = 0; round < 50; round++) {
             P pp = proc.allp[round % 2];

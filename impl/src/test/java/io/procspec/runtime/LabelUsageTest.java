@@ -3,44 +3,40 @@ package io.procspec.runtime;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Java side of the step-label contract: every constant of {@link Labels} is a distinct PlusCal
- * identifier and is used at a scheduling point in the main sources. (The spec module's
- * LabelContractTest checks the spec's label set equals this one.)
+ * The Java side of the step-label contract: every label of {@link Labels#all()} is a PlusCal
+ * identifier and is used at a scheduling point in the main sources, and {@link Labels#scheduler()}
+ * and {@link Labels#queue()} split it. (The spec module's LabelContractTest checks the spec's label
+ * set equals {@code Labels.all()}.)
  */
 class LabelUsageTest {
 
-    static List<String> labelFields() throws IllegalAccessException {
-        List<String> names = new ArrayList<>();
-        for (Field f : Labels.class.getDeclaredFields()) {
-            int m = f.getModifiers();
-            if (Modifier.isPublic(m) && Modifier.isStatic(m) && f.getType() == String.class) {
-                names.add(f.getName());
-            }
+    @Test
+    void labelsAreDistinctIdentifiers() {
+        assertThat(Labels.all()).hasSameSizeAs(Labels.constants().keySet()).hasSizeGreaterThan(40);
+        for (String v : Labels.all()) {
+            assertThat(v).matches("[A-Za-z][A-Za-z0-9_]*");
         }
-        return names;
+        assertThat(Labels.constants()).containsEntry("RUNQPUT_CASNEXT", Labels.RUNQPUT_CASNEXT);
     }
 
     @Test
-    void labelsAreDistinctIdentifiers() throws Exception {
-        TreeSet<String> values = new TreeSet<>();
-        for (String name : labelFields()) {
-            String v = (String) Labels.class.getField(name).get(null);
-            assertThat(v).as(name).matches("[A-Za-z][A-Za-z0-9_]*");
-            assertThat(values.add(v)).as("duplicate label %s", v).isTrue();
-        }
-        assertThat(values).hasSizeGreaterThan(40);
+    void schedulerAndQueueLabelsPartitionAll() {
+        TreeSet<String> union = new TreeSet<>(Labels.scheduler());
+        union.addAll(Labels.queue());
+        assertThat(union).isEqualTo(Labels.all());
+        assertThat(Labels.scheduler()).doesNotContainAnyElementsOf(Labels.queue());
+        assertThat(Labels.all()).containsAll(Labels.scheduler());
     }
 
     @Test
@@ -55,12 +51,23 @@ class LabelUsageTest {
         }
         String src = all.toString();
         List<String> unused = new ArrayList<>();
-        for (String name : labelFields()) {
-            if (!src.matches("(?s).*\\b(Labels\\.)?" + name + "\\b.*")) {
-                unused.add(name);
+        for (Map.Entry<String, String> c : Labels.constants().entrySet()) {
+            if (!src.matches("(?s).*\\b(Labels\\.)?" + c.getKey() + "\\b.*")) {
+                unused.add(c.getKey());
             }
         }
         assertThat(unused).as("labels declared but never used at a scheduling point").isEmpty();
+    }
+
+    /** The scheduler labels are the loop's own steps: each is used in MLoop. */
+    @Test
+    void schedulerLabelsAreTakenByTheLoop() throws Exception {
+        String loop = read(Path.of("src/main/java/io/procspec/runtime/MLoop.java"));
+        for (Map.Entry<String, String> c : Labels.constants().entrySet()) {
+            if (Labels.scheduler().contains(c.getValue())) {
+                assertThat(loop).as(c.getKey() + " is a scheduler label").containsPattern("\\b" + c.getKey() + "\\b");
+            }
+        }
     }
 
     private static String read(Path p) {

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static io.procspec.runtime.Fixtures.*;
+import static io.procspec.testkit.Fixtures.*;
 import static org.assertj.core.api.Assertions.*;
 
 /** newproc / newproc1 / malg: status, frame, goids, the Go 1.14 argument copy, misuse. */
@@ -14,7 +14,7 @@ class NewprocTest {
 
     @Test
     void newprocMakesARunnableGInRunnextWithAFrameThatReturnsIntoGoexit() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).checked(true));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).checked(true));
         P pp = proc.allp[0];
         FuncVal fn = new FuncVal(() -> {});
         G parent = runnable(77);
@@ -31,20 +31,20 @@ class NewprocTest {
 
         // sp = stack.hi - alignUp(4*PtrSize + MinFrameSize, StackAlign), then gostartcall pushes one word
         assertThat(g.stktopsp).isEqualTo(g.stack.hi() - 32);
-        assertThat(g.sched.sp).isEqualTo(g.stktopsp - Proc.PtrSize);
-        assertThat(g.sched.sp % Proc.StackAlign).isZero();
+        assertThat(g.sched.sp).isEqualTo(g.stktopsp - Arch.PtrSize);
+        assertThat(g.sched.sp % Arch.StackAlign).isZero();
         assertThat(g.sched.sp).isBetween(g.stack.lo(), g.stack.hi() - 1);
-        assertThat(g.sched.retaddr).isEqualTo(Proc.GOEXIT_PC + Proc.PCQuantum);
+        assertThat(g.sched.retaddr).isEqualTo(Arch.GOEXIT_PC + Arch.PCQuantum);
         assertThat(g.sched.pc).isEqualTo(fn.fn);
         assertThat(g.sched.ctxt).isSameAs(fn);
         assertThat(g.sched.g).isSameAs(g);
         assertThat(g.stack.size()).isEqualTo(2048);
-        assertThat(g.stackguard0).isEqualTo(g.stack.lo() + Proc.StackGuard);
+        assertThat(g.stackguard0).isEqualTo(g.stack.lo() + Arch.StackGuard);
     }
 
     @Test
     void goidsComeInPerPBatchesOf16AndAreUnique() {
-        Proc proc = new Proc(new Proc.Config().nprocs(2));
+        Proc proc = new Proc(new ProcConfig().nprocs(2));
         Set<Long> goids = new HashSet<>();
         long[] first = new long[2];
         for (int i = 0; i < 40; i++) {
@@ -56,12 +56,12 @@ class NewprocTest {
             }
         }
         assertThat(first).containsExactly(1, 17);
-        assertThat(proc.sched.goidgen.get()).isEqualTo(64); // 2 Ps × 2 batches of 16
+        assertThat(proc.sched.loadVolatileGoidgen()).isEqualTo(64); // 2 Ps × 2 batches of 16
     }
 
     @Test
     void newprocReusesFreeGsAndItsStack() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).checked(true));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).checked(true));
         P pp = proc.allp[0];
         G g = proc.newproc1(pp, new FuncVal(() -> {}), null, 0);
         Stack s = g.stack;
@@ -77,7 +77,7 @@ class NewprocTest {
 
     @Test
     void go114CopiesArgumentsOntoTheStack() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).goVersion(GoVersion.GO1_14));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).goVersion(GoVersion.GO1_14));
         P pp = proc.allp[0];
         byte[] args = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
         G g = proc.newproc(pp, args.length, new FuncVal(() -> {}), args, null);
@@ -86,12 +86,12 @@ class NewprocTest {
         assertThat(g.argp).isEqualTo(g.stktopsp);
         assertThat(g.args).containsExactly(args);
         assertThat(g.argp + 16).isLessThanOrEqualTo(g.stack.hi() - 32);
-        assertThat(g.sched.retaddr).isEqualTo(Proc.GOEXIT_PC + Proc.PCQuantum);
+        assertThat(g.sched.retaddr).isEqualTo(Arch.GOEXIT_PC + Arch.PCQuantum);
     }
 
     @Test
     void go114ArgumentsTooLargeThrowBeforeAnyGIsTaken() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).goVersion(GoVersion.GO1_14));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).goVersion(GoVersion.GO1_14));
         P pp = proc.allp[0];
         // 2048 - 4*8 - 8 = 2008: 2001 rounds up to 2008 and no longer fits; 2000 does
         byte[] big = new byte[2001];
@@ -105,7 +105,7 @@ class NewprocTest {
 
     @Test
     void nilFunctionIsRefusedWithNothingChanged() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1));
+        Proc proc = new Proc(new ProcConfig().nprocs(1));
         P pp = proc.allp[0];
         assertThatNullPointerException().isThrownBy(() -> proc.newproc(pp, (Runnable) null, null))
                 .withMessage("go of nil func value");
@@ -118,7 +118,7 @@ class NewprocTest {
 
     @Test
     void newproc1ThrowsOnAFreeGWithoutStatusDead() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1));
+        Proc proc = new Proc(new ProcConfig().nprocs(1));
         P pp = proc.allp[0];
         G g = proc.malg(2048);
         proc.casgstatus(g, G._Gidle, G._Gdead);
@@ -130,7 +130,7 @@ class NewprocTest {
 
     @Test
     void runqputRefusesNonRunnableAndDoubleQueuedGsLeavingQueuesUnchanged() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).ringSize(4).checked(true));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(4).checked(true));
         P pp = proc.allp[0];
         G a = runnable(1);
         G b = runnable(2);
@@ -181,19 +181,19 @@ class NewprocTest {
 
     @Test
     void configRejectsBadValues() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new Proc.Config().nprocs(0));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Proc.Config().nprocs(-3));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Proc.Config().ringSize(6));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Proc.Config().ringSize(1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new ProcConfig().nprocs(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new ProcConfig().nprocs(-3));
+        assertThatIllegalArgumentException().isThrownBy(() -> new ProcConfig().ringSize(6));
+        assertThatIllegalArgumentException().isThrownBy(() -> new ProcConfig().ringSize(1));
         assertThatIllegalArgumentException().isThrownBy(() -> new P(0, 12, 0));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Proc.Config().gfree(4, 8, 2));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Proc.Config().startingStackSize(3000));
+        assertThatIllegalArgumentException().isThrownBy(() -> new ProcConfig().gfree(4, 8, 2));
+        assertThatIllegalArgumentException().isThrownBy(() -> new ProcConfig().startingStackSize(3000));
         assertThatIllegalArgumentException().isThrownBy(() -> new Proc(1).setStartingStackSize(1024));
     }
 
     @Test
     void wakepIsCalledOnlyAfterMainStartedAndOnlyWithoutASpinningM() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1));
+        Proc proc = new Proc(new ProcConfig().nprocs(1));
         P pp = proc.allp[0];
         int[] calls = {0};
         proc.setWakeHook(p -> calls[0]++); // keeps nmspinning at 1: "an M is spinning"
@@ -204,15 +204,68 @@ class NewprocTest {
         assertThat(calls[0]).isEqualTo(1);
         proc.newproc(pp, () -> {}, null);
         assertThat(calls[0]).as("a spinning M exists").isEqualTo(1);
-        proc.sched.nmspinning.set(0);
+        assertThat(proc.sched.addVolatileNmspinning(-1)).as("the hook kept the spinning count").isZero();
         proc.setWakeHook(Proc.WakeHook.NONE);
         proc.wakep();
-        assertThat(proc.sched.nmspinning.get()).as("no M to start: increment undone").isZero();
+        assertThat(proc.sched.loadVolatileNmspinning()).as("no M to start: increment undone").isZero();
+    }
+
+    /**
+     * ready (goready): a parked G goes to the readier's runnext, kicking the old runnext to the
+     * ring, and wakep is called; a G that is not _Gwaiting is refused with Go's message and nothing
+     * changes.
+     */
+    @Test
+    void readyPutsTheGInRunnextAndWakes() {
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(8).checked(true));
+        P pp = proc.allp[0];
+        int[] wakes = {0};
+        proc.setWakeHook(p -> {
+            wakes[0]++;
+            p.sched.addVolatileNmspinning(-1); // no M to start
+        });
+        G old = runnable(1);
+        proc.runqput(pp, old, true);
+        G w = runnable(2);
+        forceStatus(w, G._Gwaiting);
+        proc.goready(pp, w);
+        assertThat(w.readgstatus()).isEqualTo(G._Grunnable);
+        assertThat(pp.runnext()).isSameAs(w);
+        assertThat(pp.runqSnapshot()).containsExactly(old);
+        assertThat(wakes[0]).isEqualTo(1);
+
+        G running = runnable(3);
+        forceStatus(running, G._Grunning);
+        assertThatIllegalStateException().isThrownBy(() -> proc.ready(pp, running, false))
+                .withMessageContaining("bad g->status in ready");
+        assertThatIllegalStateException().isThrownBy(() -> proc.goready(pp, w))
+                .withMessageContaining("bad g->status in ready");
+        assertThat(running.readgstatus()).isEqualTo(G._Grunning);
+        assertThat(pp.runnext()).isSameAs(w);
+        assertThat(pp.runqSnapshot()).containsExactly(old);
+        assertThat(wakes[0]).as("no wakep for a refused ready").isEqualTo(1);
+    }
+
+    /** globrunqputbatchLocked (injectglist's hand-off) checks every G and the count before it locks. */
+    @Test
+    void globrunqputbatchLockedRefusesBadInputUnchanged() {
+        Proc proc = new Proc(new ProcConfig().nprocs(1));
+        GQueue q = new GQueue();
+        G a = runnable(1);
+        G b = runnable(2);
+        q.pushBack(a);
+        q.pushBack(b);
+        assertThatIllegalArgumentException().isThrownBy(() -> proc.globrunqputbatchLocked(q, 3))
+                .withMessageContaining("n is 3");
+        assertThat(proc.sched.runqsize()).isZero();
+        proc.globrunqputbatchLocked(q, 2);
+        assertThat(proc.sched.runqSnapshot()).containsExactly(a, b);
+        assertThat(proc.sched.runqsize()).isEqualTo(2);
     }
 
     @Test
     void globrunqgetTakesTheFairShareCappedAsGoDoes() {
-        Proc proc = new Proc(new Proc.Config().nprocs(4).ringSize(8).checked(true));
+        Proc proc = new Proc(new ProcConfig().nprocs(4).ringSize(8).checked(true));
         P pp = proc.allp[0];
         G[] gs = runnableGs(20);
         for (G g : gs) {
@@ -233,7 +286,7 @@ class NewprocTest {
 
     @Test
     void go125GlobrunqgetBatchThenRunqputbatch() {
-        Proc proc = new Proc(new Proc.Config().nprocs(2).ringSize(8).goVersion(GoVersion.GO1_25));
+        Proc proc = new Proc(new ProcConfig().nprocs(2).ringSize(8).goVersion(GoVersion.GO1_25));
         P pp = proc.allp[0];
         G[] gs = runnableGs(9);
         for (G g : gs) {
@@ -248,7 +301,7 @@ class NewprocTest {
 
     @Test
     void runqputbatchSpillsTheRestToTheGlobalQueueInGo121() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).ringSize(4).checked(true));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(4).checked(true));
         P pp = proc.allp[0];
         GQueue q = new GQueue();
         G[] gs = runnableGs(6);

@@ -10,14 +10,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static io.procspec.runtime.Fixtures.*;
+import static io.procspec.testkit.Fixtures.*;
+import static io.procspec.runtime.SpecProperties.*;
 import static org.assertj.core.api.Assertions.*;
 
 /** The local run queue: Go's export_test.go checks, ported, plus wraparound and edge cases. */
 class RunqTest {
 
     static Proc proc(int ring, int counterStart) {
-        return new Proc(new Proc.Config().nprocs(2).ringSize(ring).counterStart(counterStart).checked(true));
+        return new Proc(new ProcConfig().nprocs(2).ringSize(ring).counterStart(counterStart).checked(true));
     }
 
     /** Go's RunSchedLocalQueueTest: put i Gs, get them back in order, for every i up to the ring. */
@@ -119,6 +120,9 @@ class RunqTest {
     void runqputslowOnANonFullQueueThrows() {
         Proc proc = proc(8, 0);
         P pp = proc.newP(0);
+        for (int i = 0; i < 3; i++) {
+            proc.runqput(pp, runnable(10 + i), false);
+        }
         assertThatIllegalStateException().isThrownBy(() -> proc.runqputslow(pp, runnable(1), 0, 3))
                 .withMessage("runqputslow: queue is not full");
     }
@@ -169,28 +173,43 @@ class RunqTest {
     /** runqgrab takes ceil(n/2), never more than half the ring, and runnext only when the ring is empty. */
     @Test
     void runqgrabTakesCeilHalfAndRunnextLast() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).ringSize(8).runnextBackoffNanos(0));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(8).runnextBackoffNanos(0));
         P victim = proc.newP(0);
         G[] gs = runnableGs(6);
         for (int i = 0; i < 5; i++) {
             proc.runqput(victim, gs[i], false);
         }
         proc.runqput(victim, gs[5], true);
-        G[] batch = new G[8];
-        assertThat(proc.runqgrab(victim, batch, 6, true)).isEqualTo(3);
-        assertThat(Arrays.asList(batch[6], batch[7], batch[0])).containsExactly(gs[0], gs[1], gs[2]);
+        P batch = proc.newP(1); // the ring that receives the Gs (runqsteal's thief)
+        // batchHead is the batch's tail, as runqsteal passes it (0: runqgrab does not publish)
+        assertThat(proc.runqgrab(victim, batch, 0, true)).isEqualTo(3);
+        assertThat(Arrays.asList(batch.slot(0), batch.slot(1), batch.slot(2))).containsExactly(gs[0], gs[1], gs[2]);
         assertThat(proc.runqgrab(victim, batch, 0, true)).isEqualTo(1); // ceil(2/2)
         assertThat(proc.runqgrab(victim, batch, 0, false)).isEqualTo(1); // ceil(1/2)
         assertThat(proc.runqgrab(victim, batch, 0, false)).as("runnext not taken without stealRunNextG").isZero();
-        victim.setStatus(P._Prunning); // exercises the back-off path (0 ns here)
-        assertThat(proc.runqgrab(victim, batch, 3, true)).isEqualTo(1);
-        assertThat(batch[3]).isSameAs(gs[5]);
+        victim.storeOpaqueStatus(P._Prunning); // exercises the back-off path (0 ns here)
+        assertThat(proc.runqgrab(victim, batch, 0, true)).isEqualTo(1);
+        assertThat(batch.slot(0)).isSameAs(gs[5]);
+        assertThat(batch.runqtail()).as("runqgrab does not publish: runqsteal does").isEqualTo(batch.runqhead());
         assertThat(victim.runnext()).isNull();
     }
 
     @Test
+    void runqgrabRefusesARingOfAnotherSize() {
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(8));
+        P victim = proc.newP(0);
+        G[] gs = runnableGs(2);
+        proc.runqput(victim, gs[0], false);
+        proc.runqput(victim, gs[1], false);
+        P small = new P(1, 4, 0);
+        assertThatThrownBy(() -> proc.runqgrab(victim, small, 0, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rings differ in size");
+        assertThat(victim.runqSnapshot()).as("nothing taken").containsExactly(gs[0], gs[1]);
+    }
+
+    @Test
     void runqstealOverflowThrows() {
-        Proc proc = new Proc(new Proc.Config().nprocs(1).ringSize(4));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(4));
         P thief = proc.newP(0);
         P victim = proc.newP(1);
         for (G g : runnableGs(3)) {
@@ -200,10 +219,14 @@ class RunqTest {
         for (G g : vs) {
             proc.runqput(victim, g, false);
         }
-        // the thief holds 3 of 4; runqgrab takes ceil(4/2) = 2 into its ring, and 3 + (2 - 1) >= 4:
-        // Go's overflow check throws (runqsteal is only called on an empty ring)
+        // the thief holds 3 of 4; runqgrab would take ceil(4/2) = 2 into its ring, and 3 + (2 - 1) >= 4:
+        // Go's overflow check would throw after the grab (runqsteal is only called on an empty
+        // ring). Refused before the grab, with Go's message and what is wrong; nothing moves.
         assertThatIllegalStateException().isThrownBy(() -> proc.runqsteal(thief, victim, false))
-                .withMessage("runqsteal: runq overflow");
+                .withMessage("runqsteal: runq overflow: p0's ring holds 3 of 4 slots, more than half,"
+                        + " so a steal (up to 2 Gs) might not fit");
+        assertThat(victim.runqSnapshot()).containsExactly(vs);
+        assertThat(thief.runqsize()).isEqualTo(3);
     }
 
     @Test
@@ -258,7 +281,7 @@ class RunqTest {
     @Test
     void runqemptySecondTailReadCatchesTheKickRace() {
         Recorder rec = new Recorder();
-        Proc proc = new Proc(new Proc.Config().nprocs(1).ringSize(8).point(rec));
+        Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(8).point(rec));
         P pp = proc.newP(0);
         G g1 = runnable(1);
         G g2 = runnable(2);
@@ -268,7 +291,7 @@ class RunqTest {
             assertThat(proc.runqget(pp).gp()).isSameAs(g2); // empties runnext
         });
         rec.labels.clear();
-        assertThat(proc.runqempty(pp)).isFalse();
+        assertThat(proc.runqempty(pp)).as(RUNQEMPTY_NEVER_SPURIOUS).isFalse();
         assertThat(rec.count(Labels.RUNQEMPTY_RECHECK)).as("looped after the recheck").isEqualTo(2);
     }
 
@@ -276,7 +299,7 @@ class RunqTest {
     @Test
     void runqputslowCasFailureRetries() {
         Recorder rec = new Recorder();
-        Proc proc = new Proc(new Proc.Config().nprocs(2).ringSize(4).point(rec));
+        Proc proc = new Proc(new ProcConfig().nprocs(2).ringSize(4).point(rec));
         P owner = proc.allp[0];
         P thief = proc.allp[1];
         G[] gs = runnableGs(5);
@@ -299,7 +322,7 @@ class RunqTest {
     @ValueSource(strings = {"GO1_14", "GO1_21"})
     void runqgetRunnextCasLostToThief(String version) {
         Recorder rec = new Recorder();
-        Proc proc = new Proc(new Proc.Config().nprocs(2).ringSize(8).point(rec)
+        Proc proc = new Proc(new ProcConfig().nprocs(2).ringSize(8).point(rec)
                 .goVersion(GoVersion.valueOf(version)).runnextBackoffNanos(0));
         P owner = proc.allp[0];
         P thief = proc.allp[1];

@@ -43,17 +43,17 @@ class SchedMemoryTest {
         AtomicLong ran = new AtomicLong();
         AtomicBoolean resized = new AtomicBoolean();
         Runnable atHalf = () -> {
-            proc.setStartingStackSize(2 * Proc.StackMin);
+            proc.setStartingStackSize(2 * Arch.StackMin);
             resized.set(true);
         };
         for (int c = 0; c < chains; c++) {
             s.go(() -> chain(s, ran, length - 1, atHalf, total / 2));
         }
-        s.awaitQuiescence();
+        Quiesce.await(s);
 
         assertThat(ran.get()).isEqualTo(total);
         assertThat(resized).isTrue();
-        Proc.Config cfg = proc.config();
+        ProcConfig cfg = proc.config();
         long maxAlive = 2L * chains + nprocs;
         // Free-list bounds: each P's list stays below localMax (gfput spills at localMax), the
         // injection P holds at most one refill, and gfget's unlocked emptiness check of the global
@@ -79,21 +79,21 @@ class SchedMemoryTest {
     @Test
     @Timeout(60)
     void wavesReuseTheSameGs() throws Exception {
-        Sched s = new Sched(new Proc.Config().checked(true)).start(2);
+        Sched s = new Sched(new ProcConfig().checked(true)).start(2);
         AtomicLong ran = new AtomicLong();
         s.go(() -> {
             for (int i = 0; i < 1000; i++) {
                 s.go(ran::incrementAndGet);
             }
         });
-        s.awaitQuiescence();
+        Quiesce.await(s);
         for (int wave = 0; wave < 20; wave++) {
             s.go(() -> {
                 for (int i = 0; i < 1000; i++) {
                     s.go(ran::incrementAndGet);
                 }
             });
-            s.awaitQuiescence();
+            Quiesce.await(s);
         }
         assertThat(ran.get()).isEqualTo(21_000);
         // at most 1001 Gs of a wave are alive at once (+1 per M exiting one); free-list bounds as above

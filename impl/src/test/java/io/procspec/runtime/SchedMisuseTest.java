@@ -17,7 +17,9 @@ class SchedMisuseTest {
     @Timeout(30)
     void goOfNilFuncValueChangesNothing() throws Exception {
         Sched s = new Sched().start(2);
-        assertThatThrownBy(() -> s.go(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> s.go((Runnable) null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("go of nil func value");
+        assertThatThrownBy(() -> s.go((Steps) null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("go of nil func value");
         Sched.Stats st = s.stats();
         assertThat(st.gsCreated()).isZero();
@@ -29,12 +31,12 @@ class SchedMisuseTest {
         ConcurrentLinkedQueue<Throwable> caught = new ConcurrentLinkedQueue<>();
         s.go(() -> {
             try {
-                s.go(null);
+                s.go((Runnable) null);
             } catch (NullPointerException e) {
                 caught.add(e);
             }
         });
-        s.awaitQuiescence();
+        Quiesce.await(s);
         assertThat(caught).singleElement().extracting(Throwable::getMessage).isEqualTo("go of nil func value");
         assertThat(s.stats().gsCreated()).isEqualTo(1);
         assertThat(s.shutdown()).isEmpty();
@@ -54,7 +56,7 @@ class SchedMisuseTest {
         s.start(1);
         AtomicInteger ran = new AtomicInteger();
         s.go(ran::incrementAndGet);
-        s.awaitQuiescence();
+        Quiesce.await(s);
         assertThat(ran.get()).isEqualTo(1);
         assertThat(s.shutdown()).isEmpty();
     }
@@ -74,7 +76,7 @@ class SchedMisuseTest {
         Sched s = new Sched().start(1);
         AtomicInteger ran = new AtomicInteger();
         s.go(ran::incrementAndGet);
-        s.awaitQuiescence();
+        Quiesce.await(s);
         assertThat(s.shutdown()).isEmpty();
         long created = s.stats().gsCreated();
         assertThatThrownBy(() -> s.go(ran::incrementAndGet)).isInstanceOf(IllegalStateException.class)
@@ -105,12 +107,12 @@ class SchedMisuseTest {
                 errs.add(e);
             }
             try {
-                s.awaitQuiescence();
+                Quiesce.await(s);
             } catch (IllegalStateException | InterruptedException e) {
                 errs.add(e);
             }
         });
-        s.awaitQuiescence();
+        Quiesce.await(s);
         assertThat(errs).extracting(Throwable::getMessage).containsExactly(
                 "shutdown from inside a goroutine would wait for itself",
                 "awaitQuiescence from inside a goroutine would wait for itself");
@@ -120,7 +122,7 @@ class SchedMisuseTest {
 
     @Test
     void otherBadConfigurationIsRefused() {
-        assertThatThrownBy(() -> new Sched(new Proc.Config().goVersion(GoVersion.GO1_25)))
+        assertThatThrownBy(() -> new Sched(new ProcConfig().goVersion(GoVersion.GO1_25)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GO1_25");
         assertThatThrownBy(() -> new Sched(null)).isInstanceOf(NullPointerException.class);
         Sched s = new Sched();

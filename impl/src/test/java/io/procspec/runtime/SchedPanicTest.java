@@ -15,7 +15,7 @@ class SchedPanicTest {
     @Test
     @Timeout(60)
     void throwingGsAreReportedAndRecycledAndLoseNoOtherG() throws Exception {
-        Sched s = new Sched(new Proc.Config().checked(true)).start(2);
+        Sched s = new Sched(new ProcConfig().checked(true)).start(2);
         ConcurrentLinkedQueue<Throwable> reported = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> goids = new ConcurrentLinkedQueue<>();
         s.setPanicHandler((goid, t) -> {
@@ -35,7 +35,7 @@ class SchedPanicTest {
                     });
                 }
             });
-            s.awaitQuiescence();
+            Quiesce.await(s);
         }
         assertThat(ok.get()).isEqualTo(9_000);
         assertThat(reported).hasSize(1_000).allMatch(t -> t instanceof IllegalStateException);
@@ -63,9 +63,9 @@ class SchedPanicTest {
             throw new AssertionError("an Error from a goroutine (expected by the test)");
         });
         s.go(ok::incrementAndGet);
-        s.awaitQuiescence();
+        Quiesce.await(s);
         s.go(ok::incrementAndGet);
-        s.awaitQuiescence();
+        Quiesce.await(s);
         assertThat(calls.get()).isEqualTo(1);
         assertThat(ok.get()).isEqualTo(2);
         assertThat(s.stats().panics()).isEqualTo(1);
@@ -81,7 +81,7 @@ class SchedPanicTest {
             throw new IllegalStateException("a goroutine panic printed by the default handler (expected by the test)");
         });
         s.go(ok::incrementAndGet);
-        s.awaitQuiescence();
+        Quiesce.await(s);
         assertThat(ok.get()).isEqualTo(1);
         List<Runnable> left = s.shutdown();
         assertThat(left).isEmpty();

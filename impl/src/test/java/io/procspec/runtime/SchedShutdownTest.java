@@ -1,11 +1,10 @@
 package io.procspec.runtime;
 
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,11 +19,10 @@ class SchedShutdownTest {
      * Gs wait on the global queue, and shutdown starts; once it has raised its flag the blockers are
      * released and each spawns 10 more Gs. All 100 + 10 per P are returned, none ran.
      */
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(60)
     void shutdownWithQueuedGsReturnsThem(int nprocs) throws Exception {
-        Sched s = new Sched(new Proc.Config().checked(true)).start(nprocs);
+        Sched s = new Sched(new ProcConfig().checked(true)).start(nprocs);
         CountDownLatch started = new CountDownLatch(nprocs);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
@@ -41,7 +39,7 @@ class SchedShutdownTest {
                 }
             });
         }
-        started.await();
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("every P runs its blocker").isTrue();
         for (int i = 0; i < 100; i++) {
             s.go(ran::incrementAndGet);
         }
@@ -54,7 +52,8 @@ class SchedShutdownTest {
         assertThatThrownBy(() -> s.go(() -> {})).isInstanceOf(IllegalStateException.class)
                 .hasMessage("go after shutdown");
         release.countDown();
-        stopper.join();
+        stopper.join(10_000);
+        assertThat(stopper.isAlive()).as("shutdown returned within 10 s").isFalse();
 
         assertThat(ran.get()).as("queued Gs must not run after shutdown began").isZero();
         assertThat(left.get()).hasSize(100 + 10 * nprocs);
@@ -76,8 +75,7 @@ class SchedShutdownTest {
                 .hasMessageContaining("shut down");
     }
 
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(60)
     void shutdownWhileGsRunLosesNone(int nprocs) throws Exception {
         for (int round = 0; round < 20; round++) {
@@ -90,7 +88,7 @@ class SchedShutdownTest {
             Sched.Stats st = s.stats();
             assertThat(st.gsRun()).isEqualTo(ran.get());
             assertThat(st.gsRun() + left.size()).isEqualTo(st.gsCreated());
-            assertThat(s.proc().sched.nmspinning.get()).isZero();
+            assertThat(s.proc().sched.loadVolatileNmspinning()).isZero();
         }
     }
 

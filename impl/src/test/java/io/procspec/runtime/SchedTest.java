@@ -2,8 +2,6 @@ package io.procspec.runtime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import static io.procspec.runtime.SpecProperties.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,12 +44,12 @@ class SchedTest {
                     bad.add("task " + i + " ran " + r + " times");
                 }
             }
-            assertThat(bad).as("tasks not run exactly once").isEmpty();
+            assertThat(bad).as("%s, %s: tasks not run exactly once", RUNNABLE_EVENTUALLY_RUNS, EXACTLY_ONE_PLACE).isEmpty();
         }
     }
 
     static Sched started(int nprocs) {
-        return new Sched(new Proc.Config().checked(true)).start(nprocs);
+        return new Sched(new ProcConfig().checked(true)).start(nprocs);
     }
 
     /** After quiescence: the counters agree, stacks are accounted for, and nothing is left at shutdown. */
@@ -63,7 +62,7 @@ class SchedTest {
         long held = s.proc().allgs().stream().filter(g -> g.stack.present()).count();
         assertThat(st.stacksInUse()).as("stacks allocated - freed == stacks held").isEqualTo(held);
         assertThat(s.shutdown()).as("Gs never run").isEmpty();
-        assertThat(s.proc().sched.nmspinning.get()).as("no M spinning after shutdown").isZero();
+        assertThat(s.proc().sched.loadVolatileNmspinning()).as("no M spinning after shutdown").isZero();
         for (G g : s.proc().allgs()) {
             assertThat(g.readgstatus()).isEqualTo(G._Gdead);
         }
@@ -82,8 +81,7 @@ class SchedTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void fanOutTreeRunsEveryGOnce(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -93,7 +91,7 @@ class SchedTest {
         Once once = new Once(total);
         int root = once.id();
         s.go(() -> tree(s, once, root, depth, fanout));
-        s.awaitQuiescence();
+        Quiesce.await(s);
         once.assertEachRanOnce(total);
         assertCleanEnd(s, total);
     }
@@ -108,8 +106,7 @@ class SchedTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void longChainsRunEveryGOnce(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -120,7 +117,7 @@ class SchedTest {
             int head = once.id();
             s.go(() -> chain(s, once, head, length - 1));
         }
-        s.awaitQuiescence();
+        Quiesce.await(s);
         once.assertEachRanOnce(chains * length);
         assertCleanEnd(s, chains * length);
     }
@@ -133,15 +130,14 @@ class SchedTest {
         Once once = new Once(length);
         int head = once.id();
         s.go(() -> chain(s, once, head, length - 1));
-        s.awaitQuiescence();
+        Quiesce.await(s);
         once.assertEachRanOnce(length);
         assertCleanEnd(s, length);
     }
 
     // ---- bursts from outside ---------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void burstsOf100000FromOutsideRunEveryGOnce(int nprocs) throws Exception {
         Sched s = started(nprocs);
@@ -167,9 +163,10 @@ class SchedTest {
         }
         go.countDown();
         for (Thread th : ts) {
-            th.join();
+            th.join(30_000);
+            assertThat(th.isAlive()).as("a producer thread finished its go calls within 30 s").isFalse();
         }
-        s.awaitQuiescence();
+        Quiesce.await(s);
         once.assertEachRanOnce(threads * each);
         Sched.Stats st = s.stats();
         assertThat(st.globrunqputGs()).as("outside Gs go through the global queue").isGreaterThanOrEqualTo(threads * each);
@@ -180,10 +177,10 @@ class SchedTest {
 
     /**
      * Thousands of rounds in which every M parks and a new G (from outside, then spawning from
-     * inside) must wake them: a lost wakeup hangs awaitQuiescence (caught by the timeout).
+     * inside) must wake them: a lost wakeup leaves Gs runnable with every M parked, which
+     * {@link Quiesce#await} reports after 10 s without progress.
      */
-    @ParameterizedTest(name = "{0} Ps")
-    @ValueSource(ints = {1, 2, 4})
+    @WithPs
     @Timeout(120)
     void parkUnparkRoundsLoseNoWakeup(int nprocs) throws Exception {
         Sched s = new Sched().start(nprocs);
@@ -196,7 +193,7 @@ class SchedTest {
                     s.go(ran::incrementAndGet);
                 }
             });
-            s.awaitQuiescence();
+            Quiesce.await(s); // NO_LOST_WAKEUP: a lost wakeup fails here after 10 s without progress
             assertThat(ran.get()).isEqualTo(4 * (r + 1));
         }
         Sched.Stats st = s.stats();
@@ -227,7 +224,7 @@ class SchedTest {
                 });
             }
         });
-        s.awaitQuiescence();
+        Quiesce.await(s);
         int sum = 0;
         for (int i = 0; i < 4; i++) {
             sum += byP.get(i);
@@ -246,11 +243,11 @@ class SchedTest {
     @Test
     void randomOrderVisitsEveryPositionOnce() {
         for (int count = 1; count <= 12; count++) {
-            Sched.RandomOrder ord = new Sched.RandomOrder(count);
+            RandomOrder ord = new RandomOrder(count);
             for (int seed : new int[] {0, 1, 7, 12345, -1, Integer.MIN_VALUE, 0x7fffffff}) {
                 boolean[] seen = new boolean[count];
                 int n = 0;
-                for (Sched.RandomEnum e = ord.start(seed); !e.done(); e.next()) {
+                for (RandomEnum e = ord.start(seed); !e.done(); e.next()) {
                     assertThat(seen[e.position()]).isFalse();
                     seen[e.position()] = true;
                     n++;
@@ -262,14 +259,14 @@ class SchedTest {
 
     @Test
     void stealBuckets() {
-        assertThat(Sched.bucket(1)).isEqualTo(0);
-        assertThat(Sched.bucket(2)).isEqualTo(1);
-        assertThat(Sched.bucket(3)).isEqualTo(2);
-        assertThat(Sched.bucket(4)).isEqualTo(2);
-        assertThat(Sched.bucket(5)).isEqualTo(3);
-        assertThat(Sched.bucket(64)).isEqualTo(6);
-        assertThat(Sched.bucket(65)).isEqualTo(7);
-        assertThat(Sched.bucket(128)).isEqualTo(7);
-        assertThat(Sched.bucket(1000)).isEqualTo(7);
+        assertThat(MLoop.bucket(1)).isEqualTo(0);
+        assertThat(MLoop.bucket(2)).isEqualTo(1);
+        assertThat(MLoop.bucket(3)).isEqualTo(2);
+        assertThat(MLoop.bucket(4)).isEqualTo(2);
+        assertThat(MLoop.bucket(5)).isEqualTo(3);
+        assertThat(MLoop.bucket(64)).isEqualTo(6);
+        assertThat(MLoop.bucket(65)).isEqualTo(7);
+        assertThat(MLoop.bucket(128)).isEqualTo(7);
+        assertThat(MLoop.bucket(1000)).isEqualTo(7);
     }
 }

@@ -1,6 +1,7 @@
 package io.procspec.properties;
 
-import io.procspec.runtime.QueueOps;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -31,57 +32,57 @@ class BrokenVariantProperties {
     // ---- family 1: model-based, sequential (deterministic) ----------------------------------
 
     @Property(seed = "42", tries = 2000, afterFailure = AfterFailureMode.PREVIOUS_SEED)
-    @ExpectCaught("lost-runnext")
+    @ExpectCaught("runqput_lost_runnext")
     void modelCatchesLostRunnext(@ForAll("lostRunnextChains") ActionChain<World> chain) {
         ModelBasedProperties.run(chain);
     }
 
     @Property(seed = "42", tries = 2000, afterFailure = AfterFailureMode.PREVIOUS_SEED)
-    @ExpectCaught("steal-floor-half-plus-one")
+    @ExpectCaught("runqgrab_floor_half_plus_one")
     void modelCatchesGreedySteal(@ForAll("greedyStealChains") ActionChain<World> chain) {
         ModelBasedProperties.run(chain);
     }
 
     @Property(seed = "42", tries = 2000, afterFailure = AfterFailureMode.PREVIOUS_SEED)
-    @ExpectCaught("gfput-no-split")
+    @ExpectCaught("gfput_no_split")
     void modelCatchesGfputNoSplit(@ForAll("noSplitChains") ActionChain<World> chain) {
         ModelBasedProperties.run(chain);
     }
 
     @Provide
     Arbitrary<ActionChain<World>> lostRunnextChains() {
-        return ModelBasedProperties.chains(QueueOps.byName("lost-runnext"), 60);
+        return ModelBasedProperties.chains("runqput_lost_runnext", 60);
     }
 
     @Provide
     Arbitrary<ActionChain<World>> greedyStealChains() {
-        return ModelBasedProperties.chains(QueueOps.byName("steal-floor-half-plus-one"), 60);
+        return ModelBasedProperties.chains("runqgrab_floor_half_plus_one", 60);
     }
 
     @Provide
     Arbitrary<ActionChain<World>> noSplitChains() {
-        return ModelBasedProperties.chains(QueueOps.byName("gfput-no-split"), 60);
+        return ModelBasedProperties.chains("gfput_no_split", 60);
     }
 
     // ---- family 2: controlled interleavings (deterministic) ---------------------------------
 
     @Property(seed = "42", tries = 3000, afterFailure = AfterFailureMode.PREVIOUS_SEED)
-    @ExpectCaught("lost-runnext")
+    @ExpectCaught("runqput_lost_runnext")
     void controlledCatchesLostRunnext(@ForAll("scenarios") Scenario sc, @ForAll("schedules") List<Integer> schedule) {
-        ControlledProperties.runAndCheck(QueueOps.byName("lost-runnext"), sc, schedule);
+        ControlledProperties.runAndCheck("runqput_lost_runnext", sc, schedule);
     }
 
     @Property(seed = "42", tries = 3000, afterFailure = AfterFailureMode.PREVIOUS_SEED)
-    @ExpectCaught("steal-floor-half-plus-one")
+    @ExpectCaught("runqgrab_floor_half_plus_one")
     void controlledCatchesGreedySteal(@ForAll("scenarios") Scenario sc, @ForAll("schedules") List<Integer> schedule) {
-        ControlledProperties.runAndCheck(QueueOps.byName("steal-floor-half-plus-one"), sc, schedule);
+        ControlledProperties.runAndCheck("runqgrab_floor_half_plus_one", sc, schedule);
     }
 
     @Property(seed = "42", tries = 3000, afterFailure = AfterFailureMode.PREVIOUS_SEED)
-    @ExpectCaught("runqempty-one-tail-read")
+    @ExpectCaught("runqempty_one_tail_read")
     void controlledCatchesRunqemptyOneTailRead(@ForAll("emptyScenarios") Scenario sc,
                                                @ForAll("schedules") List<Integer> schedule) {
-        ControlledProperties.runAndCheck(QueueOps.byName("runqempty-one-tail-read"), sc, schedule);
+        ControlledProperties.runAndCheck("runqempty_one_tail_read", sc, schedule);
     }
 
     @Provide
@@ -113,23 +114,23 @@ class BrokenVariantProperties {
 
     @Property(seed = "42", tries = 10, afterFailure = AfterFailureMode.PREVIOUS_SEED,
             shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
-    @ExpectCaught("lost-runnext")
+    @ExpectCaught("runqput_lost_runnext")
     void freeRunningCatchesLostRunnext(@ForAll("scripts") FreeRunningProperties.Script script) throws Exception {
-        FreeRunningProperties.run(QueueOps.byName("lost-runnext"), script);
+        FreeRunningProperties.run("runqput_lost_runnext", script);
     }
 
     @Property(seed = "42", tries = 10, afterFailure = AfterFailureMode.PREVIOUS_SEED,
             shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
-    @ExpectCaught("steal-floor-half-plus-one")
+    @ExpectCaught("runqgrab_floor_half_plus_one")
     void freeRunningCatchesGreedySteal(@ForAll("scripts") FreeRunningProperties.Script script) throws Exception {
-        FreeRunningProperties.run(QueueOps.byName("steal-floor-half-plus-one"), script);
+        FreeRunningProperties.run("runqgrab_floor_half_plus_one", script);
     }
 
     @Property(seed = "42", tries = 10, afterFailure = AfterFailureMode.PREVIOUS_SEED,
             shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
-    @ExpectCaught("gfput-no-split")
+    @ExpectCaught("gfput_no_split")
     void freeRunningCatchesGfputNoSplit(@ForAll("scripts") FreeRunningProperties.Script script) throws Exception {
-        FreeRunningProperties.run(QueueOps.byName("gfput-no-split"), script);
+        FreeRunningProperties.run("gfput_no_split", script);
     }
 
     @Provide

@@ -1,8 +1,10 @@
 package io.procspec.properties;
 
+import io.procspec.runtime.Labels;
 import io.procspec.control.Controller;
 import io.procspec.control.Schedule;
-import io.procspec.runtime.QueueOps;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -33,16 +35,17 @@ class ControlledProperties {
      * lock sections, runqputbatch, runqdrain's and gfpurge's — family 1 covers those
      * sequentially (they have no concurrent reader here other than the ones already exercised).
      */
-    static final Set<String> NOT_IN_SCENARIOS = Set.of("malg", "allgadd", "casgstatus", "newproc1_goid", "wakep",
-            "gfpurge_lock", "runqputbatch_loadhead", "runqputbatch_store", "runqputbatch_storetail",
-            "runqputbatch_lock", "globrunqput_lock", "globrunqputhead_lock", "globrunqget_lock", "globrunqget_unlock",
+    static final Set<String> NOT_IN_SCENARIOS = Set.of(Labels.MALG, Labels.ALLGADD, Labels.CASGSTATUS,
+            Labels.NEWPROC1_GOID, Labels.WAKEP, Labels.GFPURGE_LOCK, Labels.RUNQPUTBATCH_LOADHEAD,
+            Labels.RUNQPUTBATCH_STORE, Labels.RUNQPUTBATCH_STORETAIL, Labels.RUNQPUTBATCH_LOCK,
+            Labels.GLOBRUNQPUT_LOCK, Labels.GLOBRUNQPUTHEAD_LOCK, Labels.GLOBRUNQGET_LOCK, Labels.GLOBRUNQGET_UNLOCK,
             // thieves drain their own ring, which never has a runnext
-            "runqdrain_casnext");
+            Labels.RUNQDRAIN_CASNEXT);
 
     @Property(tries = 3000)
     @StatisticsReport(label = "label", value = StatisticsReport.StatisticsReportMode.OFF)
     void interleavingsAreLinearizable(@ForAll("scenarios") Scenario sc, @ForAll("schedules") List<Integer> schedule) {
-        Scenario.Outcome out = runAndCheck(QueueOps.REAL, sc, schedule);
+        Scenario.Outcome out = runAndCheck("real", sc, schedule);
         report(out);
         Statistics.label("edge").coverage(c -> {
             for (String e : List.of("runqputslow CAS failed, runqput retried", "runqgrab CAS failed, retried",
@@ -55,7 +58,7 @@ class ControlledProperties {
             }
         });
         Statistics.label("label").coverage(c -> {
-            for (String l : LabelSets.queue()) {
+            for (String l : Labels.queue()) {
                 if (!NOT_IN_SCENARIOS.contains(l)) {
                     c.check(l).count(n -> n > 0);
                 }
@@ -64,10 +67,11 @@ class ControlledProperties {
     }
 
     /** Runs and throws an AssertionError with the trace table when the run fails. */
-    static Scenario.Outcome runAndCheck(QueueOps ops, Scenario sc, List<Integer> schedule) {
-        Scenario.Outcome out = sc.execute(ops, Schedule.of(schedule));
+    static Scenario.Outcome runAndCheck(String variant, Scenario sc, List<Integer> schedule) {
+        Scenario.Outcome out = sc.execute(variant, Schedule.of(schedule));
         Controller.Run run = out.run();
         if (run.failure() != null) {
+            PropertyReport.failingRun(run, run.failure().getMessage().lines().findFirst().orElse("failed"));
             AssertionError e = new AssertionError(run.failure().getMessage() + "\n" + sc + "\nops: " + out.ops()
                     + "\n" + run.table());
             e.initCause(run.failure());
@@ -81,6 +85,7 @@ class ControlledProperties {
         Set<String> labels = new HashSet<>();
         for (Controller.Step s : run.steps()) {
             labels.add(s.label());
+            PropertyReport.labelFired(s.label(), 1);
         }
         for (String l : labels) {
             PropertyReport.collect("label", l);

@@ -2,7 +2,8 @@ package io.procspec.properties;
 
 import io.procspec.control.Controller;
 import io.procspec.control.Explorer;
-import io.procspec.runtime.QueueOps;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import net.jqwik.api.Example;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
@@ -45,9 +46,9 @@ class ExhaustiveProperties {
     }
 
     /** Explores one scenario; returns the result and counts its edge cases. */
-    static Explorer.Result explore(QueueOps ops, Scenario sc, int bound, Map<String, Integer> edges) {
+    static Explorer.Result explore(String variant, Scenario sc, int bound, Map<String, Integer> edges) {
         return Explorer.explore(bound, 2_000_000, s -> {
-            Scenario.Outcome out = sc.execute(ops, s);
+            Scenario.Outcome out = sc.execute(variant, s);
             for (Map.Entry<String, Integer> e : Scenario.edges(out.run()).entrySet()) {
                 edges.merge(e.getKey(), e.getValue(), Integer::sum);
             }
@@ -61,7 +62,7 @@ class ExhaustiveProperties {
         long total = 0;
         StringBuilder failures = new StringBuilder();
         for (Map.Entry<String, Scenario> e : SCENARIOS.entrySet()) {
-            Explorer.Result r = explore(QueueOps.REAL, e.getValue(), MAX_PREEMPTIONS, edges);
+            Explorer.Result r = explore("real", e.getValue(), MAX_PREEMPTIONS, edges);
             total += r.executions();
             PropertyReport.note("interleavings: " + e.getKey(), r.executions());
             PropertyReport.note("max steps: " + e.getKey(), r.maxSteps());
@@ -92,7 +93,7 @@ class ExhaustiveProperties {
     @Example
     void unboundedSmallScenario() {
         Map<String, Integer> edges = new HashMap<>();
-        Explorer.Result r = explore(QueueOps.REAL, SCENARIOS.get("full ring: put spills while a thief steals"),
+        Explorer.Result r = explore("real", SCENARIOS.get("full ring: put spills while a thief steals"),
                 Integer.MAX_VALUE, edges);
         PropertyReport.note("interleavings (unbounded)", r.executions());
         if (r.failing() != null || !r.complete()) {
@@ -104,13 +105,12 @@ class ExhaustiveProperties {
     @Example
     void explorerCatchesBrokenVariants() {
         Map<String, String> expect = new java.util.LinkedHashMap<>();
-        expect.put("lost-runnext", "runnext: put-next and get while a thief steals runnext");
-        expect.put("steal-floor-half-plus-one", "get against two thieves");
-        expect.put("runqempty-one-tail-read", "runqempty against put-next and get");
+        expect.put("runqput_lost_runnext", "runnext: put-next and get while a thief steals runnext");
+        expect.put("runqgrab_floor_half_plus_one", "get against two thieves");
+        expect.put("runqempty_one_tail_read", "runqempty against put-next and get");
         StringBuilder bad = new StringBuilder();
         for (Map.Entry<String, String> e : expect.entrySet()) {
-            QueueOps ops = QueueOps.byName(e.getKey());
-            Explorer.Result r = explore(ops, SCENARIOS.get(e.getValue()), MAX_PREEMPTIONS, new HashMap<>());
+            Explorer.Result r = explore(e.getKey(), SCENARIOS.get(e.getValue()), MAX_PREEMPTIONS, new HashMap<>());
             if (r.failing() == null) {
                 bad.append(e.getKey()).append(" not caught in ").append(r.executions()).append(" interleavings\n");
                 continue;

@@ -1,12 +1,16 @@
 package io.procspec.properties;
 
+import io.procspec.runtime.Arch;
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
+import io.procspec.runtime.GQueue;
 import io.procspec.runtime.GoVersion;
 import io.procspec.runtime.Labels;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.QueueOps;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import io.procspec.runtime.SchedPoint;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -63,7 +67,7 @@ class FreeRunningProperties {
 
     @Property(tries = 30)
     void stealingKeepsEveryGOnceAndInOrder(@ForAll("scripts") Script script) throws Exception {
-        Result r = run(QueueOps.REAL, script);
+        Result r = run("real", script);
         r.report();
         Statistics.label("edge").coverage(c -> {
             for (String e : List.of("runqputslow spilled", "steal of several", "counter wrapped",
@@ -148,13 +152,14 @@ class FreeRunningProperties {
 
     private record Steal(long[] goids, long tailAfter) {}
 
-    static Result run(QueueOps ops, Script sc) throws Exception {
+    static Result run(String variant, Script sc) throws Exception {
         Result res = new Result(sc);
         PatternCounter hook = new PatternCounter();
         int nprocs = 1 + sc.thieves();
         int counterStart = -sc.belowWrap();
-        Proc proc = new Proc(new Proc.Config().nprocs(nprocs).ringSize(sc.ring()).counterStart(counterStart)
+        Proc proc = new Proc(new ProcConfig().nprocs(nprocs).ringSize(sc.ring()).counterStart(counterStart)
                 .checked(false).goVersion(GoVersion.GO1_21).point(hook).runnextBackoffNanos(0));
+        QueueOps ops = Catalogue.ops(variant, proc);
         P owner = proc.allp[0];
         int cap = sc.ring();
         long start = Integer.toUnsignedLong(counterStart);
@@ -169,6 +174,7 @@ class FreeRunningProperties {
             steals.add(new ArrayList<>());
         }
         java.util.concurrent.atomic.AtomicBoolean ownerDone = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean abandon = new java.util.concurrent.atomic.AtomicBoolean();
         long t0 = System.nanoTime();
         Thread ownerThread = new Thread(() -> {
             try {
@@ -195,7 +201,7 @@ class FreeRunningProperties {
                                     created++;
                                     int tb = owner.runqtail();
                                     int qb = proc.sched.runqsize();
-                                    ops.runqput(proc, owner, g, st == Step.PUT_NEXT);
+                                    ops.runqput(owner, g, st == Step.PUT_NEXT);
                                     int ta = owner.runqtail();
                                     if (ta == tb + 1) {
                                         G placed = owner.slot(tb);
@@ -208,7 +214,7 @@ class FreeRunningProperties {
                                 break;
                             }
                             case GET: {
-                                Proc.Runqget r = ops.runqget(proc, owner);
+                                Proc.Runqget r = ops.runqget(owner);
                                 if (r != null) {
                                     ownerTakes.add(r.inheritTime() ? -r.gp().goid : r.gp().goid);
                                     exit(ops, proc, owner, r.gp());
@@ -216,8 +222,8 @@ class FreeRunningProperties {
                                 break;
                             }
                             case RESIZE:
-                                proc.setStartingStackSize(proc.startingStackSize() == Proc.StackMin
-                                        ? 2 * Proc.StackMin : Proc.StackMin);
+                                proc.setStartingStackSize(proc.startingStackSize() == Arch.StackMin
+                                        ? 2 * Arch.StackMin : Arch.StackMin);
                                 break;
                             default:
                                 throw new AssertionError(st);
@@ -239,10 +245,10 @@ class FreeRunningProperties {
                 try {
                     int misses = 0;
                     boolean next = tid % 2 == 0;
-                    while (!ownerDone.get() || !proc.runqempty(owner)) {
+                    while (!abandon.get() && (!ownerDone.get() || !proc.runqempty(owner))) {
                         next = !next;
                         int tt = me.runqtail();
-                        G g = ops.runqsteal(proc, me, owner, next);
+                        G g = ops.runqsteal(me, owner, next);
                         long after = Integer.toUnsignedLong(owner.runqtail() - counterStart) + start;
                         if (g == null) {
                             if (++misses % 64 == 0) {
@@ -273,11 +279,31 @@ class FreeRunningProperties {
                 }
             }, "thief" + t));
         }
+        ownerThread.setDaemon(true);
+        thieves.forEach(th -> th.setDaemon(true));
         ownerThread.start();
         thieves.forEach(Thread::start);
-        ownerThread.join(120_000);
-        for (Thread th : thieves) {
-            th.join(120_000);
+        // Wait while the run makes progress: a hang (a G stuck in the ring, a livelocked steal)
+        // fails after STALL_MILLIS without a change of any ring's head or tail, not after minutes.
+        List<Thread> all = new ArrayList<>(thieves);
+        all.add(0, ownerThread);
+        long lastProgress = System.nanoTime();
+        long lastMark = progressMark(proc);
+        boolean stalled = false;
+        for (Thread th : all) {
+            while (th.isAlive() && !stalled) {
+                th.join(100);
+                long mark = progressMark(proc);
+                if (mark != lastMark) {
+                    lastMark = mark;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > STALL_MILLIS * 1_000_000L) {
+                    stalled = true;
+                }
+            }
+        }
+        if (stalled) {
+            abandon.set(true);
         }
         res.millis = (System.nanoTime() - t0) / 1_000_000;
         for (Throwable e : failure) {
@@ -288,12 +314,24 @@ class FreeRunningProperties {
                 throw new AssertionError("a thread failed: " + e, e);
             }
         }
-        if (ownerThread.isAlive() || thieves.stream().anyMatch(Thread::isAlive)) {
-            throw new AssertionError("threads did not finish in 120 s");
+        if (stalled || ownerThread.isAlive() || thieves.stream().anyMatch(Thread::isAlive)) {
+            throw new AssertionError("no progress for " + STALL_MILLIS + " ms: no ring's head or tail moved"
+                    + " while threads were still running (a G stuck in a ring, or a livelock)");
         }
         // ---- what is left: the owner's queue (should be empty) and the global queue (spills)
-        List<G> left = proc.runqdrain(owner).drainQ().toList();
-        List<G> glob = proc.sched.runqSnapshot();
+        List<G> left = new ArrayList<>();
+        for (GQueue dq = proc.runqdrain(owner).drainQ(); !dq.empty(); ) {
+            left.add(dq.pop()); // popped: gfput refuses a G still linked in a queue
+        }
+        List<G> glob = new ArrayList<>(); // taken off the global queue: gfput refuses a G still on it
+        proc.sched.lock.lock();
+        try {
+            for (G g; (g = proc.globrunqget()) != null; ) {
+                glob.add(g);
+            }
+        } finally {
+            proc.sched.lock.unlock();
+        }
         // ---- multiset: every goid created exactly once taken
         long[] taken = new long[pos.length];
         List<String> bad = new ArrayList<>();
@@ -399,10 +437,10 @@ class FreeRunningProperties {
         }
         // ---- the leftovers die too, then free lists and stacks must add up
         for (G g : left) {
-            exit(QueueOps.REAL, proc, owner, g);
+            exit(QueueOps.real(proc), proc, owner, g);
         }
         for (G g : glob) {
-            exit(QueueOps.REAL, proc, owner, g);
+            exit(QueueOps.real(proc), proc, owner, g);
         }
         freeListsAddUp(proc, bad);
         if (!bad.isEmpty()) {
@@ -425,7 +463,7 @@ class FreeRunningProperties {
     static void exit(QueueOps ops, Proc proc, P pp, G g) {
         proc.casgstatus(g, G._Grunnable, G._Grunning);
         proc.casgstatus(g, G._Grunning, G._Gdead);
-        ops.gfput(proc, pp, g);
+        ops.gfput(pp, g);
     }
 
     static void freeListsAddUp(Proc proc, List<String> bad) {
@@ -481,5 +519,18 @@ class FreeRunningProperties {
         if (proc.stacks.inUse() != withStack) {
             bad.add("stacks in use " + proc.stacks.inUse() + " != Gs holding one " + withStack);
         }
+    }
+
+    /** How long a free-running run may show no progress before it fails ({@code -Dprocspec.stall.seconds}, default 10). */
+    static final long STALL_MILLIS = 1000L * Long.getLong("procspec.stall.seconds", 10);
+
+    /** Changes whenever any P's runqhead or runqtail moves (racy reads: only compared for change). */
+    private static long progressMark(Proc proc) {
+        long m = 0;
+        for (P p : proc.allp) {
+            m = m * 31 + p.runqhead();
+            m = m * 31 + p.runqtail();
+        }
+        return m;
     }
 }

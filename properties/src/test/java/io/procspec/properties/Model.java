@@ -88,7 +88,7 @@ final class Model {
         m.glob.addAll(proc.sched.runqSnapshot());
         m.gStack.addAll(proc.sched.gFree.stack.toList());
         m.gNoStack.addAll(proc.sched.gFree.noStack.toList());
-        m.goidgen = proc.sched.goidgen.get();
+        m.goidgen = proc.sched.loadVolatileGoidgen();
         for (G g : m.placed().keySet()) {
             m.stack.put(g, g.stack.size());
         }

@@ -1,9 +1,12 @@
 package io.procspec.properties;
 
+import io.procspec.runtime.Labels;
+import io.procspec.runtime.Arch;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GoVersion;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.QueueOps;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -54,7 +57,7 @@ class ModelBasedProperties {
             }
         });
         Statistics.label("label").coverage(c -> {
-            for (String l : LabelSets.queue()) {
+            for (String l : Labels.queue()) {
                 c.check(l).count(n -> n > 0);
             }
         });
@@ -85,14 +88,14 @@ class ModelBasedProperties {
 
     @Provide
     Arbitrary<ActionChain<World>> chains() {
-        return chains(QueueOps.REAL, 60);
+        return chains("real", 60);
     }
 
     /** The chain arbitrary, for any variant of the ops. */
-    static Arbitrary<ActionChain<World>> chains(QueueOps ops, int maxActions) {
+    static Arbitrary<ActionChain<World>> chains(String variant, int maxActions) {
         return Combinators.combine(Arbitraries.of(4, 8, 256), Arbitraries.of(0, -5), Arbitraries.integers().between(1, 3),
                         Arbitraries.of(GFREE), Arbitraries.of(GoVersion.GO1_21, GoVersion.GO1_14))
-                .flatAs((ring, cs, n, gf, v) -> actions(ActionChain.startWith(() -> new World(ops, ring, cs, n, gf, v)))
+                .flatAs((ring, cs, n, gf, v) -> actions(ActionChain.startWith(() -> new World(variant, ring, cs, n, gf, v)))
                         .withMaxTransformations(maxActions));
     }
 
@@ -177,7 +180,7 @@ class ModelBasedProperties {
                         .as((p, i) -> t("gfput(p" + p + ", held#" + i + ")", x -> x.gfput(p, i)))))
                 .withAction(1, act(w -> true, w -> p(w).map(p -> t("gfget(p" + p + ")", x -> x.gfget(p)))))
                 .withAction(1, act(w -> true, w -> p(w).map(p -> t("gfpurge(p" + p + ")", x -> x.gfpurge(p)))))
-                .withAction(1, act(w -> true, w -> Arbitraries.of(Proc.StackMin, 2 * Proc.StackMin, 4 * Proc.StackMin)
+                .withAction(1, act(w -> true, w -> Arbitraries.of(Arch.StackMin, 2 * Arch.StackMin, 4 * Arch.StackMin)
                         .map(s -> t("startingStackSize=" + s, x -> x.setStartingStackSize(s)))))
                 .withAction(1, act(w -> true, w -> Arbitraries.of(true, false)
                         .map(b -> t("mainStarted=" + b, x -> x.setMainStarted(b)))));

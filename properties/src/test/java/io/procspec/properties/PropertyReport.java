@@ -1,5 +1,9 @@
 package io.procspec.properties;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.procspec.control.Controller;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.FalsifiedSample;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
@@ -13,10 +17,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +59,14 @@ final class PropertyReport {
         final Map<String, Map<String, Long>> stats = new TreeMap<>();
         final Map<String, Long> edgeCases = new TreeMap<>();
         final Map<String, Object> notes = new TreeMap<>();
+        /** step label to the times it fired in this property (controlled steps, model-based hooks). */
+        final Map<String, Long> labels = new TreeMap<>();
+        /** The last controlled run that failed: after shrinking, the shrunk counterexample's. */
+        Map<String, Object> failingTrace;
     }
+
+    /** JSON with Jackson. */
+    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private static volatile Summary current = new Summary();
 
@@ -87,6 +99,109 @@ final class PropertyReport {
                 current.notes.put(key, value);
             }
         }
+    }
+
+    /** Counts a step label firing n times (for the layer summary's label counts). */
+    static void labelFired(String label, long n) {
+        synchronized (PropertyReport.class) {
+            current.labels.merge(label, n, Long::sum);
+        }
+    }
+
+    /**
+     * Records a failing controlled run as a {@code procspec.trace/1} counterexample (lanes: the
+     * logical threads; one step per scheduling point; the state view before and after when it
+     * changed). The last one recorded during a property is the shrunk counterexample's.
+     */
+    static void failingRun(Controller.Run run, String title) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("schema", "procspec.trace/1");
+        t.put("source", "property");
+        // the first clause of the failure (e.g. "not linearizable"); the whole message is the note; the
+        // hook names the broken variant, if the property runs one
+        int cut = title.indexOf(": ");
+        t.put("title", cut > 0 && cut < 120 ? title.substring(0, cut) : title.length() > 120 ? title.substring(0, 117) + "..." : title);
+        t.put("lanes", run.threadNames());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (Controller.Step st : run.steps()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", st.index() + 1);
+            m.put("lane", run.threadNames().get(st.thread()));
+            m.put("label", (st.preemption() ? "* " : "") + st.label());
+            int u = st.label().indexOf('_');
+            m.put("function", u < 0 ? st.label() : st.label().substring(0, u));
+            Map<String, String> before = viewParts(st.before());
+            Map<String, String> after = viewParts(st.after());
+            Map<String, List<String>> changes = new LinkedHashMap<>();
+            if (st.changed()) {
+                if (after.isEmpty()) {
+                    changes.put("state", List.of(st.before(), st.after()));
+                }
+                for (Map.Entry<String, String> e : after.entrySet()) {
+                    String b = before.getOrDefault(e.getKey(), "");
+                    if (!b.equals(e.getValue())) {
+                        changes.put(e.getKey(), List.of(b, e.getValue()));
+                    }
+                }
+            }
+            m.put("changes", changes);
+            Map<String, List<String>> queues = queues(after);
+            if (!queues.isEmpty()) {
+                m.put("queues", queues);
+            }
+            steps.add(m);
+        }
+        t.put("steps", steps);
+        t.put("replay", "Schedule.of(" + run.choices().toString().replaceAll("[\\[\\]]", "") + ")");
+        t.put("note", (run.failure() == null ? "" : run.failure().getMessage() + " ") + "(* = preemption)");
+        synchronized (PropertyReport.class) {
+            current.failingTrace = t;
+        }
+    }
+
+    private static final java.util.regex.Pattern VIEW_PART =
+            java.util.regex.Pattern.compile("(\\w+)=?(\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]|[^\\s\\[]+)");
+    private static final java.util.regex.Pattern RING = java.util.regex.Pattern.compile("\\[([^\\[\\]]*)\\]");
+    private static final java.util.regex.Pattern NEXT = java.util.regex.Pattern.compile("next=(\\S+?)[\\s\\]]");
+
+    /** The controller's state view ({@code p0[h=0 t=2 [g1,g2] next=g3] p1[...] glob=[] gfree=0}) by part. */
+    static Map<String, String> viewParts(String view) {
+        Map<String, String> out = new LinkedHashMap<>();
+        java.util.regex.Matcher m = VIEW_PART.matcher(view);
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    /** Each P's ring (head first) and runnext, and the global queue, from a state view's parts. */
+    static Map<String, List<String>> queues(Map<String, String> parts) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : parts.entrySet()) {
+            String k = e.getKey();
+            String v = e.getValue();
+            if (k.matches("p\\d+") && v.startsWith("[")) {
+                java.util.regex.Matcher ring = RING.matcher(v.substring(1));
+                q.put(k, ring.find() ? split(ring.group(1)) : List.of());
+                java.util.regex.Matcher next = NEXT.matcher(v);
+                if (next.find()) {
+                    q.put(k + ".runnext", List.of(next.group(1)));
+                }
+            } else if (k.equals("glob") && v.startsWith("[")) {
+                q.put("global", split(v.substring(1, v.length() - 1)));
+            }
+        }
+        return q;
+    }
+
+    private static List<String> split(String s) {
+        List<String> out = new ArrayList<>();
+        for (String x : s.split("[,\\s]+")) {
+            if (!x.isEmpty()) {
+                out.add(x);
+            }
+        }
+        return out;
     }
 
     static int scale() {
@@ -136,37 +251,43 @@ final class PropertyReport {
                 }
             }
             String name = context.containerClass().getSimpleName() + "." + context.targetMethod().getName();
-            StringBuilder j = new StringBuilder();
-            j.append("{\n");
-            field(j, "property", name);
-            field(j, "status", status);
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("property", name);
+            j.put("status", status);
             if (expect.isPresent()) {
-                field(j, "brokenVariant", expect.get().value());
-                field(j, "brokenVariantResult", caught);
+                j.put("brokenVariant", expect.get().value());
+                j.put("brokenVariantResult", caught);
             }
-            field(j, "tries", result.countTries());
-            field(j, "checks", result.countChecks());
-            field(j, "triesScale", scale);
-            field(j, "seed", result.seed().orElse(null));
-            field(j, "timeMillis", millis);
-            field(j, "originalSampleSize", originalSize);
-            field(j, "shrunkSampleSize", shrunkSize);
-            field(j, "shrinkingSteps", shrinkSteps);
-            field(j, "counterexample", counterexample);
-            field(j, "error", error);
-            j.append("  \"edgeCases\": ").append(map(s.edgeCases)).append(",\n");
-            j.append("  \"notes\": ").append(map(s.notes)).append(",\n");
-            j.append("  \"statistics\": {");
-            boolean first = true;
-            for (Map.Entry<String, Map<String, Long>> e : s.stats.entrySet()) {
-                j.append(first ? "\n" : ",\n").append("    ").append(quote(e.getKey())).append(": ").append(map(e.getValue()));
-                first = false;
+            j.put("tries", result.countTries());
+            j.put("checks", result.countChecks());
+            j.put("triesScale", scale);
+            j.put("seed", result.seed().orElse(null));
+            j.put("timeMillis", millis);
+            j.put("originalSampleSize", originalSize);
+            j.put("shrunkSampleSize", shrunkSize);
+            j.put("shrinkingSteps", shrinkSteps);
+            j.put("counterexample", counterexample);
+            j.put("error", error);
+            j.put("edgeCases", s.edgeCases);
+            j.put("notes", s.notes);
+            j.put("statistics", s.stats);
+            boolean failed = result.status() == PropertyExecutionResult.Status.FAILED;
+            if (failed && s.failingTrace != null) {
+                if (expect.isPresent()) {
+                    s.failingTrace.put("title", "broken variant " + expect.get().value() + ": " + s.failingTrace.get("title"));
+                }
+                j.put("trace", s.failingTrace);
             }
-            j.append(first ? "}\n" : "\n  }\n").append("}\n");
             Path dir = Paths.get(System.getProperty("procspec.summary.dir", "target/property-summary"));
             try {
                 Files.createDirectories(dir);
-                Files.writeString(dir.resolve(name + ".json"), j.toString(), StandardCharsets.UTF_8);
+                JSON.writeValue(dir.resolve(name + ".json").toFile(), j);
+                String verdict = switch (out.status()) {
+                    case SUCCESSFUL -> "pass";
+                    case FAILED -> "fail";
+                    case ABORTED -> "skipped";
+                };
+                layerItem(name, verdict, millis, j, expect.isPresent(), failed ? s.failingTrace : null, s.labels, error);
             } catch (IOException e) {
                 throw new RuntimeException("writing the property summary", e);
             }
@@ -202,50 +323,173 @@ final class PropertyReport {
         return s.length() <= n ? s : s.substring(0, n) + "...";
     }
 
-    private static void field(StringBuilder j, String k, Object v) {
-        j.append("  ").append(quote(k)).append(": ").append(value(v)).append(",\n");
-    }
+    /** When the first property of this JVM started (the layer's start), or null before. */
+    private static java.time.Instant layerStartedAt;
+    private static long layerT0;
+    private static int layerDone;
 
-    private static String map(Map<String, ?> m) {
-        StringBuilder sb = new StringBuilder("{");
-        boolean first = true;
-        for (Map.Entry<String, ?> e : m.entrySet()) {
-            if (!first) {
-                sb.append(", ");
+    /**
+     * The property's item in the properties layer's summary ({@code procspec.layer/1},
+     * report/README.md) under {@code procspec.layer.dir}: its verdict, figures, whether it is a
+     * broken variant that must be caught, the counterexample trace, the label counts; then the
+     * summary is rebuilt from every item so far (so it is complete after the last property) and a
+     * progress line printed for {@code ./procspec check}.
+     */
+    private static synchronized void layerItem(String name, String verdict, long millis, Map<String, Object> j,
+                                               boolean brokenVariant, Map<String, Object> trace,
+                                               Map<String, Long> labels, String error) throws IOException {
+        String layerDir = System.getProperty("procspec.layer.dir");
+        if (layerDir == null) {
+            return;
+        }
+        Path d = Paths.get(layerDir);
+        if (layerStartedAt == null) {
+            // the first property of this run: what an earlier run left is not this run's result
+            layerStartedAt = java.time.Instant.now().minusMillis(millis);
+            layerT0 = System.nanoTime() - millis * 1_000_000;
+            for (String sub : List.of("items", "labels", "traces")) {
+                deleteTree(d.resolve(sub));
             }
-            sb.append(quote(e.getKey())).append(": ").append(value(e.getValue()));
-            first = false;
+            Files.deleteIfExists(d.resolve("summary.json"));
+            progress(Map.of("event", "start"));
         }
-        return sb.append('}').toString();
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("name", name);
+        item.put("verdict", verdict);
+        if (brokenVariant) {
+            item.put("expected", "violation");
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("seconds", millis / 1000.0);
+        for (String k : List.of("tries", "checks", "seed", "originalSampleSize", "shrunkSampleSize")) {
+            if (j.get(k) != null) {
+                figures.put(k, j.get(k) instanceof Number ? j.get(k) : String.valueOf(j.get(k)));
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> notes = (Map<String, Object>) j.get("notes");
+        notes.forEach((k, v) -> figures.put(k, v instanceof Number ? v : String.valueOf(v)));
+        // jqwik's statistics: how often each edge case was hit
+        @SuppressWarnings("unchecked")
+        Map<String, Object> edges = (Map<String, Object>) j.get("edgeCases");
+        edges.forEach((k, v) -> figures.put("edge: " + k, v));
+        item.put("figures", figures);
+        if (brokenVariant) {
+            item.put("detail", "broken variant " + j.get("brokenVariant") + ": " + j.get("brokenVariantResult")
+                    + (j.get("shrunkSampleSize") == null ? "" : ", shrunk to " + j.get("shrunkSampleSize")));
+        } else if (error != null) {
+            item.put("detail", error.lines().limit(6).reduce((a, b) -> a + "\n" + b).orElse(error));
+        }
+        String file = name.replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+        if (trace != null) {
+            Files.createDirectories(d.resolve("traces"));
+            JSON.writeValue(d.resolve("traces").resolve(file).toFile(), trace);
+            item.put("counterexample", "traces/" + file);
+        }
+        Files.createDirectories(d.resolve("items"));
+        JSON.writeValue(d.resolve("items").resolve(file).toFile(), item);
+        if (!labels.isEmpty()) {
+            Files.createDirectories(d.resolve("labels"));
+            JSON.writeValue(d.resolve("labels").resolve(file).toFile(), labels);
+        }
+        writeLayerSummary(d);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("event", "item");
+        e.put("item", name);
+        e.put("verdict", verdict);
+        e.put("done", ++layerDone);
+        progress(e);
     }
 
-    private static String value(Object v) {
-        if (v == null) {
-            return "null";
+    /** summary.json from the item and label files (written to a temporary name, then renamed). */
+    @SuppressWarnings("unchecked")
+    private static void writeLayerSummary(Path d) throws IOException {
+        List<Map<String, Object>> items = new ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.list(d.resolve("items"))) {
+            for (Path f : (Iterable<Path>) s.sorted()::iterator) {
+                items.add(JSON.readValue(f.toFile(), Map.class));
+            }
         }
-        if (v instanceof Number || v instanceof Boolean) {
-            return v.toString();
+        Map<String, Long> labels = new TreeMap<>();
+        if (Files.isDirectory(d.resolve("labels"))) {
+            try (java.util.stream.Stream<Path> s = Files.list(d.resolve("labels"))) {
+                for (Path f : (Iterable<Path>) s::iterator) {
+                    ((Map<String, Object>) JSON.readValue(f.toFile(), Map.class))
+                            .forEach((k, v) -> labels.merge(k, ((Number) v).longValue(), Long::sum));
+                }
+            }
         }
-        return quote(v.toString());
-    }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
+        long pass = 0, fail = 0, skipped = 0, caught = 0, tries = 0;
+        List<String> failed = new ArrayList<>();
+        for (Map<String, Object> it : items) {
+            switch ((String) it.get("verdict")) {
+                case "pass" -> {
+                    pass++;
+                    if ("violation".equals(it.get("expected"))) {
+                        caught++;
                     }
+                }
+                case "fail" -> {
+                    fail++;
+                    failed.add((String) it.get("name"));
+                }
+                default -> skipped++;
+            }
+            Object t = ((Map<String, Object>) it.get("figures")).get("tries");
+            if (t instanceof Number n) {
+                tries += n.longValue();
             }
         }
-        return sb.append('"').toString();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("schema", "procspec.layer/1");
+        s.put("layer", "properties");
+        s.put("title", "jqwik properties");
+        String verdict = fail > 0 ? "fail" : skipped > 0 ? "partial" : "pass";
+        s.put("verdict", verdict);
+        s.put("reason", fail > 0 ? fail + " of " + items.size() + " properties failed: " + String.join(", ", failed)
+                : skipped > 0 ? skipped + " properties aborted (see the items)" : null);
+        s.put("startedAt", layerStartedAt.toString());
+        s.put("seconds", Math.round((System.nanoTime() - layerT0) / 1e8) / 10.0);
+        s.put("command", "mvn -pl properties -am verify" + (scale() == 1 ? "" : " -Dprocspec.tries.scale=" + scale()));
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
+        env.put("cores", Runtime.getRuntime().availableProcessors());
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("tries scale", scale());
+        env.put("Gs scale", gsScale());
+        s.put("environment", env);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("properties", items.size());
+        figures.put("tries", tries);
+        figures.put("broken variants caught", caught);
+        figures.put("failed", fail);
+        s.put("figures", figures);
+        s.put("items", items);
+        if (!labels.isEmpty()) {
+            s.put("labels", labels);
+        }
+        Path tmp = d.resolve("summary.json.tmp");
+        JSON.writeValue(tmp.toFile(), s);
+        Files.move(tmp, d.resolve("summary.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void progress(Map<String, Object> fields) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("layer", "properties");
+        m.putAll(fields);
+        System.out.println("[procspec] " + JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        System.out.flush();
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+            for (Path f : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(f);
+            }
+        }
     }
 }

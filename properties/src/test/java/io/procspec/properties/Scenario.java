@@ -2,13 +2,15 @@ package io.procspec.properties;
 
 import io.procspec.control.Controller;
 import io.procspec.control.Schedule;
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GoVersion;
 import io.procspec.runtime.Labels;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.QueueOps;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -61,13 +63,14 @@ record Scenario(int ring, int counterStart, int prefill, boolean runnext, int gl
     static boolean wrapped;
 
     /** Runs the scenario under {@code schedule}; check failures are the run's failure. */
-    Outcome execute(QueueOps ops, Schedule schedule) {
+    Outcome execute(String variant, Schedule schedule) {
         wrapped = false;
         Controller ctl = new Controller(schedule).stepLimit(2_000);
         int nprocs = 1 + thieves.size();
-        Proc proc = new Proc(new Proc.Config().nprocs(nprocs).ringSize(ring).counterStart(counterStart)
-                .checked(ops.supportsCheckedMode()).gfree(GFREE[0], GFREE[1], GFREE[2]).goVersion(GoVersion.GO1_21)
+        Proc proc = new Proc(new ProcConfig().nprocs(nprocs).ringSize(ring).counterStart(counterStart)
+                .checked("real".equals(variant)).gfree(GFREE[0], GFREE[1], GFREE[2]).goVersion(GoVersion.GO1_21)
                 .point(ctl).runnextBackoffNanos(0));
+        QueueOps ops = Catalogue.ops(variant, proc);
         P p0 = proc.allp[0];
         // ---- set-up on this (unmanaged) thread: the points pass through
         for (int i = 0; i < prefill; i++) {
@@ -124,10 +127,10 @@ record Scenario(int ring, int counterStart, int prefill, boolean runnext, int gl
                 int mark = ctl.mark();
                 Object result = null;
                 switch (op) {
-                    case PUT: ops.runqput(proc, p0, arg, false); break;
-                    case PUT_NEXT: ops.runqput(proc, p0, arg, true); break;
+                    case PUT: ops.runqput(p0, arg, false); break;
+                    case PUT_NEXT: ops.runqput(p0, arg, true); break;
                     case GET: {
-                        Proc.Runqget r = ops.runqget(proc, p0);
+                        Proc.Runqget r = ops.runqget(p0);
                         result = r == null ? null : List.of(r.gp(), r.inheritTime());
                         break;
                     }
@@ -150,7 +153,7 @@ record Scenario(int ring, int counterStart, int prefill, boolean runnext, int gl
                     switch (op) {
                         case STEAL:
                         case STEAL_NEXT: {
-                            G g = ops.runqsteal(proc, me, p0, op == ThiefOp.STEAL_NEXT);
+                            G g = ops.runqsteal(me, p0, op == ThiefOp.STEAL_NEXT);
                             List<G> batch = new ArrayList<>(proc.runqdrain(me).drainQ().toList());
                             if (g != null) {
                                 batch.add(g);
@@ -158,8 +161,8 @@ record Scenario(int ring, int counterStart, int prefill, boolean runnext, int gl
                             result = batch;
                             break;
                         }
-                        case EMPTY: result = ops.runqempty(proc, p0); break;
-                        case GFPUT: ops.gfput(proc, me, args.get(i)); break;
+                        case EMPTY: result = ops.runqempty(p0); break;
+                        case GFPUT: ops.gfput(me, args.get(i)); break;
                         default: throw new AssertionError(op);
                     }
                     done.add(new Op(tid, i, op.name(), args.get(i), result, ctl.interval(mark)));

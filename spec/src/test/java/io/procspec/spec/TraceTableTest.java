@@ -1,5 +1,6 @@
 package io.procspec.spec;
 
+import io.procspec.runtime.Labels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ class TraceTableTest {
         Map<String, PlusCalSource.Label> labels = PlusCalSource.parse(layout.tlaDir().resolve("GFree.tla")).labelsByName();
         String table = TraceTable.render(r.trace(), labels, "P");
         assertThat(table).contains("step", "proc", "label", "proc.go", "changed");
-        assertThat(table).contains("gfget_check").contains("P1").contains("gfget");
+        assertThat(table).contains(Labels.GFGET_CHECK).contains("P1").contains("gfget");
         assertThat(table).contains("gFreeLocalN[");
         assertThat(table).doesNotContain("pc[");
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The committed PlusCal translations can never drift: each module with an algorithm is translated
  * again (pcal.trans on a copy under target/) and the result must equal the committed text.
- * To update after editing an algorithm: {@code mvn -pl spec exec:java -Dexec.args=translate}.
+ * To update after editing an algorithm: {@code mvn -q -pl spec -am compile exec:java@tlc -Dexec.args=translate}.
  */
 class TranslationUpToDateTest {
     private final SpecLayout layout = SpecLayout.detect();
@@ -32,7 +32,7 @@ class TranslationUpToDateTest {
             Files.writeString(out, fresh);
             assertThat(PlusCalTranslator.translationBlock(committed))
                     .as("%s: the committed translation differs from pcal.trans's (fresh copy: %s); "
-                            + "run: mvn -pl spec exec:java -Dexec.args=translate", module.getFileName(), out)
+                            + "run: mvn -q -pl spec -am compile exec:java@tlc -Dexec.args=translate", module.getFileName(), out)
                     .isEqualTo(PlusCalTranslator.translationBlock(fresh));
             assertThat(committed).as("%s differs outside the translation after re-translating", module.getFileName())
                     .isEqualTo(fresh);

@@ -2,7 +2,7 @@ package io.procspec.stress;
 
 import io.procspec.runtime.G;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
 
@@ -22,7 +22,7 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @State
 public class CasgstatusDifferentTransitions {
     final Proc proc = new Proc(Configs.ring4());
-    final G gp = StressSupport.runnable(proc, 1);
+    final G gp = Fixtures.runnable(1);
 
     @Actor
     public void toRunning(III_Result r) {

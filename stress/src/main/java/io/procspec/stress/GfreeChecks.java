@@ -3,7 +3,7 @@ package io.procspec.stress;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +20,16 @@ final class GfreeChecks {
     static boolean consistent(Proc proc, G[] all, List<G> taken) {
         List<List<G>> places = new ArrayList<>();
         for (P pp : proc.allp) {
-            if (!StressSupport.localFreeConsistent(pp)) {
+            if (!Fixtures.localFreeConsistent(pp)) {
                 return false;
             }
-            places.add(StressSupport.list(pp.gFree));
+            places.add(pp.gFree.toList());
         }
-        if (!StressSupport.globalFreeConsistent(proc)) {
+        if (!Fixtures.globalFreeConsistent(proc)) {
             return false;
         }
-        List<G> stack = StressSupport.list(proc.sched.gFree.stack);
-        List<G> noStack = StressSupport.list(proc.sched.gFree.noStack);
+        List<G> stack = proc.sched.gFree.stack.toList();
+        List<G> noStack = proc.sched.gFree.noStack.toList();
         for (G g : stack) {
             if (!g.stack.present()) {
                 return false;
@@ -48,6 +48,6 @@ final class GfreeChecks {
         places.add(stack);
         places.add(noStack);
         places.add(taken);
-        return StressSupport.exactlyOnce(all, places);
+        return Fixtures.exactlyOnce(all, places);
     }
 }

@@ -3,7 +3,7 @@ package io.procspec.stress;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
@@ -33,8 +33,8 @@ public class GfreeSpillRefill {
     final Proc proc = new Proc(Configs.ring4().nprocs(2).gfree(2, 1, 1));
     final P p0 = proc.allp[0];
     final P p1 = proc.allp[1];
-    final G g1 = StressSupport.dead(proc, 1, false);
-    final G g2 = StressSupport.dead(proc, 2, true);
+    final G g1 = Fixtures.dead(proc, 1, false);
+    final G g2 = Fixtures.dead(proc, 2, true);
     final io.procspec.runtime.Stack g2stack = g2.stack;
     G got;
 
@@ -51,9 +51,9 @@ public class GfreeSpillRefill {
 
     @Arbiter
     public void arbiter(IIII_Result r) {
-        r.r1 = StressSupport.id(got);
+        r.r1 = Fixtures.id(got);
         r.r2 = got != null && got.stack.present() ? 1 : 0;
-        r.r3 = GfreeChecks.consistent(proc, new G[] {g1, g2}, StressSupport.one(got))
+        r.r3 = GfreeChecks.consistent(proc, new G[] {g1, g2}, Fixtures.one(got))
                 && (got != g2 || got.stack == g2stack) ? 1 : 0;
         r.r4 = proc.sched.gFree.n;
     }

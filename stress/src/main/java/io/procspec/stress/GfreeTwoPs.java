@@ -2,7 +2,7 @@ package io.procspec.stress;
 
 import io.procspec.runtime.G;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
@@ -29,8 +29,8 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 public class GfreeTwoPs {
     final Proc proc = new Proc(Configs.ring4().nprocs(2).gfree(2, 1, 1));
     final G[] gs = {
-        StressSupport.dead(proc, 1, false), StressSupport.dead(proc, 2, true),
-        StressSupport.dead(proc, 3, false), StressSupport.dead(proc, 4, true)};
+        Fixtures.dead(proc, 1, false), Fixtures.dead(proc, 2, true),
+        Fixtures.dead(proc, 3, false), Fixtures.dead(proc, 4, true)};
     G got0;
     G got1;
 
@@ -50,10 +50,10 @@ public class GfreeTwoPs {
 
     @Arbiter
     public void arbiter(IIII_Result r) {
-        r.r1 = StressSupport.id(got0);
-        r.r2 = StressSupport.id(got1);
-        List<G> taken = StressSupport.one(got0);
-        taken.addAll(StressSupport.one(got1));
+        r.r1 = Fixtures.id(got0);
+        r.r2 = Fixtures.id(got1);
+        List<G> taken = Fixtures.one(got0);
+        taken.addAll(Fixtures.one(got1));
         r.r3 = GfreeChecks.consistent(proc, gs, taken) ? 1 : 0;
         r.r4 = proc.sched.gFree.n;
     }

@@ -1,13 +1,8 @@
 package io.procspec.stress;
 
-import io.procspec.runtime.G;
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.runtime.GoVersion;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIII_Result;
-
-import java.util.List;
 
 import static org.openjdk.jcstress.annotations.Expect.*;
 
@@ -26,35 +21,24 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "1, 1, 0, 1", expect = ACCEPTABLE, desc = "The put held sched.lock first: runqsize 2, share 2/2+1 = 2: the get returned G1 and put G2 on P1's ring.")
 @Outcome(expect = FORBIDDEN, desc = "A G lost or duplicated, FIFO order broken, or sched.runqsize out of step with the queue.")
 @State
-public class GlobrunqPutGetGo125 {
-    final Proc proc = new Proc(Configs.ring4().nprocs(2).goVersion(io.procspec.runtime.GoVersion.GO1_25));
-    final P p0 = proc.allp[0];
-    final P p1 = proc.allp[1];
-    final G[] gs = StressSupport.runnableGs(proc, 2);
-    G got;
+public class GlobrunqPutGetGo125 extends GlobrunqPutGetCase {
 
     public GlobrunqPutGetGo125() {
-        proc.globrunqputLocked(gs[0]);
+        super(GoVersion.GO1_25);
     }
 
     @Actor
     public void putter() {
-        proc.globrunqputLocked(gs[1]);
+        puts();
     }
 
     @Actor
     public void getter() {
-        got = proc.globrunqgetLocked(p1, 0);
+        gets();
     }
 
     @Arbiter
     public void arbiter(IIII_Result r) {
-        List<G> ring = StressSupport.localRunq(p1);
-        List<G> global = StressSupport.globalRunq(proc);
-        r.r1 = StressSupport.id(got);
-        r.r2 = ring.size();
-        r.r3 = global.size();
-        r.r4 = StressSupport.exactlyOnce(gs, StressSupport.one(got), ring, global, StressSupport.localRunq(p0))
-                && StressSupport.globalSizeConsistent(proc) ? 1 : 0;
+        judge(r);
     }
 }

@@ -3,7 +3,7 @@ package io.procspec.stress;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
@@ -28,7 +28,7 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @State
 public class GlobrunqTwoPutsGet {
     final Proc proc = new Proc(Configs.ring4().nprocs(2));
-    final G[] gs = StressSupport.runnableGs(proc, 2);
+    final G[] gs = Fixtures.runnableGs(2);
     G got;
 
     @Actor
@@ -48,11 +48,11 @@ public class GlobrunqTwoPutsGet {
 
     @Arbiter
     public void arbiter(IIII_Result r) {
-        List<G> ring = StressSupport.localRunq(proc.allp[1]);
-        List<G> global = StressSupport.globalRunq(proc);
-        r.r1 = StressSupport.id(got);
+        List<G> ring = Fixtures.localRunq(proc.allp[1]);
+        List<G> global = Fixtures.globalRunq(proc);
+        r.r1 = Fixtures.id(got);
         r.r2 = ring.size();
         r.r3 = global.size();
-        r.r4 = StressSupport.exactlyOnce(gs, StressSupport.one(got), ring, global) && StressSupport.globalSizeConsistent(proc) ? 1 : 0;
+        r.r4 = Fixtures.exactlyOnce(gs, Fixtures.one(got), ring, global) && Fixtures.globalSizeConsistent(proc) ? 1 : 0;
     }
 }

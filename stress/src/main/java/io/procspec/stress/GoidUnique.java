@@ -52,6 +52,6 @@ public class GoidUnique {
             ok &= g.goid >= 1 && g.goid <= 8 && ids.add(g.goid);
         }
         r.r1 = ok ? 1 : 0;
-        r.r2 = (int) proc.sched.goidgen.get();
+        r.r2 = (int) proc.sched.loadVolatileGoidgen();
     }
 }

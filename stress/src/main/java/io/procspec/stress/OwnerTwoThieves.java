@@ -1,13 +1,7 @@
 package io.procspec.stress;
 
-import io.procspec.runtime.G;
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIIII_Result;
-
-import java.util.List;
 
 import static org.openjdk.jcstress.annotations.Expect.*;
 
@@ -26,50 +20,29 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "1, 1, 2, 0, 1", expect = ACCEPTABLE, desc = "Thief B committed before thief A: the mirror image.")
 @Outcome(expect = FORBIDDEN, desc = "A G taken twice or lost, or a steal of the wrong size (not half of a consistent snapshot).")
 @State
-public class OwnerTwoThieves {
-    final Proc proc = new Proc(Configs.ring8());
-    final P owner = proc.allp[0];
-    final P thiefA = proc.newP(1);
-    final P thiefB = proc.newP(2);
-    final G[] gs = StressSupport.runnableGs(proc, 4);
-    G ownerGot;
-    G stolenA;
-    G stolenB;
+public class OwnerTwoThieves extends Thieves {
 
     public OwnerTwoThieves() {
-        for (G g : gs) {
-            proc.runqput(owner, g, false);
-        }
+        super("real", "real");
     }
 
     @Actor
     public void owner() {
-        Proc.Runqget r = proc.runqget(owner);
-        ownerGot = r == null ? null : r.gp();
+        ownerGets();
     }
 
     @Actor
     public void thiefA() {
-        stolenA = proc.runqsteal(thiefA, owner, false);
+        thiefAsteals();
     }
 
     @Actor
     public void thiefB() {
-        stolenB = proc.runqsteal(thiefB, owner, false);
+        thiefBsteals();
     }
 
     @Arbiter
     public void arbiter(IIIII_Result r) {
-        List<G> o = StressSupport.one(ownerGot);
-        List<G> a = StressSupport.one(stolenA);
-        a.addAll(StressSupport.localRunq(thiefA));
-        List<G> b = StressSupport.one(stolenB);
-        b.addAll(StressSupport.localRunq(thiefB));
-        List<G> left = StressSupport.localRunq(owner);
-        r.r1 = o.size();
-        r.r2 = a.size();
-        r.r3 = b.size();
-        r.r4 = left.size();
-        r.r5 = StressSupport.exactlyOnce(gs, o, a, b, left) ? 1 : 0;
+        judgeWithOwner(r);
     }
 }

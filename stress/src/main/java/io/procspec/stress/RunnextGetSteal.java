@@ -1,8 +1,5 @@
 package io.procspec.stress;
 
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
 
@@ -23,27 +20,25 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "0, 0, 1", expect = FORBIDDEN, desc = "Neither got it although runnext held a G throughout.")
 @Outcome(expect = FORBIDDEN, desc = "Any other result.")
 @State
-public class RunnextGetSteal {
-    final Proc proc = new Proc(Configs.ring4());
-    final P owner = proc.allp[0];
-    final P thief = proc.newP(1);
+public class RunnextGetSteal extends OwnerThief {
 
     public RunnextGetSteal() {
-        proc.runqput(owner, StressSupport.runnable(proc, 1), true);
+        super(Configs.ring4(), "real");
+        queued(1, true);
     }
 
     @Actor
     public void owner(III_Result r) {
-        r.r1 = StressSupport.id(proc.runqget(owner));
+        r.r1 = ownerGets();
     }
 
     @Actor
     public void thief(III_Result r) {
-        r.r2 = StressSupport.id(proc.runqsteal(thief, owner, true));
+        r.r2 = thiefSteals(true);
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+        r.r3 = leftOnBoth();
     }
 }

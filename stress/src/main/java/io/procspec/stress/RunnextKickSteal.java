@@ -3,7 +3,7 @@ package io.procspec.stress;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
@@ -31,7 +31,7 @@ public class RunnextKickSteal {
     final Proc proc = new Proc(Configs.ring4());
     final P owner = proc.allp[0];
     final P thief = proc.newP(1);
-    final G[] gs = StressSupport.runnableGs(proc, 2);
+    final G[] gs = Fixtures.runnableGs(2);
     G stolen;
 
     public RunnextKickSteal() {
@@ -51,11 +51,11 @@ public class RunnextKickSteal {
     @Arbiter
     public void arbiter(IIII_Result r) {
         java.util.List<G> ring = owner.runqSnapshot();
-        r.r1 = StressSupport.id(stolen);
-        r.r2 = StressSupport.id(owner.runnext());
-        r.r3 = ring.size() == 1 ? StressSupport.id(ring.get(0)) : ring.isEmpty() ? 0 : -ring.size();
-        java.util.List<G> t = StressSupport.one(stolen);
-        t.addAll(StressSupport.localRunq(thief));
-        r.r4 = StressSupport.exactlyOnce(gs, t, StressSupport.localRunq(owner)) ? 1 : 0;
+        r.r1 = Fixtures.id(stolen);
+        r.r2 = Fixtures.id(owner.runnext());
+        r.r3 = ring.size() == 1 ? Fixtures.id(ring.get(0)) : ring.isEmpty() ? 0 : -ring.size();
+        java.util.List<G> t = Fixtures.one(stolen);
+        t.addAll(Fixtures.localRunq(thief));
+        r.r4 = Fixtures.exactlyOnce(gs, t, Fixtures.localRunq(owner)) ? 1 : 0;
     }
 }

@@ -1,9 +1,5 @@
 package io.procspec.stress;
 
-import io.procspec.runtime.G;
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
 
@@ -23,10 +19,11 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "1, 31, 0", expect = ACCEPTABLE, desc = "The thief took the new G out of runnext by CAS and sees every field newproc1 wrote.")
 @Outcome(expect = FORBIDDEN, desc = "A stolen G with a field missing, or a G both stolen and left in runnext, or lost.")
 @State
-public class RunnextStealPublication {
-    final Proc proc = new Proc(Configs.ring4());
-    final P owner = proc.allp[0];
-    final P thief = proc.newP(1);
+public class RunnextStealPublication extends OwnerThief {
+
+    public RunnextStealPublication() {
+        super(Configs.ring4(), "real");
+    }
 
     @Actor
     public void owner() {
@@ -35,15 +32,11 @@ public class RunnextStealPublication {
 
     @Actor
     public void thief(III_Result r) {
-        G g = proc.runqsteal(thief, owner, true);
-        if (g != null) {
-            r.r1 = 1;
-            r.r2 = Configs.fieldsVisible(g);
-        }
+        thiefStealsAndLooks(r, true);
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+        r.r3 = leftOnBoth();
     }
 }

@@ -3,7 +3,7 @@ package io.procspec.stress;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
@@ -29,7 +29,7 @@ public class RunqdrainSteal {
     final Proc proc = new Proc(Configs.ring4());
     final P owner = proc.allp[0];
     final P thief = proc.newP(1);
-    final G[] gs = StressSupport.runnableGs(proc, 4);
+    final G[] gs = Fixtures.runnableGs(4);
     Proc.Drained drained;
     G stolen;
 
@@ -52,13 +52,13 @@ public class RunqdrainSteal {
 
     @Arbiter
     public void arbiter(IIII_Result r) {
-        List<G> d = StressSupport.list(drained.drainQ());
-        List<G> t = StressSupport.one(stolen);
-        t.addAll(StressSupport.localRunq(thief));
-        List<G> left = StressSupport.localRunq(owner);
+        List<G> d = drained.drainQ().toList();
+        List<G> t = Fixtures.one(stolen);
+        t.addAll(Fixtures.localRunq(thief));
+        List<G> left = Fixtures.localRunq(owner);
         r.r1 = d.size();
         r.r2 = t.size();
         r.r3 = left.size();
-        r.r4 = StressSupport.exactlyOnce(gs, d, t, left) && drained.n() == d.size() ? 1 : 0;
+        r.r4 = Fixtures.exactlyOnce(gs, d, t, left) && drained.n() == d.size() ? 1 : 0;
     }
 }

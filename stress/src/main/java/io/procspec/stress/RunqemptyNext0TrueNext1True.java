@@ -1,9 +1,5 @@
 package io.procspec.stress;
 
-import io.procspec.runtime.G;
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.ZI_Result;
 
@@ -25,28 +21,24 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "true, 1", expect = FORBIDDEN, desc = "runqempty reported an empty queue although a G was queued throughout (the spurious-empty race runqempty's re-read of runqtail prevents).")
 @Outcome(expect = FORBIDDEN, desc = "Any other result: the owner's put and get lost or duplicated a G.")
 @State
-public class RunqemptyNext0TrueNext1True {
-    final Proc proc = new Proc(Configs.ring4());
-    final P pp = proc.allp[0];
-    final G g1 = StressSupport.runnable(proc, 2);
+public class RunqemptyNext0TrueNext1True extends RunqemptyCase {
 
     public RunqemptyNext0TrueNext1True() {
-        proc.runqput(pp, StressSupport.runnable(proc, 1), true);
+        super(true, true);
     }
 
     @Actor
     public void owner() {
-        proc.runqput(pp, g1, true);
-        proc.runqget(pp);
+        ownerPutsAndGets();
     }
 
     @Actor
     public void observer(ZI_Result r) {
-        r.r1 = proc.runqempty(pp);
+        observes(r);
     }
 
     @Arbiter
     public void arbiter(ZI_Result r) {
-        r.r2 = StressSupport.localRunq(pp).size();
+        counts(r);
     }
 }

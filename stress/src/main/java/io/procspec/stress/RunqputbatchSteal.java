@@ -4,7 +4,7 @@ import io.procspec.runtime.G;
 import io.procspec.runtime.GQueue;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
@@ -30,7 +30,7 @@ public class RunqputbatchSteal {
     final Proc proc = new Proc(Configs.ring4());
     final P owner = proc.allp[0];
     final P thief = proc.newP(1);
-    final G[] gs = StressSupport.runnableGs(proc, 3);
+    final G[] gs = Fixtures.runnableGs(3);
     G stolen;
 
     @Actor
@@ -50,9 +50,9 @@ public class RunqputbatchSteal {
     @Arbiter
     public void arbiter(IIII_Result r) {
         // runqsteal returns the last G it grabbed and leaves the others on the thief's ring.
-        List<G> t = StressSupport.localRunq(thief);
-        t.addAll(StressSupport.one(stolen));
-        List<G> left = StressSupport.localRunq(owner);
+        List<G> t = Fixtures.localRunq(thief);
+        t.addAll(Fixtures.one(stolen));
+        List<G> left = Fixtures.localRunq(owner);
         r.r1 = t.size();
         boolean ok = true;
         for (int i = 0; i < t.size(); i++) {
@@ -60,6 +60,6 @@ public class RunqputbatchSteal {
         }
         r.r2 = ok ? 1 : 0;
         r.r3 = left.size();
-        r.r4 = StressSupport.exactlyOnce(gs, t, left) ? 1 : 0;
+        r.r4 = Fixtures.exactlyOnce(gs, t, left) ? 1 : 0;
     }
 }

@@ -3,7 +3,7 @@ package io.procspec.stress;
 import io.procspec.runtime.G;
 import io.procspec.runtime.P;
 import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
+import io.procspec.testkit.Fixtures;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
@@ -31,7 +31,7 @@ public class RunqputslowSteal {
     final Proc proc = new Proc(Configs.ring4());
     final P owner = proc.allp[0];
     final P thief = proc.newP(1);
-    final G[] gs = StressSupport.runnableGs(proc, 5);
+    final G[] gs = Fixtures.runnableGs(5);
     G stolen;
 
     public RunqputslowSteal() {
@@ -52,13 +52,13 @@ public class RunqputslowSteal {
 
     @Arbiter
     public void arbiter(IIII_Result r) {
-        List<G> ring = StressSupport.localRunq(owner);
-        List<G> global = StressSupport.globalRunq(proc);
-        List<G> taken = StressSupport.one(stolen);
-        taken.addAll(StressSupport.localRunq(thief));
+        List<G> ring = Fixtures.localRunq(owner);
+        List<G> global = Fixtures.globalRunq(proc);
+        List<G> taken = Fixtures.one(stolen);
+        taken.addAll(Fixtures.localRunq(thief));
         r.r1 = ring.size();
         r.r2 = global.size();
         r.r3 = taken.size();
-        r.r4 = StressSupport.exactlyOnce(gs, ring, global, taken) && StressSupport.globalSizeConsistent(proc) ? 1 : 0;
+        r.r4 = Fixtures.exactlyOnce(gs, ring, global, taken) && Fixtures.globalSizeConsistent(proc) ? 1 : 0;
     }
 }

@@ -1,13 +1,7 @@
 package io.procspec.stress;
 
-import io.procspec.runtime.G;
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.IIII_Result;
-
-import java.util.List;
 
 import static org.openjdk.jcstress.annotations.Expect.*;
 
@@ -23,41 +17,24 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "1, 2, 1, 1", expect = ACCEPTABLE, desc = "Thief B's CAS came first: the mirror image.")
 @Outcome(expect = FORBIDDEN, desc = "A G stolen twice or lost, or a steal of the wrong size.")
 @State
-public class TwoThieves {
-    final Proc proc = new Proc(Configs.ring8());
-    final P victim = proc.allp[0];
-    final P thiefA = proc.newP(1);
-    final P thiefB = proc.newP(2);
-    final G[] gs = StressSupport.runnableGs(proc, 4);
-    G stolenA;
-    G stolenB;
+public class TwoThieves extends Thieves {
 
     public TwoThieves() {
-        for (G g : gs) {
-            proc.runqput(victim, g, false);
-        }
+        super("real", "real");
     }
 
     @Actor
     public void thiefA() {
-        stolenA = proc.runqsteal(thiefA, victim, false);
+        thiefAsteals();
     }
 
     @Actor
     public void thiefB() {
-        stolenB = proc.runqsteal(thiefB, victim, false);
+        thiefBsteals();
     }
 
     @Arbiter
     public void arbiter(IIII_Result r) {
-        List<G> a = StressSupport.one(stolenA);
-        a.addAll(StressSupport.localRunq(thiefA));
-        List<G> b = StressSupport.one(stolenB);
-        b.addAll(StressSupport.localRunq(thiefB));
-        List<G> left = StressSupport.localRunq(victim);
-        r.r1 = a.size();
-        r.r2 = b.size();
-        r.r3 = left.size();
-        r.r4 = StressSupport.exactlyOnce(gs, a, b, left) ? 1 : 0;
+        judge(r);
     }
 }

@@ -1,9 +1,5 @@
 package io.procspec.stress;
 
-import io.procspec.runtime.G;
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
 
@@ -24,28 +20,26 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "0, 0, 1", expect = FORBIDDEN, desc = "Neither took it although both ran to completion on a non-empty queue.")
 @Outcome(expect = FORBIDDEN, desc = "Any other result: a wrong G, a G lost or duplicated.")
 @State
-public class WrapRunqgetStealLastG {
-    final Proc proc = new Proc(Configs.ring4Wrap());
-    final P owner = proc.allp[0];
-    final P thief = proc.newP(1);
+public class WrapRunqgetStealLastG extends OwnerThief {
 
     public WrapRunqgetStealLastG() {
-        StressSupport.advanceCounters(proc, owner, Configs.JUST_BEFORE_WRAP); // head = tail = 2^32 - 1
-        proc.runqput(owner, StressSupport.runnable(proc, 1), false);
+        super(Configs.ring4Wrap(), "real");
+        nearTheWrap(); // head = tail = 2^32 - 1
+        queued(1, false);
     }
 
     @Actor
     public void owner(III_Result r) {
-        r.r1 = StressSupport.id(proc.runqget(owner));
+        r.r1 = ownerGets();
     }
 
     @Actor
     public void thief(III_Result r) {
-        r.r2 = StressSupport.id(proc.runqsteal(thief, owner, false));
+        r.r2 = thiefSteals(false);
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+        r.r3 = leftOnBoth();
     }
 }

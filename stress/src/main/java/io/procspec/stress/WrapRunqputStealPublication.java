@@ -1,9 +1,5 @@
 package io.procspec.stress;
 
-import io.procspec.runtime.G;
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
 
@@ -25,32 +21,25 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "1, 31, 0", expect = ACCEPTABLE, desc = "The thief saw the new runqtail, so (acquire/release) it sees the slot and every field newproc1 wrote; the owner's ring is empty.")
 @Outcome(expect = FORBIDDEN, desc = "A stolen G with a field missing (unsafe publication), a G both stolen and left behind, or a G lost.")
 @State
-public class WrapRunqputStealPublication {
-    final Proc proc = new Proc(Configs.ring4Wrap());
-    final P owner = proc.allp[0];
-    final P thief = proc.newP(1);
+public class WrapRunqputStealPublication extends OwnerThief {
 
     public WrapRunqputStealPublication() {
-        StressSupport.advanceCounters(proc, owner, Configs.JUST_BEFORE_WRAP); // head = tail = 2^32 - 1
+        super(Configs.ring4Wrap(), "real");
+        nearTheWrap(); // head = tail = 2^32 - 1
     }
 
     @Actor
     public void owner() {
-        G g = proc.newproc1(owner, Configs.FN, null, 0);
-        proc.runqput(owner, g, false);
+        ownerMakesAndQueues();
     }
 
     @Actor
     public void thief(III_Result r) {
-        G g = proc.runqsteal(thief, owner, false);
-        if (g != null) {
-            r.r1 = 1;
-            r.r2 = Configs.fieldsVisible(g);
-        }
+        thiefStealsAndLooks(r, false);
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+        r.r3 = leftOnBoth();
     }
 }

@@ -1,10 +1,7 @@
 package io.procspec.stress.broken;
 
-import io.procspec.runtime.BrokenRunq;
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
 import io.procspec.stress.Configs;
+import io.procspec.stress.OwnerThief;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
 
@@ -12,7 +9,7 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 
 /**
  * Broken twin of test 3 ({@code RunnextGetSteal}): the owner's runqget takes runnext with a load
- * and a store of nil instead of a CAS ({@link BrokenRunq#runqgetRunnextNoCas}). If the thief's CAS
+ * and a store of nil instead of a CAS (bug {@code runqget_runnext_no_cas}, a twin from the catalogue in mutants/). If the thief's CAS
  * lands between the owner's load and store, both get the G: "1, 1, 0".
  */
 @JCStressTest
@@ -21,27 +18,25 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "1, 1, 0", expect = FORBIDDEN, desc = "The bug: both got the G in runnext.")
 @Outcome(expect = FORBIDDEN, desc = "Any other result.")
 @State
-public class BrokenRunnextNoCas {
-    final Proc proc = new Proc(Configs.ring4());
-    final P owner = proc.allp[0];
-    final P thief = proc.newP(1);
+public class BrokenRunnextNoCas extends OwnerThief {
 
     public BrokenRunnextNoCas() {
-        proc.runqput(owner, StressSupport.runnable(proc, 1), true);
+        super(Configs.ring4(), "runqget_runnext_no_cas");
+        queued(1, true);
     }
 
     @Actor
     public void owner(III_Result r) {
-        r.r1 = StressSupport.id(BrokenRunq.runqgetRunnextNoCas(owner));
+        r.r1 = ownerGets();
     }
 
     @Actor
     public void thief(III_Result r) {
-        r.r2 = StressSupport.id(proc.runqsteal(thief, owner, true));
+        r.r2 = thiefSteals(true);
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+        r.r3 = leftOnBoth();
     }
 }

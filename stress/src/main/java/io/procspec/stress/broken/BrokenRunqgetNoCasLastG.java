@@ -1,10 +1,7 @@
 package io.procspec.stress.broken;
 
-import io.procspec.runtime.BrokenRunq;
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
 import io.procspec.stress.Configs;
+import io.procspec.stress.OwnerThief;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
 
@@ -12,7 +9,7 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 
 /**
  * Broken twin of test 2 ({@code RunqgetStealLastG}): the owner's runqget advances runqhead with a
- * store instead of a CAS ({@link BrokenRunq#runqgetNoCas}). When the thief's CAS lands between the
+ * store instead of a CAS (bug {@code runqget_no_cas}, a twin from the catalogue in mutants/). When the thief's CAS lands between the
  * owner's read of head and its store, both take the last G: "1, 1, 0".
  */
 @JCStressTest
@@ -21,27 +18,25 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "1, 1, 0", expect = FORBIDDEN, desc = "The bug: both own the last G.")
 @Outcome(expect = FORBIDDEN, desc = "Any other result.")
 @State
-public class BrokenRunqgetNoCasLastG {
-    final Proc proc = new Proc(Configs.ring4());
-    final P owner = proc.allp[0];
-    final P thief = proc.newP(1);
+public class BrokenRunqgetNoCasLastG extends OwnerThief {
 
     public BrokenRunqgetNoCasLastG() {
-        proc.runqput(owner, StressSupport.runnable(proc, 1), false);
+        super(Configs.ring4(), "runqget_no_cas");
+        queued(1, false);
     }
 
     @Actor
     public void owner(III_Result r) {
-        r.r1 = StressSupport.id(BrokenRunq.runqgetNoCas(owner));
+        r.r1 = ownerGets();
     }
 
     @Actor
     public void thief(III_Result r) {
-        r.r2 = StressSupport.id(proc.runqsteal(thief, owner, false));
+        r.r2 = thiefSteals(false);
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+        r.r3 = leftOnBoth();
     }
 }

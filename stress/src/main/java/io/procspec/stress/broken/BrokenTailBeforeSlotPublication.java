@@ -1,11 +1,7 @@
 package io.procspec.stress.broken;
 
-import io.procspec.runtime.BrokenRunq;
-import io.procspec.runtime.G;
-import io.procspec.runtime.P;
-import io.procspec.runtime.Proc;
-import io.procspec.runtime.StressSupport;
 import io.procspec.stress.Configs;
+import io.procspec.stress.OwnerThief;
 import org.openjdk.jcstress.annotations.*;
 import org.openjdk.jcstress.infra.results.III_Result;
 
@@ -13,7 +9,7 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 
 /**
  * Broken twin of test 1 ({@code RunqputStealPublication}): the owner's runqput store-releases
- * runqtail before writing the slot ({@link BrokenRunq#runqputTailBeforeSlot}). A program-order
+ * runqtail before writing the slot (bug {@code tail_before_slot}, a twin from the catalogue in mutants/). A program-order
  * bug: a thief that sees the new tail in the window before the slot write copies the slot's old
  * content (null on a fresh ring), on any hardware. The thief then returns null after a successful
  * steal (r1 = 0 although the queue is empty afterwards: "0, 0, 0") or a G whose fields are missing.
@@ -24,28 +20,24 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 @Outcome(id = "1, 31, 0", expect = ACCEPTABLE, desc = "Stolen and fully visible (the bug did not show this time).")
 @Outcome(expect = FORBIDDEN, desc = "The bug: a stolen G with stale fields, or a null slot, or a G lost/duplicated.")
 @State
-public class BrokenTailBeforeSlotPublication {
-    final Proc proc = new Proc(Configs.ring4());
-    final P owner = proc.allp[0];
-    final P thief = proc.newP(1);
+public class BrokenTailBeforeSlotPublication extends OwnerThief {
+
+    public BrokenTailBeforeSlotPublication() {
+        super(Configs.ring4(), "tail_before_slot");
+    }
 
     @Actor
     public void owner() {
-        G g = proc.newproc1(owner, Configs.FN, null, 0);
-        BrokenRunq.runqputTailBeforeSlot(owner, g);
+        ownerMakesAndQueues();
     }
 
     @Actor
     public void thief(III_Result r) {
-        G g = proc.runqsteal(thief, owner, false);
-        if (g != null) {
-            r.r1 = 1;
-            r.r2 = Configs.fieldsVisible(g);
-        }
+        thiefStealsAndLooks(r, false);
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressSupport.localRunq(owner).size() + StressSupport.localRunq(thief).size();
+        r.r3 = leftOnBoth();
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -39,6 +40,10 @@ import java.util.stream.Stream;
  *   --list              print the selection and exit
  *   --untrimmed         quick mode: jcstress's own quick preset (every JVM flag set and per-actor
  *                       compilation mode), not the CI trim
+ *   --layer-part NAME   also write this run as part NAME (main, broken) of the layer summary for
+ *                       ./procspec check (LayerReport), and print progress lines
+ *   --build-id ID       the Maven build the part belongs to (parts of other builds are ignored)
+ *   --layer-dir DIR     where the layer summary goes (default target/procspec)
  * </pre>
  * Anything after {@code --} goes to jcstress unchanged (e.g. {@code -- -time 100 -iters 3 -f 2}).
  */
@@ -96,6 +101,9 @@ public final class StressRun {
         boolean expectForbidden = false;
         boolean list = false;
         boolean untrimmed = false;
+        String layerPart = null;
+        String buildId = "standalone";
+        Path layerDir = Paths.get("target", "procspec");
         List<String> extra = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -109,6 +117,9 @@ public final class StressRun {
                 case "--expect-forbidden": expectForbidden = true; break;
                 case "--list": list = true; break;
                 case "--untrimmed": untrimmed = true; break;
+                case "--layer-part": layerPart = args[++i]; break;
+                case "--build-id": buildId = args[++i]; break;
+                case "--layer-dir": layerDir = Paths.get(args[++i]); break;
                 case "--":
                     for (i++; i < args.length; i++) {
                         extra.add(args[i]);
@@ -121,6 +132,11 @@ public final class StressRun {
                     System.err.println("StressRun: unknown option " + a);
                     System.exit(2);
             }
+        }
+        if (layerPart != null) {
+            // before any test class loads: Configs then gives the tests a counting hook in this JVM
+            // only (LabelPass); jcstress's forks run with the no-op hook
+            System.setProperty("procspec.stress.labels", "true");
         }
         int hostCpus = Runtime.getRuntime().availableProcessors();
         int useCpus = cpus != null ? cpus : hostCpus;
@@ -161,6 +177,11 @@ public final class StressRun {
             o.println("StressRun: no test selected");
             System.exit(skipped.isEmpty() ? 2 : 0);
         }
+        java.time.Instant startedAt = java.time.Instant.now();
+        if (layerPart != null) {
+            LayerReport.progress(o, "start", new LinkedHashMap<>(Map.of("message", run.size() + " "
+                    + (broken ? "broken variants" : "tests") + ", jcstress " + mode + " on " + useCpus + " CPUs")));
+        }
 
         // ---- run jcstress in a child JVM, cwd = out --------------------------------------------
         Files.createDirectories(out);
@@ -186,10 +207,32 @@ public final class StressRun {
         Process proc = new ProcessBuilder(cmd).directory(out.toFile()).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8));
              Writer log = Files.newBufferedWriter(out.resolve("jcstress.log"))) {
+            Pattern results = Pattern.compile(
+                    "\\(Results: (\\d+) planned; (\\d+) passed, (\\d+) failed");
+            String eta = null;
             for (String line; (line = r.readLine()) != null; ) {
                 o.println(line);
                 log.write(line);
                 log.write('\n');
+                if (layerPart == null) {
+                    continue;
+                }
+                // display only (the verdicts come from the result blob): jcstress's progress block
+                if (line.startsWith("(ETA: ")) {
+                    eta = line.substring(1, line.length() - 1);
+                }
+                Matcher m = results.matcher(line);
+                if (m.find()) {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("item", layerPart + " run");
+                    f.put("done", Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3)));
+                    f.put("total", Integer.parseInt(m.group(1)));
+                    f.put("figures", Map.of("failed", Integer.parseInt(m.group(3))));
+                    if (eta != null) {
+                        f.put("message", "results (forks x configurations); " + eta);
+                    }
+                    LayerReport.progress(o, "status", f);
+                }
             }
         }
         int rc = proc.waitFor();
@@ -250,6 +293,30 @@ public final class StressRun {
         header.put("counts", counts);
         header.put("passed", ok);
         Summarize.write(out, header, rows.values());
+        if (layerPart != null) {
+            Map<String, Object> env = new LinkedHashMap<>();
+            env.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
+            env.put("cores", hostCpus);
+            env.put("cpus in use", useCpus);
+            env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            env.put("mode", mode + (mode.equals("quick") && !untrimmed ? " (CI trim)" : ""));
+            String command = expectForbidden
+                    ? "java -cp stress/target/jcstress.jar io.procspec.stress.tools.StressRun --broken --expect-forbidden"
+                      + (filter == null ? "" : " -t " + filter)
+                    : "mvn -pl stress -am verify" + (mode.equals("quick") ? "" : " -Dstress.mode=" + mode);
+            List<Map<String, Object>> items = LayerReport.items(rows.values(), expectForbidden, layerDir);
+            List<String> problems = new ArrayList<>();
+            Map<String, Long> labels = LabelPass.run(run, problems);
+            for (String pr : problems) {
+                o.println("  label pass: " + pr);
+            }
+            Map<String, Object> part = LayerReport.part(layerPart, startedAt,
+                    Math.round(wall * 10) / 10.0, command, blob != null && (rc == 0 || rc == 1), env, items);
+            part.put("labels", labels);
+            LayerReport.writePart(layerDir, layerPart, buildId, part);
+            LayerReport.progress(o, "end", new LinkedHashMap<>(Map.of("verdict", ok ? "pass" : "fail",
+                    "message", layerPart + " run: " + (ok ? "PASS" : "FAIL"))));
+        }
 
         o.println();
         o.println("==== procspec stress summary (" + out.resolve("summary.json") + ") ====");

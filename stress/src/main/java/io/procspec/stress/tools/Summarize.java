@@ -1,5 +1,9 @@
 package io.procspec.stress.tools;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.openjdk.jcstress.annotations.Expect;
 import org.openjdk.jcstress.infra.Status;
 import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
@@ -30,7 +34,12 @@ import java.util.TreeMap;
  */
 public final class Summarize {
 
+    /** JSON with Jackson (pretty, fields in declaration order). */
+    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
     /** One test's line in the summary. */
+    @JsonPropertyOrder({"test", "actors", "status", "jcstressStatus", "samples", "forbiddenSeen", "interestingSeen",
+            "note", "outcomes", "messages"})
     public static final class Row {
         public final String test;
         public final int actors;
@@ -52,6 +61,7 @@ public final class Summarize {
     }
 
     /** One outcome of a test: declared (count may be 0) or observed. */
+    @JsonPropertyOrder({"id", "expect", "count", "desc"})
     public static final class Outcome {
         public final String id;
         public final String expect;
@@ -136,93 +146,11 @@ public final class Summarize {
         return sb.toString();
     }
 
-    static String json(Map<String, Object> header, Collection<Row> rows) {
-        StringBuilder sb = new StringBuilder("{\n");
-        for (Map.Entry<String, Object> e : header.entrySet()) {
-            sb.append("  ").append(str(e.getKey())).append(": ").append(value(e.getValue())).append(",\n");
-        }
-        sb.append("  \"tests\": [");
-        boolean first = true;
-        for (Row r : rows) {
-            sb.append(first ? "\n" : ",\n");
-            first = false;
-            sb.append("    {\"test\": ").append(str(r.test))
-                    .append(", \"actors\": ").append(r.actors)
-                    .append(", \"status\": ").append(str(r.status))
-                    .append(", \"jcstressStatus\": ").append(str(r.jcstressStatus))
-                    .append(", \"samples\": ").append(r.samples)
-                    .append(", \"forbiddenSeen\": ").append(r.forbiddenSeen)
-                    .append(", \"interestingSeen\": ").append(r.interestingSeen)
-                    .append(", \"note\": ").append(str(r.note))
-                    .append(",\n     \"outcomes\": [");
-            for (int i = 0; i < r.outcomes.size(); i++) {
-                Outcome o = r.outcomes.get(i);
-                sb.append(i == 0 ? "\n" : ",\n").append("       {\"id\": ").append(str(o.id))
-                        .append(", \"expect\": ").append(str(o.expect))
-                        .append(", \"count\": ").append(o.count)
-                        .append(", \"desc\": ").append(str(o.desc)).append('}');
-            }
-            sb.append(r.outcomes.isEmpty() ? "]" : "\n     ]");
-            sb.append(",\n     \"messages\": [");
-            for (int i = 0; i < r.messages.size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(str(r.messages.get(i)));
-            }
-            sb.append("]}");
-        }
-        sb.append(rows.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
-        return sb.toString();
-    }
-
-    private static String value(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Number || v instanceof Boolean) {
-            return v.toString();
-        }
-        if (v instanceof Map) {
-            StringBuilder sb = new StringBuilder("{");
-            boolean first = true;
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                sb.append(first ? "" : ", ").append(str(String.valueOf(e.getKey()))).append(": ").append(value(e.getValue()));
-                first = false;
-            }
-            return sb.append('}').toString();
-        }
-        if (v instanceof Collection) {
-            StringBuilder sb = new StringBuilder("[");
-            boolean first = true;
-            for (Object o : (Collection<?>) v) {
-                sb.append(first ? "" : ", ").append(value(o));
-                first = false;
-            }
-            return sb.append(']').toString();
-        }
-        return str(v.toString());
-    }
-
-    static String str(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        return sb.append('"').toString();
+    /** The JSON of summary.json (format in README.md): the header's entries, then "tests". */
+    static String json(Map<String, Object> header, Collection<Row> rows) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>(header);
+        doc.put("tests", new ArrayList<>(rows));
+        return JSON.writeValueAsString(doc) + "\n";
     }
 
     /** Standalone: {@code Summarize RESULTS.bin.gz OUTDIR}. Exit 1 if any test failed or errored. */

@@ -1,0 +1,3 @@
+module procspec.io/bench
+
+go 1.19

@@ -1,0 +1,56 @@
+package io.procspec.conformance;
+
+import io.procspec.spec.Jvm;
+import io.procspec.spec.ModelConfig;
+import io.procspec.spec.SpecLayout;
+import io.procspec.spec.TlcOutputParser;
+import io.procspec.spec.TlcResult;
+import io.procspec.spec.TlcRunner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs TLC on a model (in a forked JVM, through the spec module's harness) with
+ * {@code -dump dot,actionlabels} and parses the state graph it writes.
+ */
+public final class GraphDump {
+    private GraphDump() {}
+
+    /** TLC's result and the graph it dumped (for a bug model: the part explored before the violation). */
+    public record Dumped(TlcResult tlc, StateGraph graph, Path dir, double seconds) {}
+
+    public static Dumped run(SpecLayout layout, ModelConfig model, int workers, String heap) {
+        long t0 = System.nanoTime();
+        Path dir = TlcRunner.prepare(layout, model, "-graph");
+        List<String> args = new ArrayList<>(TlcRunner.tlcArgs(model, model.workers() != null ? model.workers() : workers,
+                false, false));
+        int at = args.indexOf("-config");
+        args.addAll(at, List.of("-dump", "dot,actionlabels", "graph.dot"));
+        List<String> cmd = Jvm.command(List.of("-Xmx" + heap, "-XX:+UseParallelGC"), "tlc2.TLC", args);
+        Jvm.Result r = Jvm.run(cmd, dir, Duration.ofSeconds(model.timeoutSeconds()));
+        try {
+            Files.writeString(dir.resolve("tlc.out"), r.output());
+            TlcResult res = TlcOutputParser.parse(model.name(), r.output(), r.exitCode(), r.wallTime(), r.timedOut());
+            Path dot = dir.resolve("graph.dot");
+            if (!Files.exists(dot)) {
+                throw new IllegalStateException("TLC wrote no state graph for " + model.name() + ": " + res.summary()
+                        + "\n" + tail(r.output()));
+            }
+            StateGraph g = StateGraph.parseDot(dot);
+            Files.deleteIfExists(dot); // large; the graph is in memory now
+            return new Dumped(res, g, dir, (System.nanoTime() - t0) / 1e9);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tail(String s) {
+        return s.length() < 2000 ? s : s.substring(s.length() - 2000);
+    }
+}

@@ -1,0 +1,376 @@
+package io.procspec.conformance;
+
+import io.procspec.control.Controller;
+import io.procspec.control.Schedule;
+import io.procspec.runtime.P;
+import io.procspec.spec.Jvm;
+import io.procspec.spec.SpecLayout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Direction 2, Java to spec: records controlled Java runs of the port on configurations TLC
+ * cannot exhaust (3 Ps, rings of 8, counters just below the 2^32 wrap, 16 Gs, random operations
+ * and random schedules) as logs of (process, label, changed variables), and has TLC check in one
+ * run per batch of {@link #BATCH} logs that each log is a behaviour of RunQueue
+ * ({@code RunQueueTrace.tla}).
+ *
+ * <p>The Java side is driven by {@link RunQueueModule}'s driver with a random {@link
+ * RunQueueModule.Chooser} that obeys the spec's driver rules (an operation needs its input Gs in
+ * hand; a P steals only with an empty queue; exactly {@code Fuel} operations in all, then every P
+ * is done; only the model's {@code Ops}) and findRunnable's (a fair-share {@code globrunqget}
+ * only with an empty local queue, else {@code max = 1}); p.destroy is left out (it needs the
+ * world stopped). The logged variables are the
+ * abstraction's ({@link SpecModule#compared()}), so a log is the same view of the Java state that
+ * direction 1 compares.
+ */
+public final class TraceValidation {
+    private TraceValidation() {}
+
+    /**
+     * One logged step: process (1-based), the label its thread was parked at, the changed variables
+     * (for a function of the process, the changed components: {@code (2 :> v)}), and the inputs of
+     * the operation the step starts, if it starts one.
+     */
+    public record Step(int p, String label, Map<String, String> changes, Map<String, String> inputs) {}
+
+    /** The compared variables that are functions of the process (logged by component). */
+    static final java.util.Set<String> PER_P = java.util.Set.of("runq", "runqhead", "runqtail", "runnext", "hand", "pc");
+
+    /** One log of a Java run. */
+    public record Trace(long seed, String bug, List<Step> steps, List<Integer> schedule, String failure) {}
+
+    /** A log TLC did not accept: the first step the spec could not take (1-based). */
+    public record Rejected(int index, Trace trace, int firstBadStep) {}
+
+    /** The outcome of validating a batch. */
+    public record Result(int traces, long steps, int accepted, List<Rejected> rejected, double tlcSeconds,
+                         String tlcOutputTail) {}
+
+    /**
+     * The default trace model: 3 Ps, ring 8, counters from 2^32 - 8 (65528 modulo 2^16), 16 Gs, P1's
+     * ring full at the start (so that runqput spills through runqputslow), 16 operations.
+     */
+    public static Map<String, String> defaultConstants() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("NumP", "3");
+        c.put("NumG", "16");
+        c.put("GoVersion", "\"1.21\"");
+        c.put("Bug", "\"none\"");
+        c.put("RingSize", "8");
+        c.put("CounterMod", "65536");
+        c.put("CounterStart", "65528");
+        c.put("Fuel", "16");
+        c.put("InitQueued", "8");
+        c.put("Ops", "{\"putnext\", \"put\", \"putbatch\", \"get\", \"drain\", \"steal\", \"empty\", \"globput\", \"globget\"}");
+        return c;
+    }
+
+    /** Records one controlled Java run with operations and schedule drawn from {@code seed}. */
+    public static Trace record(Map<String, String> constants, String bug, long seed, Executor pool) {
+        Random rnd = new Random(seed);
+        int[] fuel = {Integer.parseInt(constants.get("Fuel"))};
+        RunQueueModule mod = new RunQueueModule();
+        List<Step> steps = new ArrayList<>();
+        List<Integer> sched = new ArrayList<>();
+        Controller[] ctl = new Controller[1];
+        RunQueueModule.RqWorld[] world = new RunQueueModule.RqWorld[1];
+        Map<String, String>[] prev = newMapArray();
+        int[] lastP = {-1};
+        String[] lastLabel = {null};
+        Object[] lastCmd = {null};
+        Schedule schedule = (step, options, last) -> {
+            Map<String, String> now = world[0].abstraction(ctl[0]);
+            if (lastP[0] >= 0) {
+                steps.add(new Step(lastP[0] + 1, lastLabel[0], diff(prev[0], now),
+                        inputs(world[0], ctl[0], lastP[0], lastCmd[0])));
+            }
+            prev[0] = now;
+            int idx = rnd.nextInt(options.size());
+            lastP[0] = options.get(idx);
+            lastLabel[0] = ctl[0].labelOf(lastP[0]);
+            lastCmd[0] = world[0].current[lastP[0]];
+            sched.add(lastP[0]);
+            return idx;
+        };
+        ctl[0] = new Controller(schedule).stepLimit(5_000).blockTimeoutMillis(10_000);
+        if (pool != null) {
+            ctl[0].executor(pool);
+        }
+        world[0] = (RunQueueModule.RqWorld) mod.newWorld(constants, bug,
+                new Replayer.LabelFilter(ctl[0], mod.labels()));
+        Set<String> allowed = new java.util.HashSet<>(RunQueueModule.stringsOf(constants.get("Ops")));
+        world[0].chooser = (p, w) -> next(p, w, rnd, fuel, allowed);
+        for (int p = 0; p < world[0].processes(); p++) {
+            ctl[0].thread("P" + (p + 1), world[0].body(p));
+        }
+        Controller.Run run = ctl[0].run();
+        if (lastP[0] >= 0 && run.failure() == null) {
+            steps.add(new Step(lastP[0] + 1, lastLabel[0], diff(prev[0], world[0].abstraction(ctl[0])),
+                    inputs(world[0], ctl[0], lastP[0], lastCmd[0])));
+        }
+        return new Trace(seed, bug, steps, sched, run.failure() == null ? null : run.failure().toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String>[] newMapArray() {
+        return (Map<String, String>[]) new Map<?, ?>[1];
+    }
+
+    private static Map<String, String> diff(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> out = new LinkedHashMap<>();
+        b.forEach((k, v) -> {
+            if (v.equals(a.get(k))) {
+                return;
+            }
+            if (!PER_P.contains(k)) {
+                out.put(k, v);
+                return;
+            }
+            List<io.procspec.spec.TlcValue> x = ((io.procspec.spec.TlcValue.Tuple) io.procspec.spec.TlcValue.parse(a.get(k))).elems();
+            List<io.procspec.spec.TlcValue> y = ((io.procspec.spec.TlcValue.Tuple) io.procspec.spec.TlcValue.parse(v)).elems();
+            Map<String, String> comp = new LinkedHashMap<>();
+            for (int i = 0; i < y.size(); i++) {
+                String yi = Tla.canon(y.get(i));
+                if (yi.equals(Tla.canon(x.get(i)))) {
+                    continue;
+                }
+                if (k.equals("runq")) { // by slot
+                    Map<String, io.procspec.spec.TlcValue> xs = ((io.procspec.spec.TlcValue.Fcn) x.get(i)).map();
+                    Map<String, io.procspec.spec.TlcValue> ys = ((io.procspec.spec.TlcValue.Fcn) y.get(i)).map();
+                    List<String> slots = new ArrayList<>();
+                    ys.forEach((slot, val) -> {
+                        if (!Tla.canon(val).equals(Tla.canon(xs.get(slot)))) {
+                            slots.add(slot + " :> " + Tla.canon(val));
+                        }
+                    });
+                    yi = "(" + String.join(" @@ ", slots) + ")";
+                }
+                comp.put(Integer.toString(i + 1), yi);
+            }
+            List<String> parts = new ArrayList<>();
+            comp.forEach((i, val) -> parts.add(i + " :> " + val));
+            out.put(k, "(" + String.join(" @@ ", parts) + ")");
+        });
+        return out;
+    }
+
+    /**
+     * The inputs the spec's driver chooses when process p starts an operation in this step and that
+     * no compared variable shows: a steal's victim and stealRunNextG, runqempty's P, globrunqget's
+     * max (Dispatch sets the others from the operation: NoG, NoP, 0); empty otherwise.
+     */
+    private static Map<String, String> inputs(RunQueueModule.RqWorld w, Controller ctl, int p, Object before) {
+        boolean ended = ctl.finished(p);
+        RunQueueModule.Cmd c = w.current[p];
+        if (!ended && c == before) {
+            return Map.of();
+        }
+        String op = ended ? "done" : c.op();
+        List<Integer> gs = ended ? List.of() : c.gs();
+        Map<String, String> in = new LinkedHashMap<>();
+        switch (op) {
+            case "steal" -> {
+                in.put("victim", Tla.num(c.arg()));
+                in.put("stealnext", Tla.bool(c.flag()));
+            }
+            case "empty" -> in.put("ep", Tla.num(c.arg()));
+            case "globget" -> in.put("gmax", Tla.num(c.arg()));
+            default -> { } // the G a put takes shows in hand; q is the whole hand; the rest are NoG/NoP/0
+        }
+        return in;
+    }
+
+    /** The spec driver's rules (RunQueue's NextOps and Dispatch), with random choices. */
+    private static RunQueueModule.Cmd next(int p, RunQueueModule.RqWorld w, Random rnd, int[] fuel, Set<String> allowed) {
+        if (fuel[0] == 0) {
+            return new RunQueueModule.Cmd("done", List.of(), 0, false);
+        }
+        fuel[0]--;
+        List<Integer> hand = new ArrayList<>(w.hand.get(p));
+        P pp = w.proc.allp[p];
+        boolean ownEmpty = pp.runqhead() == pp.runqtail() && pp.runnext() == null;
+        List<String> ops = new ArrayList<>(List.of("get", "drain", "empty", "globget1"));
+        if (ownEmpty) {
+            ops.add("globget"); // a fair-share batch goes through runqput under sched.lock: findRunnable
+                                // takes it only with an empty local queue, so it never spills under the lock
+        }
+        if (!hand.isEmpty()) {
+            ops.addAll(List.of("putnext", "put", "putbatch", "globput"));
+        }
+        if (w.numP > 1 && ownEmpty) {
+            ops.add("steal");
+        }
+        ops.removeIf(o -> !allowed.contains(o.equals("globget1") ? "globget" : o));
+        if (ops.isEmpty()) {
+            ops.add("empty");
+        }
+        String op = ops.get(rnd.nextInt(ops.size()));
+        if (op.equals("globget1")) {
+            return new RunQueueModule.Cmd("globget", List.of(), 1, false);
+        }
+        return switch (op) {
+            case "putnext", "put", "globput" ->
+                    new RunQueueModule.Cmd(op, List.of(hand.get(rnd.nextInt(hand.size()))), 0, op.equals("putnext"));
+            case "putbatch" -> new RunQueueModule.Cmd(op, hand, 0, false);
+            case "steal" -> {
+                int v = rnd.nextInt(w.numP - 1) + 1;
+                yield new RunQueueModule.Cmd(op, List.of(), (p + v) % w.numP + 1, rnd.nextBoolean());
+            }
+            case "empty" -> new RunQueueModule.Cmd(op, List.of(), rnd.nextInt(w.numP) + 1, false);
+            case "globget" -> new RunQueueModule.Cmd(op, List.of(), 0, false);
+            default -> new RunQueueModule.Cmd(op, List.of(), 0, false);
+        };
+    }
+
+    /**
+     * Logs per TLC run. SANY parses the logs as one TLA+ literal and needs about 200 MB of heap per MB
+     * of it; 500 logs of the default model are about 3.5 MB (TLC then needs about 1.2 GB).
+     */
+    static final int BATCH = Integer.getInteger("procspec.conformance.batch", 500);
+
+    private static final Pattern REACHED = Pattern.compile("<<\"reached\", (\\d+), (\\d+)>>");
+
+    /**
+     * Has TLC check every trace of {@code traces} against RunQueue in one run (TLC with
+     * {@code workers} workers, in {@code dir}); a trace is accepted when its last step is reached.
+     * The logs TLC did not accept are checked again in a second run that reports every step
+     * reached, to find the first step the spec cannot take.
+     */
+    public static Result validate(SpecLayout layout, Path dir, Map<String, String> constants, List<Trace> traces,
+                                  int workers, Duration timeout) {
+        long t0 = System.nanoTime();
+        List<Integer> notAccepted = new ArrayList<>();
+        long steps = 0;
+        String firstOut = "";
+        for (int from = 0; from < traces.size(); from += BATCH) {
+            List<Trace> batch = traces.subList(from, Math.min(traces.size(), from + BATCH));
+            Tlc first = tlc(layout, traces.size() <= BATCH ? dir : dir.resolveSibling(dir.getFileName() + "-" + (from / BATCH + 1)),
+                    constants, batch, false, workers, timeout);
+            firstOut = first.output;
+            for (int i = 0; i < batch.size(); i++) {
+                steps += batch.get(i).steps().size();
+                if (!first.finished || first.reached.getOrDefault(i + 1, 0) != batch.get(i).steps().size() + 1) {
+                    notAccepted.add(from + i);
+                }
+            }
+        }
+        List<Rejected> rejected = new ArrayList<>();
+        String out = firstOut;
+        if (!notAccepted.isEmpty()) {
+            List<Trace> again = new ArrayList<>();
+            for (int i : notAccepted.subList(0, Math.min(20, notAccepted.size()))) {
+                again.add(traces.get(i));
+            }
+            Tlc second = tlc(layout, dir.resolveSibling(dir.getFileName() + "-rejected"), constants, again, true,
+                    workers, timeout);
+            for (int k = 0; k < notAccepted.size(); k++) {
+                int i = notAccepted.get(k);
+                int got = k < again.size() ? second.reached.getOrDefault(k + 1, 0) : 0;
+                rejected.add(new Rejected(i + 1, traces.get(i), Math.max(got, 1)));
+            }
+            out = second.output;
+        }
+        return new Result(traces.size(), steps, traces.size() - rejected.size(), rejected,
+                (System.nanoTime() - t0) / 1e9, out.length() > 3000 ? out.substring(out.length() - 3000) : out);
+    }
+
+    private record Tlc(boolean finished, Map<Integer, Integer> reached, String output) {}
+
+    private static Tlc tlc(SpecLayout layout, Path dir, Map<String, String> constants, List<Trace> traces,
+                           boolean progress, int workers, Duration timeout) {
+        try {
+            if (Files.exists(dir)) {
+                try (var s = Files.walk(dir)) {
+                    for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+            for (Path m : layout.modules()) {
+                Files.copy(m, dir.resolve(m.getFileName()));
+            }
+            try (InputStream in = TraceValidation.class.getResourceAsStream("RunQueueTrace.tla")) {
+                Files.write(dir.resolve("RunQueueTrace.tla"), in.readAllBytes());
+            }
+            Files.writeString(dir.resolve("RunQueueTraceData.tla"), dataModule(traces, progress), StandardCharsets.UTF_8);
+            StringBuilder cfg = new StringBuilder("SPECIFICATION TSpec\nCONSTANTS\n");
+            constants.forEach((k, v) -> cfg.append("    ").append(k).append(" = ").append(v).append('\n'));
+            Files.writeString(dir.resolve("RunQueueTrace.cfg"), cfg.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> cmd = Jvm.command(List.of("-Xmx2g", "-XX:+UseParallelGC"), "tlc2.TLC",
+                List.of("-deadlock", "-workers", String.valueOf(workers), "-metadir", "states",
+                        "-config", "RunQueueTrace.cfg", "RunQueueTrace.tla"));
+        Jvm.Result r = Jvm.run(cmd, dir, timeout);
+        try {
+            Files.writeString(dir.resolve("tlc.out"), r.output());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<Integer, Integer> reached = new HashMap<>();
+        Matcher m = REACHED.matcher(r.output());
+        while (m.find()) {
+            reached.merge(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Math::max);
+        }
+        return new Tlc(r.output().contains("Model checking completed. No error has been found"), reached, r.output());
+    }
+
+    /** The TLA+ module holding the logs: TraceData == << log1, log2, ... >>. */
+    static String dataModule(List<Trace> traces, boolean progress) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("---- MODULE RunQueueTraceData ----\n");
+        sb.append("\\* Generated by io.procspec.conformance.TraceValidation: logs of controlled Java runs.\n");
+        sb.append("EXTENDS TLC, Sequences\n");
+        sb.append("TraceData == <<\n");
+        for (int i = 0; i < traces.size(); i++) {
+            Trace t = traces.get(i);
+            sb.append("  \\* log ").append(i + 1).append(": seed ").append(t.seed()).append('\n');
+            sb.append("  <<");
+            for (int k = 0; k < t.steps().size(); k++) {
+                Step s = t.steps().get(k);
+                if (k > 0) {
+                    sb.append(",\n    ");
+                }
+                sb.append("[p |-> ").append(s.p()).append(", l |-> \"").append(s.label()).append("\", c |-> ");
+                fcn(sb, s.changes());
+                sb.append(", i |-> ");
+                fcn(sb, s.inputs());
+                sb.append(']');
+            }
+            sb.append(">>").append(i + 1 < traces.size() ? "," : "").append('\n');
+        }
+        sb.append(">>\n");
+        sb.append("Progress == ").append(progress ? "TRUE" : "FALSE").append('\n');
+        sb.append("====\n");
+        return sb.toString();
+    }
+
+    private static void fcn(StringBuilder sb, Map<String, String> m) {
+        if (m.isEmpty()) {
+            sb.append("<<>>");
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        m.forEach((v, x) -> parts.add("\"" + v + "\" :> " + x));
+        sb.append('(').append(String.join(" @@ ", parts)).append(')');
+    }
+}

@@ -1,0 +1,197 @@
+package io.procspec.runtime;
+
+import java.util.Objects;
+
+/**
+ * Configuration of a {@link Proc} (and of a {@link Sched}, which builds its Proc from one): ring
+ * size, counter start, Go version, the scheduling-point hook, checked mode, and proc.go's constants.
+ * Defaults are Go's; tests shrink the ring, move the counters near the wrap, and scale the
+ * free-list constants down to the spec's models. A setter refuses a bad value with an
+ * {@link IllegalArgumentException} (or {@link NullPointerException}) and leaves the config as it
+ * was.
+ *
+ * <p>A {@code Proc} (and a {@code Sched}) copies the config it is built from, so later changes to
+ * this object do not reach it; {@link Proc#config()} returns another copy.
+ */
+public final class ProcConfig {
+    int nprocs = 1;
+    int ringSize = 256;
+    int counterStart = 0;
+    GoVersion goVersion = GoVersion.GO1_21;
+    SchedPoint point = SchedPoint.NONE;
+    boolean checked = false;
+    int gfreeLocalMax = 64;
+    int gfreeLocalKeep = 32;
+    int gfreeRefill = 32;
+    int goidBatch = 16;
+    int startingStackSize = Arch.StackMin;
+    long runnextBackoffNanos = 3_000;
+    int schedtick = 0;
+
+    public ProcConfig nprocs(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("nprocs must be > 0, got " + n);
+        }
+        nprocs = n;
+        return this;
+    }
+
+    /** Slots per ring; a power of two ≥ 2 (Go: 256). */
+    public ProcConfig ringSize(int n) {
+        if (n < 2 || (n & (n - 1)) != 0) {
+            throw new IllegalArgumentException("ring size must be a power of two >= 2, got " + n);
+        }
+        ringSize = n;
+        return this;
+    }
+
+    /** Initial runqhead/runqtail of every P, e.g. {@code -5} for 2^32 − 5 (Go: 0). */
+    public ProcConfig counterStart(int c) {
+        counterStart = c;
+        return this;
+    }
+
+    public ProcConfig goVersion(GoVersion v) {
+        goVersion = Objects.requireNonNull(v, "goVersion");
+        return this;
+    }
+
+    /** The scheduling-point hook (default {@link SchedPoint#NONE}). */
+    public ProcConfig point(SchedPoint p) {
+        point = Objects.requireNonNull(p, "point");
+        return this;
+    }
+
+    /** Checked mode: track every queued / free G to catch double puts (tests). */
+    public ProcConfig checked(boolean c) {
+        checked = c;
+        return this;
+    }
+
+    /** gfput's spill threshold, the level it spills below, gfget's refill target (Go: 64, 32, 32). */
+    public ProcConfig gfree(int localMax, int localKeep, int refill) {
+        if (localKeep < 1 || localMax < localKeep || refill < 1) {
+            throw new IllegalArgumentException("need 1 <= localKeep <= localMax and refill >= 1, got "
+                    + localMax + "/" + localKeep + "/" + refill);
+        }
+        gfreeLocalMax = localMax;
+        gfreeLocalKeep = localKeep;
+        gfreeRefill = refill;
+        return this;
+    }
+
+    /** _GoidCacheBatch (Go: 16). */
+    public ProcConfig goidBatch(int b) {
+        if (b < 1) {
+            throw new IllegalArgumentException("goid batch must be >= 1, got " + b);
+        }
+        goidBatch = b;
+        return this;
+    }
+
+    /** Initial startingStackSize (Go: 2048). */
+    public ProcConfig startingStackSize(int s) {
+        checkStackSize(s);
+        startingStackSize = s;
+        return this;
+    }
+
+    // ---- read-back (snapshots, the bug catalogue's twins, the conformance harness) ----
+
+    /** Whether checked mode is on. */
+    public boolean checkedMode() {
+        return checked;
+    }
+
+    /** GOMAXPROCS. */
+    public int nprocs() {
+        return nprocs;
+    }
+
+    /** Slots per ring. */
+    public int ringSize() {
+        return ringSize;
+    }
+
+    /** Initial runqhead/runqtail of every P. */
+    public int counterStart() {
+        return counterStart;
+    }
+
+    public GoVersion goVersion() {
+        return goVersion;
+    }
+
+    /** gfput spills when pp.gFree.n reaches this (Go: 64). */
+    public int gfreeLocalMax() {
+        return gfreeLocalMax;
+    }
+
+    /** gfput's spill pops while pp.gFree.n is at least this (Go: 32). */
+    public int gfreeLocalKeep() {
+        return gfreeLocalKeep;
+    }
+
+    /** gfget refills pp.gFree up to this many (Go: 32). */
+    public int gfreeRefill() {
+        return gfreeRefill;
+    }
+
+    /** _GoidCacheBatch (Go: 16). */
+    public int goidBatch() {
+        return goidBatch;
+    }
+
+    /** runqgrab's runnext back-off in nanoseconds. */
+    public long runnextBackoffNanos() {
+        return runnextBackoffNanos;
+    }
+
+    /** runqgrab's back-off before stealing runnext from a running P (Go: usleep(3)); 0 disables it. */
+    public ProcConfig runnextBackoffNanos(long ns) {
+        if (ns < 0) {
+            throw new IllegalArgumentException("back-off must be >= 0, got " + ns);
+        }
+        runnextBackoffNanos = ns;
+        return this;
+    }
+
+    /**
+     * Initial {@code schedtick} of every P (Go: 0 at {@code procresize}), a {@code uint32} like
+     * Go's: any int, read unsigned. A real Go program reaches {@code main.main} after the
+     * runtime's own goroutines have advanced P0's schedtick a varying number of times, which
+     * decides when {@code findRunnable}'s {@code schedtick%61} check first looks at the
+     * global queue; the Go oracle ({@code oracle/}) sets this to align the Java P's phase
+     * with Go's. Tests start it near 2^32 to exercise the wrap.
+     */
+    public ProcConfig schedtick(int tick) {
+        schedtick = tick;
+        return this;
+    }
+
+    /** A copy: a Proc keeps its own, so that later changes to this config cannot reach it. */
+    ProcConfig copy() {
+        ProcConfig c = new ProcConfig();
+        c.nprocs = nprocs;
+        c.ringSize = ringSize;
+        c.counterStart = counterStart;
+        c.goVersion = goVersion;
+        c.point = point;
+        c.checked = checked;
+        c.gfreeLocalMax = gfreeLocalMax;
+        c.gfreeLocalKeep = gfreeLocalKeep;
+        c.gfreeRefill = gfreeRefill;
+        c.goidBatch = goidBatch;
+        c.startingStackSize = startingStackSize;
+        c.runnextBackoffNanos = runnextBackoffNanos;
+        c.schedtick = schedtick;
+        return c;
+    }
+
+    /** A stack size must be a power of two of at least {@link Arch#StackMin} bytes. */
+    static void checkStackSize(int s) {
+        if (s < Arch.StackMin || (s & (s - 1)) != 0) {
+            throw new IllegalArgumentException("stack size must be a power of two >= " + Arch.StackMin + ", got " + s);
+        }
+    }
+}

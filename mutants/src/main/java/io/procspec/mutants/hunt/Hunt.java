@@ -1,0 +1,382 @@
+package io.procspec.mutants.hunt;
+
+import io.procspec.control.Controller;
+import io.procspec.control.Explorer;
+import io.procspec.control.Schedule;
+import io.procspec.control.weak.WeakMemory;
+import io.procspec.mutants.QueueOps;
+import io.procspec.runtime.FuncVal;
+import io.procspec.runtime.G;
+import io.procspec.runtime.GQueue;
+import io.procspec.runtime.Invariants;
+import io.procspec.runtime.P;
+import io.procspec.runtime.Arch;
+import io.procspec.runtime.Proc;
+import io.procspec.runtime.ProcConfig;
+import io.procspec.testkit.Fixtures;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A bug hunt by controlled exploration: small scenarios of the run-queue and free-list functions
+ * (owner against thieves, spills, drains, batches, free lists, goid batches, runqempty) run under
+ * the {@link Controller}, every interleaving with at most {@code b} preemptions for
+ * {@code b = 0, 1, 2, …} ({@link Explorer}), so the first failing interleaving found has the fewest
+ * preemptions. A run fails on an exception, a deadlock, a livelock (step limit), a G taken twice,
+ * a broken spec invariant ({@link Invariants}: {@code ExactlyOnePlace}, {@code GoidsUnique}, …)
+ * after the run, or runqempty answering "empty" about a queue that never is.
+ *
+ * <p>It runs any {@link QueueOps}: the port as it is, a bug's Java twin, or (in a patched scratch
+ * copy, run by the bug runner) the patched port. The port as it is passes every scenario.
+ */
+public final class Hunt {
+    private Hunt() {}
+
+    /** Everything a scenario's threads share: the Proc, the ops, and what the threads took. */
+    public static final class World {
+        public final Proc proc;
+        public final QueueOps ops;
+        final List<G> universe = Collections.synchronizedList(new ArrayList<>());
+        final List<G> taken = Collections.synchronizedList(new ArrayList<>());
+        final Map<G, Integer> held = Collections.synchronizedMap(new IdentityHashMap<>());
+        final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        final List<P> extra = new ArrayList<>();
+        private long nextGoid = 100;
+
+        World(Proc proc, QueueOps ops) {
+            this.proc = proc;
+            this.ops = ops;
+        }
+
+        /** Gs made in the set-up for a thread to use later (runqputbatch's batch). */
+        final List<G> spare = new ArrayList<>();
+
+        /** A new runnable G with a stack (as newproc1 leaves one), known to the check. */
+        public G runnable() {
+            G g = Fixtures.dead(proc, nextGoid++, true);
+            Fixtures.forceStatus(g, G._Grunnable);
+            universe.add(g);
+            return g;
+        }
+
+        /** A new dead G (with a stack) known to the check. */
+        public G dead() {
+            G g = Fixtures.dead(proc, nextGoid++, true);
+            universe.add(g);
+            return g;
+        }
+
+        /** Records a G a thread took out of the structures (null is ignored). */
+        public void took(G g) {
+            if (g == null) {
+                return;
+            }
+            synchronized (taken) {
+                if (taken.stream().anyMatch(x -> x == g)) {
+                    problems.add(g + " taken twice");
+                }
+                taken.add(g);
+            }
+            held.put(g, g.readgstatus());
+        }
+
+        /** A G that the thread put back into a structure is no longer held. */
+        public void released(G g) {
+            held.remove(g);
+        }
+
+        public P p(int i) {
+            return proc.allp[i];
+        }
+
+
+        /** newproc on P {@code i}: the new G is queued (runnext); returns null (it is not held). */
+        G newproc(int i) {
+            G g = ops.newproc(p(i), NOOP, null);
+            universe.add(g);
+            return null;
+        }
+
+        public void problem(String p) {
+            problems.add(p);
+        }
+    }
+
+    /**
+     * One scenario: its Proc configuration, its set-up (on the test thread, outside the run) and
+     * its logical threads.
+     */
+    public record Scenario(String name, Function<io.procspec.runtime.SchedPoint, ProcConfig> config,
+                           java.util.function.Consumer<World> setup, List<NamedBody> threads) {}
+
+    /** One logical thread of a scenario. */
+    public record NamedBody(String name, java.util.function.Consumer<World> body) {}
+
+    /** The outcome of a hunt. */
+    public record Result(boolean caught, String scenario, int preemptionBound, long executions,
+                         Controller.Run failing, String failure, double seconds) {
+        /** Steps of the failing interleaving (its size), or 0. */
+        public int steps() {
+            return failing == null ? 0 : failing.steps().size();
+        }
+    }
+
+    static ProcConfig ring(io.procspec.runtime.SchedPoint pt, int nprocs, int counterStart) {
+        return new ProcConfig().nprocs(nprocs).ringSize(4).counterStart(counterStart).point(pt)
+                .runnextBackoffNanos(0);
+    }
+
+    /** The scenarios, in the order a hunt tries them. */
+    public static List<Scenario> scenarios() {
+        List<Scenario> s = new ArrayList<>();
+        s.add(new Scenario("put vs steal", pt -> ring(pt, 2, -2),
+                w -> w.ops.runqput(w.p(0), w.runnable(), false),
+                List.of(new NamedBody("owner", w -> {
+                            w.ops.runqput(w.p(0), w.runnable(), false);
+                            w.ops.runqput(w.p(0), w.runnable(), false);
+                        }),
+                        new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), false))))));
+        s.add(new Scenario("a lone steal of the only G", pt -> ring(pt, 2, -1),
+                w -> w.ops.runqput(w.p(0), w.runnable(), false),
+                List.of(new NamedBody("thief", w -> {
+                    G g = w.ops.runqsteal(w.p(1), w.p(0), false);
+                    if (g == null) {
+                        w.problem("runqsteal took nothing from a P with one queued G and nobody else running");
+                    }
+                    w.took(g);
+                }))));
+        s.add(new Scenario("get vs two thieves", pt -> ring(pt, 3, -1),
+                w -> {
+                    for (int i = 0; i < 3; i++) {
+                        w.ops.runqput(w.p(0), w.runnable(), false);
+                    }
+                },
+                List.of(new NamedBody("owner", w -> {
+                            for (int i = 0; i < 2; i++) {
+                                Proc.Runqget r = w.ops.runqget(w.p(0));
+                                w.took(r == null ? null : r.gp());
+                            }
+                        }),
+                        new NamedBody("thief1", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), false))),
+                        new NamedBody("thief2", w -> w.took(w.ops.runqsteal(w.p(2), w.p(0), false))))));
+        s.add(new Scenario("runnext: put-next and get vs runnext steal", pt -> ring(pt, 2, 0),
+                w -> w.ops.runqput(w.p(0), w.runnable(), true),
+                List.of(new NamedBody("owner", w -> {
+                            w.ops.runqput(w.p(0), w.runnable(), true);
+                            Proc.Runqget r = w.ops.runqget(w.p(0));
+                            w.took(r == null ? null : r.gp());
+                        }),
+                        new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), true))))));
+        s.add(new Scenario("full ring spills vs steal", pt -> ring(pt, 2, -3),
+                w -> {
+                    for (int i = 0; i < 4; i++) {
+                        w.ops.runqput(w.p(0), w.runnable(), false);
+                    }
+                },
+                List.of(new NamedBody("owner", w -> w.ops.runqput(w.p(0), w.runnable(), false)),
+                        new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), false))))));
+        s.add(new Scenario("drain vs steal", pt -> ring(pt, 2, -2),
+                w -> {
+                    for (int i = 0; i < 3; i++) {
+                        w.ops.runqput(w.p(0), w.runnable(), false);
+                    }
+                    w.ops.runqput(w.p(0), w.runnable(), true);
+                },
+                List.of(new NamedBody("owner", w -> {
+                            Proc.Drained d = w.ops.runqdrain(w.p(0));
+                            for (G g : d.drainQ().toList()) {
+                                w.took(g);
+                            }
+                            if (d.n() != d.drainQ().length()) {
+                                w.problem("runqdrain: n = " + d.n() + " but " + d.drainQ().length() + " Gs drained");
+                            }
+                        }),
+                        new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), true))))));
+        s.add(new Scenario("putbatch overflows vs steal", pt -> ring(pt, 2, -1),
+                w -> {
+                    for (int i = 0; i < 5; i++) {
+                        w.spare.add(w.runnable());
+                    }
+                },
+                List.of(new NamedBody("owner", w -> {
+                            GQueue q = new GQueue();
+                            for (G g : w.spare) {
+                                q.pushBack(g);
+                                w.released(g); // from here on the check looks for them in the queues (or q)
+                            }
+                            w.ops.runqputbatch(w.p(0), q, 5);
+                            for (G g : q.toList()) {
+                                w.took(g); // Go 1.25 leaves the rest on q
+                            }
+                        }),
+                        new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), false))))));
+        s.add(new Scenario("a thief steals from a thief's ring", pt -> ring(pt, 3, -2),
+                w -> {
+                    for (int i = 0; i < 4; i++) {
+                        w.ops.runqput(w.p(0), w.runnable(), false);
+                    }
+                },
+                List.of(new NamedBody("thief1", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), false))),
+                        new NamedBody("thief2", w -> w.took(w.ops.runqsteal(w.p(2), w.p(1), false))))));
+        s.add(new Scenario("runqempty vs put-next and get", pt -> ring(pt, 2, 0),
+                w -> w.ops.runqput(w.p(0), w.runnable(), true),
+                List.of(new NamedBody("owner", w -> {
+                            w.ops.runqput(w.p(0), w.runnable(), true);
+                            Proc.Runqget r = w.ops.runqget(w.p(0));
+                            w.took(r == null ? null : r.gp());
+                        }),
+                        new NamedBody("observer", w -> {
+                            if (w.ops.runqempty(w.p(0))) {
+                                w.problem("runqempty answered empty, but p0 held a G at every moment");
+                            }
+                        }))));
+        s.add(new Scenario("gfput spills vs gfget refills", pt -> ring(pt, 2, 0).gfree(3, 2, 2),
+                w -> {
+                    w.ops.gfput(w.p(0), w.dead());
+                    w.ops.gfput(w.p(0), w.dead());
+                    w.ops.gfput(w.p(1), w.dead());
+                    w.ops.gfput(w.p(1), w.dead());
+                    w.ops.gfput(w.p(1), w.dead()); // p1 spills 2: sched.gFree has Gs, p1 keeps 1
+                    w.spare.add(w.dead());
+                    // a stack of the old size is freed by gfput: p0's spill has a G without one
+                    w.proc.setStartingStackSize(2 * Arch.StackMin);
+                },
+                List.of(new NamedBody("p0", w -> {
+                            G g = w.spare.get(0);
+                            w.released(g); // from here on the check looks for it on the free lists
+                            w.ops.gfput(w.p(0), g);
+                        }),
+                        new NamedBody("p1", w -> {
+                            w.took(w.ops.gfget(w.p(1)));
+                            w.took(w.ops.gfget(w.p(1)));
+                        }))));
+        s.add(new Scenario("two Ps create Gs (goid batches)", pt -> ring(pt, 2, 0).goidBatch(2),
+                w -> { },
+                List.of(new NamedBody("p0", w -> {
+                            for (int i = 0; i < 3; i++) {
+                                w.took(w.newproc(0));
+                            }
+                        }),
+                        new NamedBody("p1", w -> {
+                            for (int i = 0; i < 3; i++) {
+                                w.took(w.newproc(1));
+                            }
+                        }))));
+        return s;
+    }
+
+    /** One run of {@code sc} on the ops made by {@code opsOf}, under {@code schedule}. */
+    public static Controller.Run runOnce(Scenario sc, Function<Proc, QueueOps> opsOf, Schedule schedule) {
+        return runOnce(sc, opsOf, schedule, false);
+    }
+
+    /**
+     * One run; with {@code weak} the port's shared accesses go through the controller's
+     * weak-memory mode ({@link WeakMemory}; the JVM needs {@code -Dprocspec.memory.simulation=true}),
+     * so a load may read an older store the Java memory model allows.
+     */
+    public static Controller.Run runOnce(Scenario sc, Function<Proc, QueueOps> opsOf, Schedule schedule, boolean weak) {
+        Controller c = new Controller(schedule).stepLimit(2_000).blockTimeoutMillis(5_000);
+        if (weak) {
+            new WeakMemory(c).install();
+        }
+        try {
+            return runOnce0(sc, opsOf, c);
+        } finally {
+            if (weak) {
+                WeakMemory.uninstall();
+            }
+        }
+    }
+
+    private static Controller.Run runOnce0(Scenario sc, Function<Proc, QueueOps> opsOf, Controller c) {
+        Proc proc = new Proc(sc.config().apply(c));
+        World w = new World(proc, opsOf.apply(proc));
+        try {
+            sc.setup().accept(w);
+        } catch (RuntimeException | Error e) {
+            // the set-up (single-threaded calls on the test thread) already broke: a run of one step
+            Controller failed = new Controller(Schedule.nonPreemptive());
+            failed.thread("set-up", () -> {
+                failed.at("set-up");
+                throw new IllegalStateException("the scenario's single-threaded set-up failed: " + e, e);
+            });
+            return failed.run();
+        }
+        w.held.clear();
+        w.taken.clear();
+        for (G g : w.spare) {
+            w.held.put(g, g.readgstatus()); // in the thread's hands until it queues or frees them
+        }
+        for (NamedBody t : sc.threads()) {
+            c.thread(t.name(), () -> t.body().accept(w));
+        }
+        Controller.Run run = c.run();
+        if (run.failure() != null) {
+            return run;
+        }
+        List<String> bad = new ArrayList<>(w.problems);
+        Map<G, Integer> held = new IdentityHashMap<>();
+        synchronized (w.held) {
+            held.putAll(w.held);
+        }
+        try {
+            List<P> ps = new ArrayList<>(List.of(proc.allp));
+            for (Invariants.Violation v : Invariants.check(proc.snapshot(ps, held.keySet()), held, w.universe)) {
+                bad.add(v.toString());
+            }
+        } catch (RuntimeException e) {
+            bad.add("the final state cannot be read: " + e);
+        }
+        return bad.isEmpty() ? run : run.withFailure(new AssertionError(String.join("; ", bad)));
+    }
+
+    /**
+     * Hunts for a failing interleaving: every scenario at preemption bound 0, then every scenario
+     * at bound 1, … up to {@code maxBound}; stops at the first failure.
+     *
+     * @param opsOf           the functions under test, for a fresh Proc
+     * @param maxBound        the largest preemption bound tried
+     * @param maxExecutions   the most interleavings run per scenario and bound
+     * @param budgetSeconds   stop (not caught) after this much wall time
+     */
+    public static Result hunt(Function<Proc, QueueOps> opsOf, int maxBound, long maxExecutions, double budgetSeconds) {
+        return hunt(opsOf, maxBound, maxExecutions, budgetSeconds, false);
+    }
+
+    /**
+     * {@link #hunt(Function, int, long, double)}, with {@code weak}: in the controller's weak-memory
+     * mode (a load reading an older store counts against the bound like a preemption).
+     */
+    public static Result hunt(Function<Proc, QueueOps> opsOf, int maxBound, long maxExecutions, double budgetSeconds,
+                              boolean weak) {
+        Objects.requireNonNull(opsOf);
+        long t0 = System.nanoTime();
+        long executions = 0;
+        for (int bound = 0; bound <= maxBound; bound++) {
+            for (Scenario sc : scenarios()) {
+                if ((System.nanoTime() - t0) / 1e9 > budgetSeconds) {
+                    return new Result(false, null, bound, executions, null, "budget of " + budgetSeconds + " s spent",
+                            (System.nanoTime() - t0) / 1e9);
+                }
+                final int b = bound;
+                Explorer.Result r = Explorer.explore(b, maxExecutions, s -> runOnce(sc, opsOf, s, weak));
+                executions += r.executions();
+                if (r.failing() != null) {
+                    return new Result(true, sc.name(), bound, executions, r.failing(),
+                            String.valueOf(r.failing().failure()), (System.nanoTime() - t0) / 1e9);
+                }
+            }
+        }
+        return new Result(false, null, maxBound, executions, null, null, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** newproc on P {@code i} with a no-op function, as a G (the scenario's helper). */
+    static final FuncVal NOOP = new FuncVal(() -> { });
+}

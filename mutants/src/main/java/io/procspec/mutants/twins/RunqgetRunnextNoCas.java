@@ -1,0 +1,76 @@
+package io.procspec.mutants.twins;
+
+import io.procspec.runtime.G;
+import io.procspec.runtime.GoVersion;
+import io.procspec.runtime.P;
+import io.procspec.runtime.Proc;
+
+import static io.procspec.runtime.G._Gdead;
+import static io.procspec.runtime.Labels.*;
+
+/**
+ * Java twin of bug {@code runqget_runnext_no_cas}: runqget (Go 1.21) takes runnext with a load and a store of nil instead of a CAS: a thief taking runnext at the same time is not noticed.
+ *
+ * <p>The methods below are copies of {@link Proc}'s (same names), differing only in the lines
+ * marked {@code // BUG} (checked by {@code TwinsMatchOriginalsTest}).
+ */
+public final class RunqgetRunnextNoCas extends Twin {
+
+    public RunqgetRunnextNoCas(Proc proc) {
+        super(proc);
+    }
+
+    @Override
+    public String name() {
+        return "runqget_runnext_no_cas";
+    }
+
+    @Override
+    public Proc.Runqget runqget(P pp) {
+        return runqget0(pp);
+    }
+
+    // ---- copies of Proc's methods ------------------------------------------------------------
+
+    Proc.Runqget runqget0(P pp) {
+        // If there's a runnext, it's the next G to run.
+        if (goVersion == GoVersion.GO1_14) {
+            for (;;) {
+                point.at(RUNQGET_LOADNEXT);
+                G next = pp.loadPlainRunnext();
+                if (next == null) {
+                    break;
+                }
+                point.at(RUNQGET_CASNEXT);
+                if (pp.casVolatileRunnext(next, null)) {
+                    return taken(next, true);
+                }
+            }
+        } else {
+            point.at(RUNQGET_LOADNEXT);
+            G next = pp.loadPlainRunnext();
+            // If the runnext is non-0 and the CAS fails, it could only have been stolen by another
+            // P, because other Ps can race to set runnext to 0, but only the current P can set it
+            // to non-0. Hence, there's no need to retry this CAS if it fails.
+            if (next != null) {
+                point.at(RUNQGET_CASNEXT);
+                pp.storeVolatileRunnext(null);  // BUG: no CAS: a thief that took runnext meanwhile is not noticed
+                return taken(next, true);  // BUG
+            }
+        }
+        for (;;) {
+            point.at(RUNQGET_LOADHEAD);
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with other consumers
+            int t = pp.loadPlainRunqtail();
+            if (t == h) {
+                return null;
+            }
+            point.at(RUNQGET_LOAD);
+            G gp = pp.loadPlainRunq(h);
+            point.at(RUNQGET_CAS);
+            if (pp.casReleaseRunqhead(h, h + 1)) { // cas-release, commits consume
+                return taken(gp, false);
+            }
+        }
+    }
+}

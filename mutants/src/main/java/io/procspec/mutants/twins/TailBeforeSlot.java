@@ -1,0 +1,66 @@
+package io.procspec.mutants.twins;
+
+import io.procspec.runtime.G;
+import io.procspec.runtime.P;
+import io.procspec.runtime.Proc;
+
+import static io.procspec.runtime.G._Gdead;
+import static io.procspec.runtime.Labels.*;
+
+/**
+ * Java twin of bug {@code tail_before_slot}: runqput publishes runqtail (store-release) before it writes the slot: a thief that sees the new tail copies the slot's old content.
+ *
+ * <p>The methods below are copies of {@link Proc}'s (same names), differing only in the lines
+ * marked {@code // BUG} (checked by {@code TwinsMatchOriginalsTest}).
+ */
+public final class TailBeforeSlot extends Twin {
+
+    public TailBeforeSlot(Proc proc) {
+        super(proc);
+    }
+
+    @Override
+    public String name() {
+        return "tail_before_slot";
+    }
+
+    @Override
+    public void runqput(P pp, G gp, boolean next) {
+        checkQueueable("runqput", gp);
+        runqput0(pp, gp, next);
+    }
+
+    // ---- copies of Proc's methods ------------------------------------------------------------
+
+    void runqput0(P pp, G gp, boolean next) {
+        if (next) {
+            G oldnext;
+            do { // retryNext:
+                point.at(RUNQPUT_LOADNEXT);
+                oldnext = pp.loadPlainRunnext();
+                point.at(RUNQPUT_CASNEXT);
+            } while (!pp.casVolatileRunnext(oldnext, gp));
+            if (oldnext == null) {
+                return;
+            }
+            // Kick the old runnext out to the regular run queue.
+            gp = oldnext;
+        }
+        for (;;) { // retry:
+            point.at(RUNQPUT_LOADHEAD);
+            int h = pp.loadAcquireRunqhead(); // load-acquire, synchronize with consumers
+            int t = pp.loadPlainRunqtail();
+            if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
+                point.at(RUNQPUT_STORE);  // BUG: tail published (at the store step) before the slot is written (at the storetail step)
+                pp.storeReleaseRunqtail(t + 1);  // BUG
+                point.at(RUNQPUT_STORETAIL);  // BUG
+                pp.storePlainRunq(t, gp);  // BUG
+                return;
+            }
+            if (runqputslow(pp, gp, h, t)) {
+                return;
+            }
+            // the queue is not full, now the put above must succeed
+        }
+    }
+}

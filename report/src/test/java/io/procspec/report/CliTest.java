@@ -1,0 +1,162 @@
+package io.procspec.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int exit, String out, String err) {}
+
+    private static Result run(String... args) {
+        CommandLine cl = Cli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void badInputGetsOneLineAndAHint() {
+        Result r = run("check", "--frobnicate");
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.err.lines()).hasSize(2);
+        assertThat(r.err).startsWith("procspec: Unknown option: '--frobnicate'").contains("Try './procspec check --help'.");
+        r = run("check", "--only", "spec,nosuch");
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.err).contains("unknown layer 'nosuch'").contains("impl, spec, conformance");
+        r = run("check", "--quick", "--full");
+        assertThat(r.exit).isEqualTo(2);
+        r = run("nosuchcommand");
+        assertThat(r.exit).isEqualTo(2);
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        Result r = run("check", "--help");
+        assertThat(r.exit).isZero();
+        assertThat(r.out).contains("--quick", "--full", "--only", "--report", "target/procspec-report");
+    }
+
+    @Test
+    void explainPrintsTheTableOrWritesSvg() throws Exception {
+        FixtureRepo.copy("properties.trace.json", dir.resolve("t.json"));
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Cli.commandLine().execute("explain", dir.resolve("t.json").toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(exit).isZero();
+        String text = buf.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("the same G taken by the owner and the thief").contains("runqgrab_cas")
+                .contains("P0.runqhead: 0 → 1").contains("replay: Schedule.of(0, 1, 1, 0)");
+        assertThat(Cli.commandLine().execute("explain", dir.resolve("t.json").toString(), "--svg", dir.resolve("t.svg").toString())).isZero();
+        assertThat(Files.readString(dir.resolve("t.svg"))).contains("<svg").contains("runqget_cas");
+    }
+
+    @Test
+    void explainFollowsALayerSummaryToItsCounterexamples() throws Exception {
+        FixtureRepo.create(dir);
+        List<io.procspec.report.model.Trace> t = Explain.load(dir.resolve("spec/target/procspec/summary.json"), null);
+        assertThat(t).singleElement().satisfies(x -> assertThat(x.model).isEqualTo("RunQueue_bug_tail_before_slot"));
+    }
+
+    @Test
+    void explainRefusesWhatIsNotACounterexample() throws Exception {
+        Files.writeString(dir.resolve("x.txt"), "hello");
+        Result r = run("explain", dir.resolve("x.txt").toString());
+        assertThat(r.exit).isEqualTo(2);
+        r = run("explain", dir.resolve("missing.json").toString());
+        assertThat(r.exit).isEqualTo(2);
+    }
+
+    @Test
+    void anUnwritableReportFolderIsRefusedBeforeAnythingRuns() throws Exception {
+        Path ro = dir.resolve("ro");
+        Files.createDirectories(ro);
+        Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Path file = dir.resolve("afile");
+        Files.writeString(file, "x");
+        try {
+            // root ignores permissions; a path under a plain file is unwritable for everyone
+            Result r = run("check", "--reuse", "--report", file.resolve("report").toString());
+            assertThat(r.exit).isEqualTo(3);
+        } finally {
+            Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    /** A fake Maven that prints progress lines and writes the impl summary, as a real layer does. */
+    @Test
+    void checkRunsMavenShowsProgressAndMovesTheReportIntoPlace() throws Exception {
+        Path root = FixtureRepo.create(dir.resolve("repo"));
+        Path fake = dir.resolve("fake-mvn");
+        Files.copy(root.resolve("impl/target/procspec/summary.json"), dir.resolve("impl-summary.json"));
+        Files.writeString(fake, """
+                #!/bin/bash
+                echo "[INFO] Building procspec impl"
+                echo '[procspec] {"layer":"impl","event":"start","total":3}'
+                echo '[procspec] {"layer":"impl","event":"item","item":"RunqTest.wrapAround","verdict":"pass","done":1,"total":3}'
+                cp ../impl-summary.json impl/target/procspec/summary.json
+                echo '[procspec] {"layer":"impl","event":"end","verdict":"pass"}'
+                echo "args: $*"
+                exit 0
+                """);
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path report = dir.resolve("out/report");
+        Files.createDirectories(report);
+        Files.writeString(report.resolve("stale.txt"), "from an earlier run");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Set<String> only = new LinkedHashSet<>(List.of("impl"));
+        int exit = new Check(new Check.Options(root, only, false, report, false, false, "./procspec check --only impl",
+                fake.toString()), new PrintStream(buf, true, StandardCharsets.UTF_8)).run();
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isZero();
+        assertThat(out).contains("impl: RunqTest.wrapAround pass  (1/3)").contains("impl: finished, pass")
+                .contains("args: -B -ntp -fae verify -pl impl -am -Dprocspec.check=quick");
+        assertThat(report.resolve("stale.txt")).doesNotExist();
+        assertThat(report.resolve("index.html")).exists();
+        assertThat(Files.readString(report.resolve("maven.log"))).contains("Building procspec impl");
+        assertThat(Files.readString(report.resolve("summary.json"))).contains("\"schema\" : \"procspec.report/1\"");
+        try (var s = Files.list(dir.resolve("out"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("report");
+        }
+    }
+
+    @Test
+    void aFailedMavenRunWithNoSummaryFailsTheLayerAndTheExitStatus() throws Exception {
+        Path root = FixtureRepo.create(dir.resolve("repo"));
+        Path fake = dir.resolve("fake-mvn");
+        Files.writeString(fake, "#!/bin/bash\necho '[ERROR] BUILD FAILURE'\nexit 1\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path report = dir.resolve("report");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int exit = new Check(new Check.Options(root, Set.of("stress"), false, report, false, false, "x", fake.toString()),
+                new PrintStream(buf, true, StandardCharsets.UTF_8)).run();
+        assertThat(exit).isEqualTo(1);
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("stress", "FAIL", "wrote no summary");
+        assertThat(root.resolve("stress/target/procspec/summary.json")).doesNotExist();
+    }
+}
