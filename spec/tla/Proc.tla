@@ -6235,6 +6235,23 @@ FullNext == Next \/ (\E m \in Ms : Wakeup(m)) \/ (\E p \in Ps : SysmonRetake(p))
 Fairness == /\ \A m \in Ms : WF_vars(M(m)) /\ WF_vars(Wakeup(m))
             /\ \A p \in Ps : SF_vars(SysmonRetake(p))
 FullSpec == Init /\ [][FullNext]_vars /\ Fairness
+
+\* The steps that take sched.lock (lock(&sched.lock)): each is enabled only
+\* while no other M holds the lock.
+SchedLockLabels == {"stopm", "wakep_lock", "startm", "findRunnable_lockidle",
+                    "checkRunqsNoP_lock", "runqputslow_lock", "runqputbatch_lock",
+                    "globrunqput_lock", "globrunqputhead_lock", "globrunqget_lock"}
+TakesSchedLock(m) == pc[m] \in SchedLockLabels /\ M(m)
+\* Strong fairness of sched.lock: an M that waits for the lock while it is
+\* free again and again eventually takes it.  Weak fairness alone lets an M
+\* that loops through lock sections for ever (Gosched's globrunqput, the
+\* %61 globrunqget) starve an M waiting in wakep_lock, whose step is not
+\* continuously enabled; Go's futex lock does not do that in practice.
+\* Needed where two Ms run endless programs through the global queue
+\* (Proc_global2); where WF suffices a model uses FullSpec, whose verdicts
+\* then hold under the weaker assumption.
+LockFairness == \A m \in Ms : SF_vars(TakesSchedLock(m))
+LockFairSpec == FullSpec /\ LockFairness
 \* Safety only (no fairness): smaller liveness-free runs use this.
 SafetySpec == Init /\ [][FullNext]_vars
 

@@ -44,6 +44,16 @@ public final class SpecProperties {
     public static final String NO_LOST_WAKEUP = "NoLostWakeup";
     /** No Go {@code throw} was reached. */
     public static final String NO_THROW = "NoThrow";
+    /** Go's "schedule: spinning with local work": an M woken spinning by startm has an empty local queue. */
+    public static final String SPINNING_WOKEN_WITH_EMPTY_QUEUE = "SpinningWokenWithEmptyQueue";
+    /** Each {@code sched.gFree.lock} section is one atomic step, so the lock is free between steps. */
+    public static final String GFREE_LOCK_FREE_BETWEEN_STEPS = "GFreeLockFreeBetweenSteps";
+    /** No thief is lapped: a ring's head does not go once round while a thief holds a stale head (no ABA). */
+    public static final String NO_LAP = "NoLap";
+    /** The abstract scheduler ({@code Scheduler.tla}): an idle P runs nothing. */
+    public static final String IDLE_IS_IDLE = "IdleIsIdle";
+    /** A witness, not a requirement: a thief never takes a runnext (expected violated: the runnext-steal trace). */
+    public static final String NO_RUNNEXT_STEAL = "NoRunnextSteal";
 
     // ---- temporal and action properties ----------------------------------------------------------
 
@@ -55,12 +65,24 @@ public final class SpecProperties {
     public static final String RUNNABLE_EVENTUALLY_RUNS = "RunnableEventuallyRuns";
     /** A G on the global queue eventually runs even when the local queue never empties. */
     public static final String GLOBAL_EVENTUALLY_RUNS = "GlobalEventuallyRuns";
+    /** Inside the scheduler ({@code Proc.tla}): the run queues refine {@code RunQueueAtomic}, per operation. */
+    public static final String QUEUE_REFINEMENT = "QueueRefinement";
+    /** The G free lists refine {@code GFreeAtomic}, per operation (in {@code GFree.tla} and {@code Proc.tla}). */
+    public static final String FREE_REFINEMENT = "FreeRefinement";
+    /** At a thief's successful CAS, the Gs it copied are the first Gs of the victim's queue. */
+    public static final String STEAL_COPIES_QUEUED = "StealCopiesQueued";
+    /** While some P is idle and a G is queued, that does not last for ever. */
+    public static final String NO_STRANDED_WORK = "NoStrandedWork";
+    /** {@link #NO_STRANDED_WORK} under the assumption that every runqempty call returns (lock-free, not wait-free). */
+    public static final String WORK_CONSERVATION = "WorkConservation";
 
     private static final SortedSet<String> ALL = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
             TYPE_OK, EXACTLY_ONE_PLACE, STATUS_MATCHES_PLACE, RING_BOUNDED, GLOBAL_SIZE_MATCHES, NO_TORN_STEAL,
             FREE_COUNTS_MATCH, GLOBAL_FREE_LISTS_SORTED, LOCAL_FREE_LIST_BOUNDED, FREE_STACKS_STANDARD,
             STACK_ACCOUNTING, HELD_HAVE_STACKS, LIVE_GS_HAVE_STACKS, GOIDS_UNIQUE, MS_AND_PS, NO_LOST_WAKEUP,
-            NO_THROW, REFINEMENT, RUNQEMPTY_NEVER_SPURIOUS, RUNNABLE_EVENTUALLY_RUNS, GLOBAL_EVENTUALLY_RUNS)));
+            NO_THROW, SPINNING_WOKEN_WITH_EMPTY_QUEUE, GFREE_LOCK_FREE_BETWEEN_STEPS, NO_LAP, IDLE_IS_IDLE,
+            NO_RUNNEXT_STEAL, REFINEMENT, RUNQEMPTY_NEVER_SPURIOUS, RUNNABLE_EVENTUALLY_RUNS, GLOBAL_EVENTUALLY_RUNS,
+            QUEUE_REFINEMENT, FREE_REFINEMENT, STEAL_COPIES_QUEUED, NO_STRANDED_WORK, WORK_CONSERVATION)));
 
     /** Every property name, sorted. */
     public static SortedSet<String> all() {

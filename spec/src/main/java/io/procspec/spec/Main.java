@@ -71,12 +71,16 @@ public final class Main {
                 ModelRunner runner = new ModelRunner(layout, opts, reports, System.out::println);
                 List<String> lines = new ArrayList<>();
                 java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+                System.out.println(ModelRunner.startLine(models.size()));
+                boolean allAsExpected = true;
                 for (ModelConfig m : models) {
                     ModelRun run = runner.run(m, models.size(), done);
+                    allAsExpected &= run.asExpected();
                     String line = run.result().summary() + (run.asExpected() ? "" : "  (NOT AS EXPECTED: " + m.expect() + ")");
                     System.out.println(line);
                     lines.add(line);
                 }
+                System.out.println(ModelRunner.endLine(allAsExpected ? "pass" : "fail"));
                 Files.createDirectories(layout.workDir());
                 Files.write(layout.workDir().resolve("summary-" + args[0] + ".txt"), lines);
             }

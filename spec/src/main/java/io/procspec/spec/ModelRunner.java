@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -15,8 +14,10 @@ import java.util.function.Consumer;
  * Checks one model with TLC and records everything the layer reports about it: the result, the
  * label and branch-probe counts, the trace (as a table in {@code target/tlc/MODEL/trace.txt} and
  * as {@code procspec.trace/1} JSON), the manifest entry and the layer summary item, and one
- * progress line on standard output:
- * <pre>[procspec] {"layer":"spec","item":"MODEL","done":N,"total":M,"verdict":"pass","distinct":D,"seconds":S}</pre>
+ * progress line ({@code procspec.progress/1}, report/README.md) on standard output:
+ * <pre>[procspec] {"layer":"spec","event":"item","item":"MODEL","verdict":"pass","done":N,"total":M,
+ *             "figures":{"distinct":D,"depth":K,"seconds":S}}</pre>
+ * {@link #startLine} and {@link #endLine} give the lines that open and close a run of models.
  */
 public final class ModelRunner {
     private final SpecLayout layout;
@@ -86,13 +87,48 @@ public final class ModelRunner {
         };
     }
 
-    /** The progress line the procspec command reads. */
+    /** The {@code procspec.progress/1} line for one finished model (seconds: TLC's wall time). */
     public static String progressLine(String item, int done, int total, ModelRun run) {
-        return String.format(Locale.ROOT,
-                "[procspec] {\"layer\":\"spec\",\"item\":\"%s\",\"done\":%d,\"total\":%d,\"verdict\":\"%s\","
-                        + "\"distinct\":%d,\"seconds\":%.1f}",
-                item, done, total, run.verdict(), run.result().distinct(),
-                run.result().wallTime().toMillis() / 1000.0);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("distinct", run.result().distinct());
+        figures.put("depth", run.result().depth());
+        figures.put("seconds", SpecReports.seconds(run.result().wallTime().toMillis()));
+        Map<String, Object> o = event("item");
+        o.put("item", item);
+        o.put("verdict", run.verdict());
+        o.put("done", done);
+        o.put("total", total);
+        o.put("figures", figures);
+        return line(o);
+    }
+
+    /** The {@code procspec.progress/1} line that opens a run of {@code total} models. */
+    public static String startLine(int total) {
+        Map<String, Object> o = event("start");
+        o.put("total", total);
+        return line(o);
+    }
+
+    /** The {@code procspec.progress/1} line that closes a run: "pass" or "fail". */
+    public static String endLine(String verdict) {
+        Map<String, Object> o = event("end");
+        o.put("verdict", verdict);
+        return line(o);
+    }
+
+    private static Map<String, Object> event(String event) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("layer", "spec");
+        o.put("event", event);
+        return o;
+    }
+
+    private static String line(Map<String, Object> o) {
+        try {
+            return "[procspec] " + SpecReports.compactJson().writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void write(Path p, String text) {

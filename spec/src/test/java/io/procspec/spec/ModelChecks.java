@@ -51,6 +51,7 @@ final class ModelChecks {
         int jobs = Math.max(1, Integer.getInteger("procspec.tlc.jobs", 2));
         TlcRunner.Options perJob = options.withWorkers(Math.max(1, options.workers() / jobs));
         ModelRunner runner = new ModelRunner(layout, perJob, reports, System.out::println);
+        System.out.println(ModelRunner.startLine(models.size()));
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "tlc-job");
             t.setDaemon(true);
@@ -249,6 +250,8 @@ final class ModelChecks {
         System.out.println(sb);
         System.out.println("machine-readable: " + reports.dir().resolve("summary.json") + ", "
                 + reports.dir().resolve("manifest.json"));
+        boolean pass = results.values().stream().allMatch(ModelRun::asExpected);
+        System.out.println(ModelRunner.endLine(pass ? "pass" : "fail"));
     }
 
     private static String tail(String s) {

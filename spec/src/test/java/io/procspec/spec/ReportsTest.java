@@ -75,9 +75,16 @@ class ReportsTest {
         assertThat(line).startsWith("[procspec] ");
         Map<String, Object> o = SpecReports.json().readValue(line.substring("[procspec] ".length()),
                 new TypeReference<Map<String, Object>>() {});
-        assertThat(o).containsEntry("layer", "spec").containsEntry("item", "X").containsEntry("done", 3)
-                .containsEntry("total", 7).containsEntry("verdict", "pass").containsEntry("distinct", 4410)
-                .containsEntry("seconds", 1.5);
+        assertThat(o).containsEntry("layer", "spec").containsEntry("event", "item").containsEntry("item", "X")
+                .containsEntry("done", 3).containsEntry("total", 7).containsEntry("verdict", "pass");
+        assertThat((Map<String, Object>) o.get("figures")).containsEntry("distinct", 4410).containsEntry("seconds", 1.5);
+        assertThat(line).doesNotContain("\n");
+        Map<String, Object> start = SpecReports.json().readValue(ModelRunner.startLine(7).substring("[procspec] ".length()),
+                new TypeReference<Map<String, Object>>() {});
+        assertThat(start).containsEntry("event", "start").containsEntry("total", 7);
+        Map<String, Object> end = SpecReports.json().readValue(ModelRunner.endLine("fail").substring("[procspec] ".length()),
+                new TypeReference<Map<String, Object>>() {});
+        assertThat(end).containsEntry("event", "end").containsEntry("verdict", "fail");
     }
 
     private static Map<String, Object> read(Path p) throws IOException {
