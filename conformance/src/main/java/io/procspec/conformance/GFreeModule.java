@@ -55,7 +55,7 @@ public final class GFreeModule implements SpecModule {
             "gEpoch", "ghost: when gfput freed each G (for FreeStacksStandard)",
             "sssChanges", "the environment's budget of startingStackSize changes",
             "grows", "the environment's budget of stack growths",
-            "fuel", "the spec driver's budget of operations; the Java driver follows the spec's choices",
+            "ops", "history: the operations the spec's driver started (MCGFree bounds them); the Java driver follows the spec's choices",
             "gets", "the spec driver's count of gfget operations (bounds malg); the Java driver follows the spec");
 
     private static final List<String> PER_PROCESS = List.of("pc", "fg", "hand");

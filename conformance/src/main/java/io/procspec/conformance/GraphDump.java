@@ -28,6 +28,7 @@ public final class GraphDump {
     public static Dumped run(SpecLayout layout, ModelConfig model, int workers, String heap) {
         long t0 = System.nanoTime();
         Path dir = TlcRunner.prepare(layout, model, "-graph");
+        dropView(dir.resolve(model.name() + ".cfg"));
         List<String> args = new ArrayList<>(TlcRunner.tlcArgs(model, model.workers() != null ? model.workers() : workers,
                 false, false));
         int at = args.indexOf("-config");
@@ -45,6 +46,20 @@ public final class GraphDump {
             StateGraph g = StateGraph.parseDot(dot);
             Files.deleteIfExists(dot); // large; the graph is in memory now
             return new Dumped(res, g, dir, (System.nanoTime() - t0) / 1e9);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Removes the model's VIEW: a view merges states that differ only in what no step can read
+     * (RunQueue's ring slots outside head..tail), but the replay compares whole states, the Java
+     * ring's stale slots included, so it needs every state TLC can reach.
+     */
+    static void dropView(Path cfg) {
+        try {
+            String text = Files.readString(cfg);
+            Files.writeString(cfg, text.replaceAll("(?m)^VIEW\\s+\\w+\\s*$", ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,7 +18,9 @@ public final class Modules {
 
     /** The harness's knowledge of spec module {@code spec}; throws for a module it cannot replay. */
     public static SpecModule of(String spec) {
-        return switch (spec) {
+        // a model names its MC module (MCRunQueue: the algorithm module with the model's bounds)
+        String module = spec.startsWith("MC") ? spec.substring(2) : spec;
+        return switch (module) {
             case "RunQueue" -> new RunQueueModule();
             case "GFree" -> new GFreeModule();
             default -> throw new IllegalArgumentException("the conformance harness has no abstraction function for "

@@ -68,18 +68,18 @@ public final class RunQueueModule implements SpecModule {
         String local = "a local variable of the Go function (a Java local, not observable between steps); "
                 + "a wrong value shows in the shared variables it feeds";
         for (String v : List.of("oldnext", "next", "rg", "gp", "h", "t", "n", "i", "st", "qn", "batch", "gbatch",
-                "ehead", "etail", "enext", "rqret")) {
+                "ehead", "etail", "enext", "rqret", "rbret")) {
             m.put(v, local);
         }
         m.put("grab", "ghost: the slots each thief is copying (for NoTornSteal); Java has no such record");
         m.put("ewitness", "ghost: whether the queue was empty when runqempty read runnext (for RunqemptyNeverSpurious)");
         m.put("phase", "model state of bug runqputslow_no_lock (which half of the two-step write); the twin's position shows in pc");
-        m.put("fuel", "the spec driver's budget of operations; the Java driver follows the spec's choices");
+        m.put("ops", "history: the operations the spec's driver started (MCRunQueue bounds them); the Java driver follows the spec's choices");
         NOT_COMPARED = java.util.Collections.unmodifiableMap(m);
     }
 
     private static final List<String> PER_PROCESS = List.of("pc", "rqg", "q", "gq", "victim", "stealnext", "ep",
-            "gmax", "rqret", "oldnext", "next", "rg", "gp", "h", "t", "n", "i", "st", "qn", "batch", "gbatch", "ehead",
+            "gmax", "rqret", "rbret", "oldnext", "next", "rg", "gp", "h", "t", "n", "i", "st", "qn", "batch", "gbatch", "ehead",
             "etail", "enext", "ewitness", "phase", "hand", "grab");
 
     @Override
@@ -320,6 +320,17 @@ public final class RunQueueModule implements SpecModule {
                 }
                 case "RunqemptyNeverSpurious" -> {
                     return new ArrayList<>(spurious);
+                }
+                case "StealCopiesQueued" -> {
+                    // The spec checks it at the thief's CAS with its ghost record of the copy; Java
+                    // has none. What the Java side can see of a copy that is not what the owner
+                    // queued: the stolen Gs are then in two places, or another G is lost, which
+                    // ExactlyOnePlace reports (once no operation is in flight, for a lost G).
+                    List<String> out = new ArrayList<>();
+                    for (String v : violations("ExactlyOnePlace", ctl)) {
+                        out.add("StealCopiesQueued (seen on Java as " + v + ")");
+                    }
+                    return out;
                 }
                 default -> throw new UnsupportedOperationException("the Java side of RunQueue cannot check " + property
                         + " (a property of the spec's ghost variables)");

@@ -313,6 +313,7 @@ public final class TraceValidation {
             Files.writeString(dir.resolve("RunQueueTraceData.tla"), dataModule(traces, progress), StandardCharsets.UTF_8);
             StringBuilder cfg = new StringBuilder("SPECIFICATION TSpec\nCONSTANTS\n");
             constants.forEach((k, v) -> cfg.append("    ").append(k).append(" = ").append(v).append('\n'));
+            cfg.append("    MayStart <- TMayStart\n");
             Files.writeString(dir.resolve("RunQueueTrace.cfg"), cfg.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

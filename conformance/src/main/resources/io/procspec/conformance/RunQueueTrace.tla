@@ -21,6 +21,12 @@
 (***************************************************************************)
 EXTENDS RunQueue, RunQueueTraceData
 
+\* The Java driver starts exactly Fuel operations in all (RunQueue's
+\* parameter MayStart, as MCRunQueue bounds it; the cfg sets
+\* MayStart <- TMayStart).
+CONSTANT Fuel
+TMayStart(started) == started < Fuel
+
 VARIABLES trIdx, trStep
 
 TNames == {"runq", "runqhead", "runqtail", "runnext", "globrunq", "runqsize",
