@@ -48,7 +48,7 @@ public final class Catalogue {
     // runqget's body is Proc.runqgetG, which keeps inheritTime in the P.
 
     private static final List<Bug> BUGS = List.of(
-            // ---- the spec's bug switches (spec/tla/GoRuntime.tla, Bugs), each with its model ----
+            // ---- the spec's bug switches (spec/tla/Bugs.tla, BugNames), each with its model ----
             new Bug("runqempty_one_tail_read", Category.HISTORICAL,
                     "runqempty returns without the second read of tail (Go CL 20858): it can answer empty while a G moves from runnext to the ring and back",
                     "RunQueue_bug_runqempty_one_tail_read", "RunqemptyNeverSpurious", RunqemptyOneTailRead::new,
@@ -60,7 +60,7 @@ public final class Catalogue {
                             Copy.of("runqgrab0", "runqgrab0")), ""),
             new Bug("tail_before_slot", Category.ORDER,
                     "runqput publishes runqtail before it writes the slot: a thief copies the slot's old content",
-                    "RunQueue_bug_tail_before_slot", "ExactlyOnePlace", TailBeforeSlot::new,
+                    "RunQueue_bug_tail_before_slot", "StealCopiesQueued", TailBeforeSlot::new,
                     List.of(Copy.of("runqput0", "runqput0")), ""),
             new Bug("runqputslow_no_lock", Category.LOST_ATOMICITY,
                     "runqputslow reads sched.runq without sched.lock and writes it back a step later (the kind of Go issue 40457): a G another P queued in between is lost",
@@ -74,8 +74,16 @@ public final class Catalogue {
                                     "batch[i].schedlink = batch[i + 1];", "")), ""),
             new Bug("counter_too_narrow", Category.ARITHMETIC,
                     "runqhead/runqtail wrap at 2*len(runq) (Tokio's 16-bit indices): a stalled thief's CAS succeeds after head went once round (ABA)",
-                    "RunQueue_bug_counter_too_narrow", "NoTornSteal", null, List.of(),
+                    "RunQueue_bug_counter_too_narrow", "StealCopiesQueued", null, List.of(),
                     "no Java twin yet: Java's counters are Go's uint32 (int); a twin needs every counter operation of runqputbatch, runqdrain and runqgrab masked, not yet written"),
+            new Bug("runqgrab_steal_all", Category.ARITHMETIC,
+                    "runqgrab takes the victim's whole queue (n := t - h) instead of half: the per-operation refinement's steal batch (at most half, rounded up) is exceeded",
+                    "RunQueue_bug_runqgrab_steal_all", "Refinement", null, List.of(),
+                    "no Java twin yet: the spec's refinement checks the batch size of each operation; the Java layers check runqgrab's ceil-half with runqgrab_floor_half_plus_one"),
+            new Bug("dropspinning_no_recheck", Category.SCHEDULER,
+                    "a spinning M that drops spinning parks without checkRunqsNoP: a G queued by an M that saw it spinning (and woke nobody) waits while a P stays idle",
+                    "Proc_bug_dropspinning_no_recheck", "WorkConservation", null, List.of(),
+                    "no Java twin yet: findRunnable is a method of Sched, which cannot be replaced piecewise until Sched is split (issue 14)"),
             new Bug("gfput_bad_spill", Category.ARITHMETIC,
                     "gfput spills only above localMax (n > 64, not n >= 64) and its spill drops stacks onto the noStack list without stackfree",
                     "GFree_bug_gfput_bad_spill", "LocalFreeListBounded", GfputBadSpill::new,

@@ -206,7 +206,8 @@ public final class Patches {
                 }
                 """, """
                 G runnext = pp.loadVolatileRunnext();
-                return head == tail && runnext == null;  // BUG: no RUNQEMPTY_RECHECK: tail is not read again
+                point.at(RUNQEMPTY_RECHECK);
+                return head == tail && runnext == null;  // BUG: tail is not read again (the step stays, as in the spec's RereadTail)
                 """)));
         PATCHES.put("gfput_no_split", patch("gfput_no_split", new Edit(PROC, SPILL_SPLIT, """
                 G g1 = pp.gFree.pop();

@@ -21,10 +21,11 @@ class CatalogueTest {
     @Test
     void everySpecBugSwitchIsCataloguedUnderItsName() throws IOException {
         Path root = Path.of(System.getProperty("procspec.root", "..")).toAbsolutePath().normalize();
-        String goRuntime = Files.readString(root.resolve("spec/tla/GoRuntime.tla"));
-        Matcher block = Pattern.compile("Bugs == \\{(.*?)\\}", Pattern.DOTALL).matcher(goRuntime);
-        assertThat(block.find()).as("GoRuntime.tla defines Bugs").isTrue();
+        String bugs = Files.readString(root.resolve("spec/tla/Bugs.tla"));
+        Matcher block = Pattern.compile("BugNames ==\\s*\\{(.*?)\\}", Pattern.DOTALL).matcher(bugs);
+        assertThat(block.find()).as("Bugs.tla defines BugNames").isTrue();
         Set<String> switches = new LinkedHashSet<>();
+        // the names in quotes; the comments after them name each bug's property
         Matcher name = Pattern.compile("\"(\\w+)\"").matcher(block.group(1));
         while (name.find()) {
             if (!name.group(1).equals("none")) {
@@ -37,7 +38,12 @@ class CatalogueTest {
         }
         for (Bug b : Catalogue.withSpecSwitch()) {
             assertThat(switches).as("spec switch of %s", b.name()).contains(b.name());
-            assertThat(root.resolve("spec/models/" + b.specModel() + ".cfg")).exists();
+            Path cfg = root.resolve("spec/models/" + b.specModel() + ".cfg");
+            assertThat(cfg).exists();
+            Matcher expect = Pattern.compile("(?m)^\\\\\\* @expect \\w+ (\\w+)").matcher(Files.readString(cfg));
+            assertThat(expect.find()).as("%s names the property it expects violated", cfg).isTrue();
+            assertThat(b.expectedProperty()).as("property of %s: the catalogue and %s", b.name(), cfg)
+                    .isEqualTo(expect.group(1));
         }
     }
 

@@ -48,7 +48,8 @@ public final class RunqemptyOneTailRead extends Twin {
             int tail = pp.loadVolatileRunqtail();
             point.at(RUNQEMPTY_LOADNEXT);
             G runnext = pp.loadVolatileRunnext();
-            return head == tail && runnext == null;  // BUG: no RUNQEMPTY_RECHECK: tail is not read again
+            point.at(RUNQEMPTY_RECHECK);
+            return head == tail && runnext == null;  // BUG: tail is not read again (the step stays, as in the spec's RereadTail)
         }
     }
 }
