@@ -269,13 +269,21 @@ final class Report {
     static final int MIN_SAMPLES = 8;
 
     static String hookVerdict(double[] cp, int n) {
+        return verdict(cp, n, "hook");
+    }
+
+    /**
+     * The decision rule of results.md: "undecided" below {@link #MIN_SAMPLES} samples per row,
+     * "within noise" when p ≥ {@code NOISE_P}, otherwise "{@code subject} slower (or faster) by x %".
+     */
+    static String verdict(double[] cp, int n, String subject) {
         if (Double.isNaN(cp[1]) || n < MIN_SAMPLES) {
             return String.format(Locale.ROOT, "undecided: %d samples per row, need %d", n, MIN_SAMPLES);
         }
         if (cp[1] >= NOISE_P) {
             return "within noise";
         }
-        return String.format(Locale.ROOT, "hook %s by %.1f%%", cp[0] > 0 ? "slower" : "faster", Math.abs(cp[0]) * 100);
+        return String.format(Locale.ROOT, "%s %s by %.1f%%", subject, cp[0] > 0 ? "slower" : "faster", Math.abs(cp[0]) * 100);
     }
 
     // ---- writing ---------------------------------------------------------------------------------
@@ -414,14 +422,14 @@ final class Report {
             Row h = find("owner", p[0], null, 1);
             Row n = find("owner", p[1], null, 1);
             if (h != null && n != null) {
-                lines.add(comparison("owner ops: " + p[0] + " vs " + p[1], h, n, true));
+                lines.add(comparison("owner ops: " + p[0] + " vs " + p[1], h, n, true, "hook"));
             }
         }
         for (String j : spawnJdks()) {
             Row h = find("spawn", "procspec", j, 0);
             Row n = find("spawn", "procspecNoHook", j, 0);
             if (h != null && n != null) {
-                lines.add(comparison("spawn tree: procspec vs procspecNoHook", h, n, false));
+                lines.add(comparison("spawn tree: procspec vs procspecNoHook", h, n, false, "hook"));
             }
         }
         if (!lines.isEmpty()) {
@@ -441,7 +449,7 @@ final class Report {
                     {"procspecNoBackoff", "runqgrab's usleep(3) before stealing runnext"}}) {
                 Row n = find("spawn", v[0], j, 0);
                 if (h != null && n != null) {
-                    price.add(comparison("spawn tree: " + v[1], h, n, false));
+                    price.add(comparison("spawn tree: " + v[1], h, n, false, "faithful build"));
                 }
             }
         }
@@ -460,12 +468,13 @@ final class Report {
     static final String COMPARISON_HEAD = "| comparison | JDK | faithful median | variant median | cost | p | verdict |\n"
             + "| --- | --- | --- | --- | --- | --- | --- |\n";
 
-    static String comparison(String what, Row h, Row n, boolean higherIsBetter) {
+    /** One table row: {@code h} (the faithful build) against {@code n}; {@code subject} names h in the verdict. */
+    static String comparison(String what, Row h, Row n, boolean higherIsBetter, String subject) {
         double[] cp = hookCost(h, n, higherIsBetter);
         String u = higherIsBetter ? " ops/µs" : " ms";
         return "| " + what + " | JDK " + h.jdk + " | " + f(h.median()) + u + " | " + f(n.median()) + u + " | "
                 + String.format(Locale.ROOT, "%+.1f%%", cp[0] * 100) + " | " + String.format(Locale.ROOT, "%.3g", cp[1])
-                + " | " + hookVerdict(cp, Math.min(h.samples.length, n.samples.length)) + " |";
+                + " | " + verdict(cp, Math.min(h.samples.length, n.samples.length), subject) + " |";
     }
 
     // ---- summary (procspec.layer/1) ------------------------------------------------------------

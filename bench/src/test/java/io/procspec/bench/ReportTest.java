@@ -123,5 +123,10 @@ class ReportTest {
         Report.Row c = new Report.Row("owner", "c", "17", 1, "ops/us", around(100, 20), null, 0);
         Report.Row d = new Report.Row("owner", "d", "17", 1, "ops/us", around(101, 20), null, 0);
         assertThat(Report.hookVerdict(Report.hookCost(c, d, true), 20)).isEqualTo("within noise");
+        Report.Row e = new Report.Row("spawn", "e", "17", 1, "ms", around(150, 20), null, 0);
+        Report.Row f = new Report.Row("spawn", "f", "17", 1, "ms", around(100, 20), null, 0);
+        // a price of fidelity names the faithful build, not the hook
+        assertThat(Report.comparison("price", e, f, false, "faithful build")).contains("faithful build slower by 50.0%");
+        assertThat(Report.comparison("hook", f, e, false, "hook")).contains("hook faster by 33.3%");
     }
 }

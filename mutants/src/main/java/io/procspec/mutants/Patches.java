@@ -185,12 +185,10 @@ public final class Patches {
                 return;  // BUG: the old runnext should be kicked out to the ring; it is lost
                 """)));
         PATCHES.put("runqgrab_floor_half_plus_one", patch("runqgrab_floor_half_plus_one", new Edit(PROC, """
-                + " and " + batch.ringSize() + ")");
-                }
-                for (;;) {
+                private int runqgrab0(P pp, P batch, int batchHead, boolean stealRunNextG) {
+                    for (;;) {
                 """, """
-                + " and " + batch.ringSize() + ")");
-                }
+                private int runqgrab0(P pp, P batch, int batchHead, boolean stealRunNextG) {
                 for (int retries = 0; ; retries++) {  // BUG: a retry bound, not in the original: the bug can make a full ring look inconsistent forever
                     if (retries > 10_000) {  // BUG
                         throw new IllegalStateException("runqgrab: livelock (broken variant)");  // BUG
@@ -394,13 +392,13 @@ public final class Patches {
                 patch("runqputbatch_no_lock", new Edit(PROC, """
                         lock(sched.lock, RUNQPUTBATCH_LOCK);
                         try {
-                            globrunqputbatch(q, qsize);
+                            globrunqputbatch0(q, qsize);
                         } finally {
                             unlock(sched.lock);
                         }
                         """, """
                         point.at(RUNQPUTBATCH_LOCK); // BUG: no lock
-                        globrunqputbatch(q, qsize); // BUG
+                        globrunqputbatch0(q, qsize); // BUG
                         """)));
 
         // arithmetic
