@@ -66,6 +66,24 @@ class ReportsTest {
     }
 
     @Test
+    void theLayersTimeIsTheSpanOfItsRunsNotTheirSum() throws IOException {
+        // two models side by side: 0-10 s and 4-16 s; the layer took 16 s, not 22
+        TlcResult ten = TlcOutputParser.parse("A", TlcOutputParserTest.resource("tlc-ok.out"), 0, Duration.ofSeconds(10), false);
+        TlcResult twelve = TlcOutputParser.parse("B", TlcOutputParserTest.resource("tlc-ok.out"), 0, Duration.ofSeconds(12), false);
+        Instant t0 = Instant.parse("2026-11-30T03:00:00Z");
+        SpecReports reports = new SpecReports(tmp.resolve("out"));
+        for (String name : List.of("A", "B")) {
+            Path cfg = tmp.resolve(name + ".cfg");
+            Files.writeString(cfg, "\\* @spec MCGFree\nSPECIFICATION FullSpec\n");
+            boolean a = name.equals("A");
+            reports.record(new ModelRun(ModelConfig.parse(cfg), a ? ten : twelve, 1, a ? t0 : t0.plusSeconds(4),
+                    Map.of(), Map.of(), true, null));
+        }
+        Map<String, Object> summary = read(tmp.resolve("out/summary.json"));
+        assertThat(summary).containsEntry("seconds", 16.0).containsEntry("startedAt", t0.toString());
+    }
+
+    @Test
     void theProgressLineIsOneJsonObject() throws IOException {
         TlcResult r = TlcOutputParser.parse("X", TlcOutputParserTest.resource("tlc-ok.out"), 0, Duration.ofMillis(1500), false);
         Path cfg = tmp.resolve("X.cfg");
