@@ -314,9 +314,9 @@ class ConformanceTest {
 
     /**
      * The divergent variants, each with the model direction 1 replays, the log configuration of
-     * direction 2, the number of logs, and whether the logs come from all three sources (a third each
-     * from jqwik samples, the explorer and seeded Random; each source must then reject some) or
-     * from seeded Random only.
+     * direction 2, the number of logs, and where the logs come from: {@code "random"} (seeded Random
+     * only), or a third each from jqwik samples, the explorer and seeded Random, with {@code "each"}
+     * (every source must reject some) or {@code "any"} (the logs as a whole must).
      */
     static Stream<org.junit.jupiter.params.provider.Arguments> divergences() {
         Map<String, String> runnext = new LinkedHashMap<>(TraceValidation.defaultConstants());
@@ -325,13 +325,14 @@ class ConformanceTest {
         runnext.put("Ops", "{\"putnext\", \"get\", \"steal\", \"empty\"}");
         Map<String, String> dflt = TraceValidation.defaultConstants();
         return Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("tail_before_slot", "RunQueue", dflt, 60, false),
-                org.junit.jupiter.params.provider.Arguments.of("runqgrab_no_cas", "RunQueue", dflt, 60, false),
-                org.junit.jupiter.params.provider.Arguments.of("runqputslow_spill_short", "RunQueue", dflt, 60, true),
+                org.junit.jupiter.params.provider.Arguments.of("tail_before_slot", "RunQueue", dflt, 60, "random"),
+                org.junit.jupiter.params.provider.Arguments.of("runqgrab_no_cas", "RunQueue", dflt, 60, "random"),
+                org.junit.jupiter.params.provider.Arguments.of("runqputslow_spill_short", "RunQueue", dflt, 60, "each"),
                 // a thief must steal runnext between the owner's load and CAS: an empty ring (conformance/models),
-                // and more logs, since a random schedule rarely puts the steal in that window
-                org.junit.jupiter.params.provider.Arguments.of("runqget_retries_runnext", "RunQueue_runnext", runnext, 400, false),
-                org.junit.jupiter.params.provider.Arguments.of("runqgrab_loadtail_label_late", "RunQueue", dflt, 60, false));
+                // and more logs, since few schedules put the steal in that window (random schedules found
+                // 3 in 400 logs; of these 150, one jqwik sample and one explorer execution do)
+                org.junit.jupiter.params.provider.Arguments.of("runqget_retries_runnext", "RunQueue_runnext", runnext, 150, "any"),
+                org.junit.jupiter.params.provider.Arguments.of("runqgrab_loadtail_label_late", "RunQueue", dflt, 60, "random"));
     }
 
     @ParameterizedTest(name = "divergence {0} is reported by both directions")
@@ -339,7 +340,8 @@ class ConformanceTest {
     @Order(4)
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void bothDirectionsReportADivergentVariant(String bug, String modelName, Map<String, String> logConstants,
-                                               int logs, boolean everySource) {
+                                               int logs, String sources) {
+        boolean everySource = sources.equals("each");
         ModelConfig model = Modules.model(layout, modelName);
         StateGraph g = GRAPHS.computeIfAbsent(modelName,
                 n -> GraphDump.run(layout, model, 2, "2g").graph());
@@ -410,7 +412,7 @@ class ConformanceTest {
         for (Object[] a : same) {
             String b = (String) a[0];
             int logs = (int) a[3];
-            List<TraceValidation.Trace> t = (boolean) a[4]
+            List<TraceValidation.Trace> t = !a[4].equals("random")
                     ? threeSources(constants, b, logs, logs / 3, logs / 3, SEED, new LinkedHashMap<>())
                     : new ArrayList<>();
             for (int i = 0; t.size() < logs; i++) {
