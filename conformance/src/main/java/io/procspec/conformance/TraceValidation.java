@@ -27,13 +27,18 @@ import java.util.regex.Pattern;
 
 /**
  * Direction 2, Java to spec: records controlled Java runs of the port on configurations TLC
- * cannot exhaust (3 Ps, rings of 8, counters just below the 2^32 wrap, 16 Gs, random operations
- * and random schedules) as logs of (process, label, changed variables), and has TLC check in one
+ * cannot exhaust (3 Ps, rings of 8, counters just below the 2^32 wrap, 16 Gs) as logs of
+ * (process, label, changed variables), and has TLC check in one
  * run per batch of {@link #BATCH} logs that each log is a behaviour of RunQueue
  * ({@code RunQueueTrace.tla}).
  *
- * <p>The Java side is driven by {@link RunQueueModule}'s driver with a random {@link
- * RunQueueModule.Chooser} that obeys the spec's driver rules (an operation needs its input Gs in
+ * <p>Every choice of a run (the operations, their inputs, the thread of every step) comes from a
+ * {@link Choices}: a seeded {@code Random} ({@link Choices#random}), a list of ints that jqwik
+ * generates and can shrink ({@link Choices#of}), or, for the schedule, the enumeration of
+ * {@code control/}'s {@link Explorer} ({@link #explore}); each log keeps its {@link Origin}.
+ *
+ * <p>The Java side is driven by {@link RunQueueModule}'s driver with a {@link
+ * RunQueueModule.Chooser} drawing from those choices that obeys the spec's driver rules (an operation needs its input Gs in
  * hand; a P steals only with an empty queue; exactly {@code Fuel} operations in all, then every P
  * is done; only the model's {@code Ops}) and findRunnable's (a fair-share {@code globrunqget}
  * only with an empty local queue, else {@code max = 1}); p.destroy is left out (it needs the

@@ -168,7 +168,7 @@ class ConformanceTest {
         }
         notes.put("explorerOpSeeds", programs);
         notes.put("explorerExecutions", enumerated);
-        notes.put("explorerComplete", complete == programs);
+        notes.put("explorerEnumeration", complete == programs ? "complete" : "cut at " + EXPLORER_MAX_EXECUTIONS + " executions");
         for (long i = 0; out.size() < total; i++) {
             out.add(TraceValidation.record(c, bug, seed + i, POOL));
         }
@@ -223,7 +223,7 @@ class ConformanceTest {
                 "controlled Java runs, 3 Ps, ring 8, counters from 2^32-8, 16 Gs, checked by TLC against RunQueue: "
                         + all.get("jqwik") + " from jqwik samples (seed " + SEED + "), " + all.get("explorer")
                         + " from the explorer (spread over its " + notes.get("explorerExecutions")
-                        + ((boolean) notes.get("explorerComplete") ? "" : " (bounded, incomplete)")
+                        + (notes.get("explorerEnumeration").equals("complete") ? "" : " (" + notes.get("explorerEnumeration") + ")")
                         + " executions: every schedule with at most " + EXPLORER_BOUND + " preemption(s) of the operations of seed"
                         + ((int) notes.get("explorerOpSeeds") == 1 ? " " + SEED : "s " + SEED + ".." + (SEED + (int) notes.get("explorerOpSeeds") - 1))
                         + "), "
