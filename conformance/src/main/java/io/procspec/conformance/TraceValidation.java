@@ -447,6 +447,16 @@ public final class TraceValidation {
                 (System.nanoTime() - t0) / 1e9, out.length() > 3000 ? out.substring(out.length() - 3000) : out);
     }
 
+    /**
+     * Whether TLC accepts one log (one TLC run with one worker in {@code dir}, no second run): the
+     * check a shrinker repeats for every candidate.
+     */
+    public static boolean accepted(SpecLayout layout, Path dir, Map<String, String> constants, Trace trace,
+                                   Duration timeout) {
+        Tlc r = tlc(layout, dir, constants, List.of(trace), false, 1, timeout);
+        return r.finished && r.reached.getOrDefault(1, 0) == trace.steps().size() + 1;
+    }
+
     private record Tlc(boolean finished, Map<Integer, Integer> reached, String output) {}
 
     private static Tlc tlc(SpecLayout layout, Path dir, Map<String, String> constants, List<Trace> traces,
