@@ -16,6 +16,7 @@ import java.util.List;
  * java -jar conformance/target/conformance.jar replay RunQueue --bug tail_before_slot
  * java -jar conformance/target/conformance.jar replay RunQueue --graph FILE.dot  reuse a dump
  * java -jar conformance/target/conformance.jar traces 1000 [--seed S] [--bug NAME]   Java to spec
+ * java -jar conformance/target/conformance.jar traces 300 --source explorer [--bound B]   the explorer's runs
  * </pre>
  */
 public final class Main {
@@ -24,7 +25,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || !(args[0].equals("replay") || args[0].equals("traces"))) {
             System.err.println("usage: replay MODEL [--bug NAME] [--graph FILE.dot] [--workers N]\n"
-                    + "       traces N [--bug NAME] [--seed S] [--workers N]");
+                    + "       traces N [--bug NAME] [--seed S] [--workers N] [--source random|explorer] [--bound B]");
             System.exit(2);
         }
         SpecLayout layout = SpecLayout.detect();
@@ -35,9 +36,22 @@ public final class Main {
             int workers = Integer.parseInt(option(args, "--workers", "2"));
             java.util.concurrent.ExecutorService pool = Pools.daemon();
             long t0 = System.nanoTime();
+            String source = option(args, "--source", "random");
             List<TraceValidation.Trace> traces = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                traces.add(TraceValidation.record(TraceValidation.defaultConstants(), bug, seed + i, pool));
+            if (source.equals("explorer")) {
+                // every schedule within the preemption bound of the operations of seed, seed+1, ... until n runs
+                int bound = Integer.parseInt(option(args, "--bound", "1"));
+                for (long s = seed; traces.size() < n; s++) {
+                    traces.addAll(TraceValidation.explore(TraceValidation.defaultConstants(), bug, s, bound,
+                            n - traces.size(), pool).traces());
+                }
+            } else if (source.equals("random")) {
+                for (int i = 0; i < n; i++) {
+                    traces.add(TraceValidation.record(TraceValidation.defaultConstants(), bug, seed + i, pool));
+                }
+            } else {
+                System.err.println("--source: random or explorer (the jqwik source runs in the test suite), not " + source);
+                System.exit(2);
             }
             double javaS = (System.nanoTime() - t0) / 1e9;
             TraceValidation.Result r = TraceValidation.validate(layout, layout.workDir().resolve("trace-validation"),
@@ -46,8 +60,8 @@ public final class Main {
                     r.traces(), r.steps(), javaS, r.accepted(), r.rejected().size(), r.tlcSeconds());
             for (TraceValidation.Rejected x : r.rejected().subList(0, Math.min(5, r.rejected().size()))) {
                 TraceValidation.Step st = x.trace().steps().get(Math.min(x.firstBadStep(), x.trace().steps().size()) - 1);
-                System.out.printf("  rejected log %d (seed %d): first step the spec cannot take: %d, P%d at %s, changing %s%n",
-                        x.index(), x.trace().seed(), x.firstBadStep(), st.p(), st.label(), st.changes().keySet());
+                System.out.printf("  rejected log %d (%s): first step the spec cannot take: %d, P%d at %s, changing %s%n",
+                        x.index(), x.trace().origin(), x.firstBadStep(), st.p(), st.label(), st.changes().keySet());
             }
             if (r.accepted() == 0) {
                 System.out.println(r.tlcOutputTail());

@@ -223,13 +223,19 @@ public final class RunQueueModule implements SpecModule {
             int counterStart = (int) (start - mod); // just below 2^32, congruent to Start modulo CounterMod
             proc = new Proc(new ProcConfig().nprocs(numP).ringSize(ring).counterStart(counterStart).goVersion(v)
                     .checked(false).point(point).runnextBackoffNanos(0));
-            ops = Catalogue.ops(bug, proc);
             gs = new G[numG + 1];
             for (int g = 1; g <= numG; g++) {
                 gs[g] = Fixtures.runnable(g);
             }
             for (int g = 1; g <= initQueued; g++) {
                 proc.runqput(proc.allp[0], gs[g], false); // set-up: the points pass through (no managed thread)
+            }
+            ops = Catalogue.ops(bug, proc); // after the set-up: a twin may adjust the state it starts from (counter_too_narrow)
+            lastHead = new int[numP];
+            wideHead = new long[numP];
+            grabRead = new long[numP][];
+            for (int p = 0; p < numP; p++) {
+                lastHead[p] = proc.allp[p].runqhead();
             }
             for (int p = 0; p < numP; p++) {
                 Set<Integer> h = new TreeSet<>();
@@ -251,8 +257,65 @@ public final class RunQueueModule implements SpecModule {
             return numP;
         }
 
+        /** Each P's runqhead as last seen, and how far it has advanced in all (not wrapped) since the start. */
+        final int[] lastHead;
+        final long[] wideHead;
+        /** Per thief: {victim, the Java head it read (the int its CAS will compare), the victim's unwrapped head then}, or null. */
+        final long[][] grabRead;
+
+        /**
+         * Follows each P's head from one parked state to the next: a step moves a head forward by
+         * less than a ring (at most runqdrain's whole ring), less than the counter modulus, so the
+         * difference modulo it is the advance.
+         */
+        void observeHeads() {
+            for (int p = 0; p < numP; p++) {
+                int h = proc.allp[p].runqhead();
+                long d = Math.floorMod(Integer.toUnsignedLong(h) % mod - Integer.toUnsignedLong(lastHead[p]) % mod, mod);
+                wideHead[p] += d;
+                lastHead[p] = h;
+            }
+        }
+
+        /** The torn commits seen so far: a thief's runqgrab_cas taken while {@link #tornAt} held. */
+        final List<String> tornCommits = new ArrayList<>();
+
+        /**
+         * Whether thief p, parked at {@code label} = runqgrab_cas, would commit a torn copy: its CAS would succeed
+         * (the victim's head is the int it read) although the head advanced since (went once round
+         * the counters); null if not, else the reason.
+         */
+        String tornAt(int p, String label) {
+            long[] g = grabRead[p];
+            if (g == null || !Labels.RUNQGRAB_CAS.equals(label)) {
+                return null;
+            }
+            int v = (int) g[0];
+            int head = proc.allp[v].runqhead(); // the CAS compares the Java ints
+            long advanced = wideHead[v] - g[2];
+            if (head != (int) g[1] || advanced == 0) {
+                return null;
+            }
+            return "P" + (p + 1) + " is at runqgrab_cas with the head it read, "
+                    + Integer.toUnsignedString(head) + ", and P" + (v + 1) + "'s runqhead is that again after advancing by "
+                    + advanced + " (the counters wrap at " + mod + "): the slots P" + (p + 1)
+                    + " copied have been rewritten, and its CAS would commit the copy";
+        }
+
         @Override
         public void beforeStep(int p, String javaLabel, Map<String, String> after) {
+            observeHeads();
+            if (Labels.RUNQGRAB_CAS.equals(javaLabel)) {
+                String torn = tornAt(p, javaLabel);
+                if (torn != null) {
+                    tornCommits.add(torn);
+                }
+            }
+            if (Labels.RUNQGRAB_LOADHEAD.equals(javaLabel) && current[p] != null) {
+                // this step is the thief's h := atomic.LoadAcq(&pp.runqhead): the victim's head now
+                int v = current[p].arg() - 1;
+                grabRead[p] = new long[] {v, proc.allp[v].runqhead(), wideHead[v]};
+            }
             pending[p] = command(after, p);
             if (Labels.RUNQEMPTY_LOADNEXT.equals(javaLabel) && current[p] != null) {
                 P x = proc.allp[current[p].arg() - 1];
@@ -326,9 +389,37 @@ public final class RunQueueModule implements SpecModule {
                     // has none. What the Java side can see of a copy that is not what the owner
                     // queued: the stolen Gs are then in two places, or another G is lost, which
                     // ExactlyOnePlace reports (once no operation is in flight, for a lost G).
+                    // Also the commit itself: a thief whose runqgrab_cas succeeded on a head that
+                    // went once round the counters since it read it (see NoTornSteal) committed a
+                    // copy of slots the owner rewrote, which is what StealCopiesQueued forbids.
+                    observeHeads();
                     List<String> out = new ArrayList<>();
+                    for (String t : tornCommits) {
+                        out.add("StealCopiesQueued: a torn commit: " + t);
+                    }
                     for (String v : violations("ExactlyOnePlace", ctl)) {
                         out.add("StealCopiesQueued (seen on Java as " + v + ")");
+                    }
+                    return out;
+                }
+                case "NoTornSteal" -> {
+                    // The spec's NoTornSteal: a thief at runqgrab_cas whose CAS would succeed (the
+                    // victim's head is the h it read) holds no copy of a slot the owner rewrote since.
+                    // Java keeps no per-slot ghost; what it shows is the head: the owner writes a slot
+                    // of the thief's copy only at a counter at least a ring beyond it, so only after
+                    // head moved past h; a CAS that would still succeed then needs head to have come
+                    // back to h, i.e. gone once round the counter space. Conversely head going round
+                    // (by the modulus, twice the ring) needs the tail to go round the ring: every slot
+                    // is rewritten. So: the Java CAS would succeed (head is the int the thief read) and
+                    // head advanced since the thief read it. With Go's 32-bit counters that takes 2^32
+                    // steps; the twin of counter_too_narrow wraps them at 2*len(runq).
+                    observeHeads();
+                    List<String> out = new ArrayList<>();
+                    for (int p = 0; p < numP; p++) {
+                        String torn = ctl.finished(p) ? null : tornAt(p, ctl.labelOf(p));
+                        if (torn != null) {
+                            out.add("NoTornSteal: " + torn);
+                        }
                     }
                     return out;
                 }

@@ -1,6 +1,7 @@
 package io.procspec.conformance;
 
 import io.procspec.control.Controller;
+import io.procspec.control.Explorer;
 import io.procspec.control.Schedule;
 import io.procspec.runtime.P;
 import io.procspec.spec.Jvm;
@@ -26,13 +27,18 @@ import java.util.regex.Pattern;
 
 /**
  * Direction 2, Java to spec: records controlled Java runs of the port on configurations TLC
- * cannot exhaust (3 Ps, rings of 8, counters just below the 2^32 wrap, 16 Gs, random operations
- * and random schedules) as logs of (process, label, changed variables), and has TLC check in one
+ * cannot exhaust (3 Ps, rings of 8, counters just below the 2^32 wrap, 16 Gs) as logs of
+ * (process, label, changed variables), and has TLC check in one
  * run per batch of {@link #BATCH} logs that each log is a behaviour of RunQueue
  * ({@code RunQueueTrace.tla}).
  *
- * <p>The Java side is driven by {@link RunQueueModule}'s driver with a random {@link
- * RunQueueModule.Chooser} that obeys the spec's driver rules (an operation needs its input Gs in
+ * <p>Every choice of a run (the operations, their inputs, the thread of every step) comes from a
+ * {@link Choices}: a seeded {@code Random} ({@link Choices#random}), a list of ints that jqwik
+ * generates and can shrink ({@link Choices#of}), or, for the schedule, the enumeration of
+ * {@code control/}'s {@link Explorer} ({@link #explore}); each log keeps its {@link Origin}.
+ *
+ * <p>The Java side is driven by {@link RunQueueModule}'s driver with a {@link
+ * RunQueueModule.Chooser} drawing from those choices that obeys the spec's driver rules (an operation needs its input Gs in
  * hand; a P steals only with an empty queue; exactly {@code Fuel} operations in all, then every P
  * is done; only the model's {@code Ops}) and findRunnable's (a fair-share {@code globrunqget}
  * only with an empty local queue, else {@code max = 1}); p.destroy is left out (it needs the
@@ -53,8 +59,74 @@ public final class TraceValidation {
     /** The compared variables that are functions of the process (logged by component). */
     static final java.util.Set<String> PER_P = java.util.Set.of("runq", "runqhead", "runqtail", "runnext", "hand", "pc");
 
-    /** One log of a Java run. */
-    public record Trace(long seed, String bug, List<Step> steps, List<Integer> schedule, String failure) {}
+    /**
+     * Where a log's choices came from, so that a rejected log can be reproduced.
+     *
+     * @param source "random" (a seeded {@code java.util.Random}), "jqwik" (a list of ints a jqwik
+     *               arbitrary generated) or "explorer" (an execution of {@code control/}'s
+     *               {@link Explorer})
+     * @param id     what reproduces it within its source: "seed 42", "sample 17", "ops seed 7, execution 3"
+     * @param replay the Java call that records the same log again (shown with a rejected log)
+     */
+    public record Origin(String source, String id, String replay) {
+        @Override
+        public String toString() {
+            return source + " " + id;
+        }
+    }
+
+    /** One log of a Java run: its origin, the bug it ran with, the steps, the thread of every step. */
+    public record Trace(Origin origin, String bug, List<Step> steps, List<Integer> schedule, String failure) {}
+
+    /**
+     * The source of every choice a recorded run makes: the operations, their inputs and (unless a
+     * {@link Schedule} is given) the thread of every step.
+     */
+    public interface Choices {
+        /**
+         * The next choice.
+         *
+         * @param bound the number of options, at least 1
+         * @return an option in {@code [0, bound)}
+         */
+        int next(int bound);
+
+        /** A coin flip (a steal's stealRunNextG); by default {@code next(2) == 1}. */
+        default boolean flag() {
+            return next(2) == 1;
+        }
+
+        /**
+         * The draws of {@code new Random(seed)}: {@code nextInt(bound)} and {@code nextBoolean()},
+         * the choices direction 2 has made since it was written (same seed, same log).
+         */
+        static Choices random(long seed) {
+            Random rnd = new Random(seed);
+            return new Choices() {
+                @Override
+                public int next(int bound) {
+                    return rnd.nextInt(bound);
+                }
+
+                @Override
+                public boolean flag() {
+                    return rnd.nextBoolean();
+                }
+            };
+        }
+
+        /**
+         * A list of ints, as a jqwik arbitrary generates and shrinks it: choice {@code i} is
+         * {@code floorMod(list[i], bound)}; past the end of the list every choice is 0 (the
+         * first operation the driver offers; for a step, no preemption). A shorter list, or
+         * smaller ints, therefore make a simpler run.
+         */
+        static Choices of(List<Integer> list) {
+            List<Integer> copy = List.copyOf(list);
+            int[] i = {0};
+            return bound -> i[0] < copy.size() ? Math.floorMod(copy.get(i[0]++), bound) : 0;
+        }
+    }
 
     /** A log TLC did not accept: the first step the spec could not take (1-based). */
     public record Rejected(int index, Trace trace, int firstBadStep) {}
@@ -82,9 +154,40 @@ public final class TraceValidation {
         return c;
     }
 
-    /** Records one controlled Java run with operations and schedule drawn from {@code seed}. */
+    /** Records one controlled Java run with operations and schedule drawn from {@code new Random(seed)}. */
     public static Trace record(Map<String, String> constants, String bug, long seed, Executor pool) {
-        Random rnd = new Random(seed);
+        return record(constants, bug, Choices.random(seed), null,
+                new Origin("random", "seed " + seed, "TraceValidation.record(constants, \"" + bug + "\", " + seed + "L, pool)"),
+                pool).trace();
+    }
+
+    /**
+     * Records one controlled Java run with operations, inputs and schedule drawn from a list of
+     * ints (a jqwik sample: see {@link Choices#of}).
+     */
+    public static Trace record(Map<String, String> constants, String bug, List<Integer> choices, String id,
+                               Executor pool) {
+        return record(constants, bug, Choices.of(choices), null,
+                new Origin("jqwik", id, "TraceValidation.record(constants, \"" + bug + "\", Choices.of(" + choices + "), null, ...)"),
+                pool).trace();
+    }
+
+    /** A recorded log and the controller's run it came from. */
+    public record Recorded(Trace trace, Controller.Run run) {}
+
+    /**
+     * Records one controlled Java run: the operations and their inputs from {@code choices}; the
+     * thread of every step from {@code threads}, or from {@code choices} when it is null.
+     *
+     * @param constants the trace model ({@link #defaultConstants()})
+     * @param bug       "real", or a bug of the catalogue with a Java twin
+     * @param pool      runs the logical threads (null: the controller's own)
+     * @return the log (with {@code failure} set when the Java run failed: an exception, a
+     *         deadlock, the step limit) and the controller's run
+     */
+    public static Recorded record(Map<String, String> constants, String bug, Choices choices, Schedule threads,
+                                  Origin origin, Executor pool) {
+        Choices rnd = choices;
         int[] fuel = {Integer.parseInt(constants.get("Fuel"))};
         RunQueueModule mod = new RunQueueModule();
         List<Step> steps = new ArrayList<>();
@@ -102,7 +205,7 @@ public final class TraceValidation {
                         inputs(world[0], ctl[0], lastP[0], lastCmd[0])));
             }
             prev[0] = now;
-            int idx = rnd.nextInt(options.size());
+            int idx = threads == null ? rnd.next(options.size()) : threads.choose(step, options, last);
             lastP[0] = options.get(idx);
             lastLabel[0] = ctl[0].labelOf(lastP[0]);
             lastCmd[0] = world[0].current[lastP[0]];
@@ -125,7 +228,54 @@ public final class TraceValidation {
             steps.add(new Step(lastP[0] + 1, lastLabel[0], diff(prev[0], world[0].abstraction(ctl[0])),
                     inputs(world[0], ctl[0], lastP[0], lastCmd[0])));
         }
-        return new Trace(seed, bug, steps, sched, run.failure() == null ? null : run.failure().toString());
+        return new Recorded(new Trace(origin, bug, steps, sched, run.failure() == null ? null : run.failure().toString()),
+                run);
+    }
+
+    /**
+     * Records the runs of {@code control/}'s {@link Explorer}: every schedule with at most
+     * {@code maxPreemptions} preemptions (depth-first, at most {@code maxExecutions} of them), the
+     * operations and inputs of each run drawn from {@code new Random(opsSeed)} (the same draws in the
+     * same order; which P gets which operation still depends on the schedule). Stops at the first run
+     * that fails on the Java side (its log is the last, with {@code failure} set).
+     *
+     * @return the logs, in the explorer's order; each origin names the seed, the bound and the
+     *         execution, and its schedule replays it ({@code Schedule.byThread(trace.schedule())})
+     */
+    public static Exploration explore(Map<String, String> constants, String bug, long opsSeed, int maxPreemptions,
+                                      long maxExecutions, Executor pool) {
+        List<Trace> out = new ArrayList<>();
+        Explorer.Result r = Explorer.explore(maxPreemptions, maxExecutions, s -> {
+            int k = out.size() + 1;
+            Recorded rec = record(constants, bug, Choices.random(opsSeed), s,
+                    new Origin("explorer", "ops seed " + opsSeed + ", preemption bound " + maxPreemptions + ", execution " + k,
+                            "TraceValidation.record(constants, \"" + bug + "\", Choices.random(" + opsSeed
+                                    + "L), Schedule.byThread(trace.schedule()), ...)"), pool);
+            out.add(rec.trace());
+            return rec.run();
+        });
+        return new Exploration(out, r.complete());
+    }
+
+    /**
+     * The explorer's logs, in its order, and whether every schedule within the bound was run.
+     */
+    public record Exploration(List<Trace> traces, boolean complete) {
+        /**
+         * {@code n} of the logs spread evenly over the enumeration (the first, then every
+         * {@code size/n}-th), so that a sample covers early as well as late preemptions; all of
+         * them when there are at most {@code n}.
+         */
+        public List<Trace> spread(int n) {
+            if (traces.size() <= n) {
+                return traces;
+            }
+            List<Trace> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                out.add(traces.get((int) ((long) i * traces.size() / n)));
+            }
+            return out;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -198,7 +348,7 @@ public final class TraceValidation {
     }
 
     /** The spec driver's rules (RunQueue's NextOps and Dispatch), with random choices. */
-    private static RunQueueModule.Cmd next(int p, RunQueueModule.RqWorld w, Random rnd, int[] fuel, Set<String> allowed) {
+    private static RunQueueModule.Cmd next(int p, RunQueueModule.RqWorld w, Choices rnd, int[] fuel, Set<String> allowed) {
         if (fuel[0] == 0) {
             return new RunQueueModule.Cmd("done", List.of(), 0, false);
         }
@@ -221,19 +371,19 @@ public final class TraceValidation {
         if (ops.isEmpty()) {
             ops.add("empty");
         }
-        String op = ops.get(rnd.nextInt(ops.size()));
+        String op = ops.get(rnd.next(ops.size()));
         if (op.equals("globget1")) {
             return new RunQueueModule.Cmd("globget", List.of(), 1, false);
         }
         return switch (op) {
             case "putnext", "put", "globput" ->
-                    new RunQueueModule.Cmd(op, List.of(hand.get(rnd.nextInt(hand.size()))), 0, op.equals("putnext"));
+                    new RunQueueModule.Cmd(op, List.of(hand.get(rnd.next(hand.size()))), 0, op.equals("putnext"));
             case "putbatch" -> new RunQueueModule.Cmd(op, hand, 0, false);
             case "steal" -> {
-                int v = rnd.nextInt(w.numP - 1) + 1;
-                yield new RunQueueModule.Cmd(op, List.of(), (p + v) % w.numP + 1, rnd.nextBoolean());
+                int v = rnd.next(w.numP - 1) + 1;
+                yield new RunQueueModule.Cmd(op, List.of(), (p + v) % w.numP + 1, rnd.flag());
             }
-            case "empty" -> new RunQueueModule.Cmd(op, List.of(), rnd.nextInt(w.numP) + 1, false);
+            case "empty" -> new RunQueueModule.Cmd(op, List.of(), rnd.next(w.numP) + 1, false);
             case "globget" -> new RunQueueModule.Cmd(op, List.of(), 0, false);
             default -> new RunQueueModule.Cmd(op, List.of(), 0, false);
         };
@@ -244,6 +394,12 @@ public final class TraceValidation {
      * of it; 500 logs of the default model are about 3.5 MB (TLC then needs about 1.2 GB).
      */
     static final int BATCH = Integer.getInteger("procspec.conformance.batch", 500);
+
+    /**
+     * How many rejected logs are checked again to find the first step the spec cannot take (a
+     * rejected log stops early, so this run is short); the others are reported at step 1.
+     */
+    static final int RECHECKED = 200;
 
     private static final Pattern REACHED = Pattern.compile("<<\"reached\", (\\d+), (\\d+)>>");
 
@@ -275,7 +431,7 @@ public final class TraceValidation {
         String out = firstOut;
         if (!notAccepted.isEmpty()) {
             List<Trace> again = new ArrayList<>();
-            for (int i : notAccepted.subList(0, Math.min(20, notAccepted.size()))) {
+            for (int i : notAccepted.subList(0, Math.min(RECHECKED, notAccepted.size()))) {
                 again.add(traces.get(i));
             }
             Tlc second = tlc(layout, dir.resolveSibling(dir.getFileName() + "-rejected"), constants, again, true,
@@ -289,6 +445,16 @@ public final class TraceValidation {
         }
         return new Result(traces.size(), steps, traces.size() - rejected.size(), rejected,
                 (System.nanoTime() - t0) / 1e9, out.length() > 3000 ? out.substring(out.length() - 3000) : out);
+    }
+
+    /**
+     * Whether TLC accepts one log (one TLC run with one worker in {@code dir}, no second run): the
+     * check a shrinker repeats for every candidate.
+     */
+    public static boolean accepted(SpecLayout layout, Path dir, Map<String, String> constants, Trace trace,
+                                   Duration timeout) {
+        Tlc r = tlc(layout, dir, constants, List.of(trace), false, 1, timeout);
+        return r.finished && r.reached.getOrDefault(1, 0) == trace.steps().size() + 1;
     }
 
     private record Tlc(boolean finished, Map<Integer, Integer> reached, String output) {}
@@ -344,7 +510,7 @@ public final class TraceValidation {
         sb.append("TraceData == <<\n");
         for (int i = 0; i < traces.size(); i++) {
             Trace t = traces.get(i);
-            sb.append("  \\* log ").append(i + 1).append(": seed ").append(t.seed()).append('\n');
+            sb.append("  \\* log ").append(i + 1).append(": ").append(t.origin().id()).append('\n');
             sb.append("  <<");
             for (int k = 0; k < t.steps().size(); k++) {
                 Step s = t.steps().get(k);

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -126,17 +127,75 @@ class ConformanceTest {
 
     // ---- direction 2 ---------------------------------------------------------------------------
 
+    /** Of the CI traces, how many come from jqwik samples and from the explorer (the rest: seeded Random). */
+    static final int JQWIK_TRACES = Integer.getInteger("procspec.conformance.traces.jqwik", 300);
+    static final int EXPLORER_TRACES = Integer.getInteger("procspec.conformance.traces.explorer", 200);
+    /** The most executions the explorer runs per operation seed (its enumeration is complete below this). */
+    static final long EXPLORER_MAX_EXECUTIONS = Long.getLong("procspec.conformance.explorer.max", 5000);
+    /** The explorer's preemption bound. */
+    static final int EXPLORER_BOUND = Integer.getInteger("procspec.conformance.explorer.bound", 1);
+
+    /**
+     * The logs of direction 2 from its three sources, in this order: {@code jqwik} samples of
+     * {@link JqwikChoices#choices()}, {@code explorer} executions (the explorer enumerates every
+     * schedule within the preemption bound, depth-first, of the operations drawn from seed
+     * {@code seed}; the logs validated are spread evenly over that enumeration; seed {@code seed + 1}
+     * … when it has too few), and seeded {@code random} runs for the rest.
+     */
+    static List<TraceValidation.Trace> threeSources(Map<String, String> c, String bug, int total, int jqwik,
+                                                    int explorer, long seed, Map<String, Object> notes) {
+        List<TraceValidation.Trace> out = new ArrayList<>();
+        List<List<Integer>> samples = JqwikChoices.samples(jqwik, seed);
+        for (int i = 0; i < samples.size(); i++) {
+            out.add(TraceValidation.record(c, bug, samples.get(i), "sample " + (i + 1) + " (jqwik seed " + seed + ")", POOL));
+        }
+        int explored = 0;
+        int enumerated = 0;
+        int complete = 0;
+        int programs = 0;
+        for (long s = seed; explored < explorer; s++) {
+            TraceValidation.Exploration x = TraceValidation.explore(c, bug, s, EXPLORER_BOUND, EXPLORER_MAX_EXECUTIONS, POOL);
+            List<TraceValidation.Trace> spread = x.spread(explorer - explored);
+            out.addAll(spread);
+            explored += spread.size();
+            enumerated += x.traces().size();
+            programs++;
+            complete += x.complete() ? 1 : 0;
+            if (x.traces().get(x.traces().size() - 1).failure() != null) {
+                out.add(x.traces().get(x.traces().size() - 1)); // the Java run failed: reported by the caller
+                break;
+            }
+        }
+        notes.put("explorerOpSeeds", programs);
+        notes.put("explorerExecutions", enumerated);
+        notes.put("explorerEnumeration", complete == programs ? "complete" : "cut at " + EXPLORER_MAX_EXECUTIONS + " executions");
+        for (long i = 0; out.size() < total; i++) {
+            out.add(TraceValidation.record(c, bug, seed + i, POOL));
+        }
+        return out;
+    }
+
+    static Map<String, Integer> bySource(List<TraceValidation.Trace> traces) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String s : List.of("jqwik", "explorer", "random")) {
+            m.put(s, 0);
+        }
+        for (TraceValidation.Trace t : traces) {
+            m.merge(t.origin().source(), 1, Integer::sum);
+        }
+        return m;
+    }
+
     @Test
     @Order(2)
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void javaRunsAreBehavioursOfTheSpec() {
         Map<String, String> c = TraceValidation.defaultConstants();
         long t0 = System.nanoTime();
-        List<TraceValidation.Trace> traces = new ArrayList<>();
-        for (int i = 0; i < TRACES; i++) {
-            TraceValidation.Trace t = TraceValidation.record(c, "real", SEED + i, POOL);
-            assertThat(t.failure()).as("Java run %d (seed %d)", i, SEED + i).isNull();
-            traces.add(t);
+        Map<String, Object> notes = new LinkedHashMap<>();
+        List<TraceValidation.Trace> traces = threeSources(c, "real", TRACES, JQWIK_TRACES, EXPLORER_TRACES, SEED, notes);
+        for (TraceValidation.Trace t : traces) {
+            assertThat(t.failure()).as("Java run %s", t.origin()).isNull();
         }
         double javaS = (System.nanoTime() - t0) / 1e9;
         TraceValidation.Result r = TraceValidation.validate(layout, layout.workDir().resolve("trace-validation"), c,
@@ -146,20 +205,36 @@ class ConformanceTest {
             String f = rejectedTrace(x, "a Java run the spec does not accept");
             cex = cex == null ? f : cex;
         }
+        Map<String, Integer> all = bySource(traces);
+        List<TraceValidation.Trace> rej = new ArrayList<>();
+        r.rejected().forEach(x -> rej.add(x.trace()));
+        Map<String, Integer> rejected = bySource(rej);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("traces", r.traces());
+        all.forEach((s, n) -> f.put("traces " + s, n));
         f.put("steps", r.steps());
         f.put("accepted", r.accepted());
         f.put("rejected", r.rejected().size());
+        rejected.forEach((s, n) -> f.put("rejected " + s, n));
+        f.putAll(notes);
         f.put("javaSeconds", Math.round(javaS * 10) / 10.0);
         f.put("tlcSeconds", Math.round(r.tlcSeconds() * 10) / 10.0);
         report.item("Java→spec trace validation", r.rejected().isEmpty(), "pass", f,
-                "controlled Java runs, 3 Ps, ring 8, counters from 2^32-8, 12 Gs, random operations and schedules "
-                        + "(seeds " + SEED + ".." + (SEED + TRACES - 1) + "), checked by TLC against RunQueue in one run", cex);
+                "controlled Java runs, 3 Ps, ring 8, counters from 2^32-8, 16 Gs, checked by TLC against RunQueue: "
+                        + all.get("jqwik") + " from jqwik samples (seed " + SEED + "), " + all.get("explorer")
+                        + " from the explorer (spread over its " + notes.get("explorerExecutions")
+                        + (notes.get("explorerEnumeration").equals("complete") ? "" : " (" + notes.get("explorerEnumeration") + ")")
+                        + " executions: every schedule with at most " + EXPLORER_BOUND + " preemption(s) of the operations of seed"
+                        + ((int) notes.get("explorerOpSeeds") == 1 ? " " + SEED : "s " + SEED + ".." + (SEED + (int) notes.get("explorerOpSeeds") - 1))
+                        + "), "
+                        + all.get("random") + " random (seeds " + SEED + ".." + (SEED + all.get("random") - 1) + ")", cex);
         report.figure("tracesValidated", r.accepted());
         report.figure("tracesRejected", r.rejected().size());
         assertThat(r.rejected()).as("rejected traces; TLC said:\n%s", r.tlcOutputTail()).isEmpty();
         assertThat(r.traces()).isGreaterThanOrEqualTo(Math.min(TRACES, 1000));
+        if (TRACES >= JQWIK_TRACES + EXPLORER_TRACES + 1) {
+            assertThat(all.values()).as("traces per source %s", all).allMatch(n -> n > 0);
+        }
     }
 
     // ---- the spec's bugs as Java failures ----------------------------------------------------
@@ -178,7 +253,7 @@ class ConformanceTest {
             report.skipped("bug " + bug.name(), "no Java twin: " + bug.note());
             return;
         }
-        TlcResult tlc = TlcRunner.run(layout, model, TlcRunner.Options.fromSystemProperties().withCoverage(false));
+        TlcResult tlc = counterexample(model);
         assertThat(tlc.property()).as("TLC's verdict on %s: %s", model.name(), tlc.summary())
                 .isEqualTo(bug.expectedProperty());
         List<Map<String, String>> states = new ArrayList<>();
@@ -208,9 +283,41 @@ class ConformanceTest {
                 .isTrue();
     }
 
+    /**
+     * The Java side of NoTornSteal is not trivially violated: the port as it is (32-bit counters)
+     * follows the same counterexample of counter_too_narrow step by step (its counters agree with
+     * the spec's modulo 2*RingSize), but its head has not come back to the int the thief read, so
+     * the thief's CAS fails and nothing is reported, at the counterexample's end or once the
+     * operations in flight finished.
+     */
+    @Test
+    @Order(3)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void counterTooNarrowCounterexampleDoesNotFailOnThePort() {
+        Bug bug = Catalogue.bug("counter_too_narrow");
+        ModelConfig model = layout.model(bug.specModel());
+        TlcResult tlc = counterexample(model);
+        List<Map<String, String>> states = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        for (TraceState s : tlc.trace()) {
+            states.add(s.vars());
+            actions.add(s.action());
+        }
+        Replayer.BugReplay r = new Replayer(Modules.of(model.spec()), model.name(), model.constants(),
+                StateGraph.ofTrace(states, actions), "real", Replayer.Options.defaults()).replayToViolation(bug.expectedProperty());
+        assertThat(r.mismatch()).as("the port follows counter_too_narrow's counterexample").isNull();
+        assertThat(r.unsupported()).isNull();
+        assertThat(r.violated()).as("NoTornSteal on the port: %s %s", r.atTraceEnd(), r.afterFinish()).isFalse();
+    }
+
     // ---- deliberate divergences: both directions report them ---------------------------------
 
-    /** The divergent variants, each with the model direction 1 replays and the log configuration of direction 2. */
+    /**
+     * The divergent variants, each with the model direction 1 replays, the log configuration of
+     * direction 2, the number of logs, and where the logs come from: {@code "random"} (seeded Random
+     * only), or a third each from jqwik samples, the explorer and seeded Random, with {@code "each"}
+     * (every source must reject some) or {@code "any"} (the logs as a whole must).
+     */
     static Stream<org.junit.jupiter.params.provider.Arguments> divergences() {
         Map<String, String> runnext = new LinkedHashMap<>(TraceValidation.defaultConstants());
         runnext.put("NumG", "4");
@@ -218,13 +325,14 @@ class ConformanceTest {
         runnext.put("Ops", "{\"putnext\", \"get\", \"steal\", \"empty\"}");
         Map<String, String> dflt = TraceValidation.defaultConstants();
         return Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("tail_before_slot", "RunQueue", dflt, 60),
-                org.junit.jupiter.params.provider.Arguments.of("runqgrab_no_cas", "RunQueue", dflt, 60),
-                org.junit.jupiter.params.provider.Arguments.of("runqputslow_spill_short", "RunQueue", dflt, 60),
+                org.junit.jupiter.params.provider.Arguments.of("tail_before_slot", "RunQueue", dflt, 60, "random"),
+                org.junit.jupiter.params.provider.Arguments.of("runqgrab_no_cas", "RunQueue", dflt, 60, "random"),
+                org.junit.jupiter.params.provider.Arguments.of("runqputslow_spill_short", "RunQueue", dflt, 60, "each"),
                 // a thief must steal runnext between the owner's load and CAS: an empty ring (conformance/models),
-                // and more logs, since a random schedule rarely puts the steal in that window
-                org.junit.jupiter.params.provider.Arguments.of("runqget_retries_runnext", "RunQueue_runnext", runnext, 400),
-                org.junit.jupiter.params.provider.Arguments.of("runqgrab_loadtail_label_late", "RunQueue", dflt, 60));
+                // and more logs, since few schedules put the steal in that window (random schedules found
+                // 3 in 400 logs; of these 150, one jqwik sample and one explorer execution do)
+                org.junit.jupiter.params.provider.Arguments.of("runqget_retries_runnext", "RunQueue_runnext", runnext, 150, "any"),
+                org.junit.jupiter.params.provider.Arguments.of("runqgrab_loadtail_label_late", "RunQueue", dflt, 60, "random"));
     }
 
     @ParameterizedTest(name = "divergence {0} is reported by both directions")
@@ -232,42 +340,116 @@ class ConformanceTest {
     @Order(4)
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void bothDirectionsReportADivergentVariant(String bug, String modelName, Map<String, String> logConstants,
-                                               int logs) {
+                                               int logs, String sources) {
+        boolean everySource = sources.equals("each");
         ModelConfig model = Modules.model(layout, modelName);
         StateGraph g = GRAPHS.computeIfAbsent(modelName,
                 n -> GraphDump.run(layout, model, 2, "2g").graph());
         Replayer.Result r1 = new Replayer(Modules.of("RunQueue"), modelName, model.constants(), g, bug,
                 new Replayer.Options(1, 20_000)).run();
-        List<TraceValidation.Trace> traces = new ArrayList<>();
-        for (int i = 0; i < logs; i++) {
-            traces.add(TraceValidation.record(logConstants, bug, SEED + i, POOL));
-        }
-        TraceValidation.Result r2 = TraceValidation.validate(layout, layout.workDir().resolve("trace-validation-" + bug),
-                logConstants, traces, 2, Duration.ofMinutes(4));
+        LogCheck r2 = logCheck(bug, logConstants);
+        List<TraceValidation.Trace> traces = r2.traces();
+        List<TraceValidation.Trace> rej = new ArrayList<>();
+        r2.rejected().forEach(x -> rej.add(x.trace()));
+        Map<String, Integer> checked = bySource(traces);
+        Map<String, Integer> rejected = bySource(rej);
         String d1 = r1.mismatches().isEmpty() ? "not noticed"
                 : "step " + r1.mismatches().get(0).step() + " (" + last(r1.mismatches().get(0).path()) + "): "
                 + r1.mismatches().get(0).message();
         String d2 = r2.rejected().isEmpty() ? "not noticed"
-                : r2.rejected().size() + " of " + r2.traces() + " logs rejected; first: log " + r2.rejected().get(0).index()
-                + " at step " + r2.rejected().get(0).firstBadStep() + " ("
-                + step(r2.rejected().get(0)) + ")";
+                : r2.rejected().size() + " of " + traces.size() + " logs rejected" + perSource(rejected, checked)
+                + "; first: log " + r2.rejected().get(0).index() + " (" + r2.rejected().get(0).trace().origin()
+                + ") at step " + r2.rejected().get(0).firstBadStep() + " (" + step(r2.rejected().get(0)) + ")";
         String cex = r1.mismatches().isEmpty() ? null : trace(r1.mismatches().get(0), "divergence " + bug);
-        if (!r2.rejected().isEmpty()) {
-            String f = rejectedTrace(r2.rejected().get(0), "divergence " + bug);
-            cex = cex == null ? f : cex;
+        // a rejected log of every source as a trace file, with the first step the spec cannot take
+        Set<String> shown = new java.util.HashSet<>();
+        for (TraceValidation.Rejected x : r2.rejected()) {
+            if (shown.add(x.trace().origin().source())) {
+                String f = rejectedTrace(x, "divergence " + bug);
+                cex = cex == null ? f : cex;
+            }
         }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("specToJavaStep", r1.mismatches().isEmpty() ? "none" : r1.mismatches().get(0).step());
         f.put("tracesRejected", r2.rejected().size());
-        f.put("tracesChecked", r2.traces());
-        boolean pass = !r1.mismatches().isEmpty() && !r2.rejected().isEmpty();
+        f.put("tracesChecked", traces.size());
+        checked.forEach((s, n) -> {
+            if (n > 0) {
+                f.put("rejected " + s, rejected.get(s) + " of " + n);
+            }
+        });
+        boolean pass = !r1.mismatches().isEmpty() && !r2.rejected().isEmpty()
+                && (!everySource || rejected.values().stream().allMatch(n -> n > 0));
         report.item("divergence " + bug, pass, "violation", f, "spec→Java: " + d1 + "; Java→spec: " + d2, cex);
         System.out.println("divergence " + bug + ": spec→Java " + d1 + "; Java→spec " + d2);
         assertThat(r1.mismatches()).as("spec→Java notices %s", bug).isNotEmpty();
         assertThat(r2.rejected()).as("Java→spec notices %s", bug).isNotEmpty();
+        if (everySource) {
+            assertThat(checked.values()).as("logs per source %s", checked).allMatch(n -> n > 0);
+            assertThat(rejected.values()).as("Java→spec notices %s in logs of every source: rejected %s of %s", bug,
+                    rejected, checked).allMatch(n -> n > 0);
+        }
+    }
+
+    /** A divergence's logs and those TLC rejected (index: in the TLC run's batch). */
+    record LogCheck(List<TraceValidation.Trace> traces, List<TraceValidation.Rejected> rejected) {}
+
+    static final Map<String, LogCheck> LOG_CHECKS = new ConcurrentHashMap<>();
+
+    /**
+     * The logs of divergence {@code bug}, validated by TLC together with those of every other
+     * divergence with the same log constants, in one TLC run (one JVM and one parse of the spec
+     * instead of one per divergence); each log names its bug, so the rejections are split by bug.
+     */
+    static synchronized LogCheck logCheck(String bug, Map<String, String> constants) {
+        LogCheck done = LOG_CHECKS.get(bug);
+        if (done != null) {
+            return done;
+        }
+        List<Object[]> same = divergences().map(org.junit.jupiter.params.provider.Arguments::get)
+                .filter(a -> a[2].equals(constants)).toList();
+        List<TraceValidation.Trace> all = new ArrayList<>();
+        for (Object[] a : same) {
+            String b = (String) a[0];
+            int logs = (int) a[3];
+            List<TraceValidation.Trace> t = !a[4].equals("random")
+                    ? threeSources(constants, b, logs, logs / 3, logs / 3, SEED, new LinkedHashMap<>())
+                    : new ArrayList<>();
+            for (int i = 0; t.size() < logs; i++) {
+                t.add(TraceValidation.record(constants, b, SEED + i, POOL));
+            }
+            all.addAll(t);
+        }
+        TraceValidation.Result r = TraceValidation.validate(layout,
+                layout.workDir().resolve("trace-validation-" + (same.size() == 1 ? bug : "divergences")),
+                constants, all, 2, Duration.ofMinutes(4));
+        for (Object[] a : same) {
+            String b = (String) a[0];
+            LOG_CHECKS.put(b, new LogCheck(all.stream().filter(t -> t.bug().equals(b)).toList(),
+                    r.rejected().stream().filter(x -> x.trace().bug().equals(b)).toList()));
+        }
+        return LOG_CHECKS.get(bug);
+    }
+
+    static String perSource(Map<String, Integer> rejected, Map<String, Integer> checked) {
+        List<String> parts = new ArrayList<>();
+        checked.forEach((s, n) -> {
+            if (n > 0) {
+                parts.add(s + " " + rejected.get(s) + "/" + n);
+            }
+        });
+        return " (" + String.join(", ", parts) + ")";
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    static final Map<String, TlcResult> COUNTEREXAMPLES = new ConcurrentHashMap<>();
+
+    /** TLC's run of a bug model (once per model). */
+    static TlcResult counterexample(ModelConfig model) {
+        return COUNTEREXAMPLES.computeIfAbsent(model.name(),
+                n -> TlcRunner.run(layout, model, TlcRunner.Options.fromSystemProperties().withCoverage(false)));
+    }
 
     static String last(List<String> path) {
         return path.isEmpty() ? "initial state" : path.get(path.size() - 1);
@@ -303,8 +485,17 @@ class ConformanceTest {
             st.put("changes", ch);
             steps.add(st);
         }
-        return report.trace(title + ": log " + x.index() + " (seed " + x.trace().seed() + ")", "RunQueueTrace",
-                "trace validation", List.of("P1", "P2", "P3"), steps, "TraceValidation.record(seed " + x.trace().seed() + ")",
-                "TLC could not take step " + x.firstBadStep() + " (" + step(x) + "); Java bug: " + x.trace().bug());
+        List<String> lanes = new ArrayList<>();
+        for (TraceValidation.Step s : x.trace().steps()) {
+            if (!lanes.contains("P" + s.p())) {
+                lanes.add("P" + s.p());
+            }
+        }
+        java.util.Collections.sort(lanes);
+        return report.trace(title + ": log " + x.index() + " (" + x.trace().origin() + ")", "RunQueueTrace",
+                "trace validation", lanes, steps, x.trace().origin().replay()
+                        + (x.trace().origin().source().equals("explorer") ? " with Schedule.byThread(" + x.trace().schedule() + ")" : ""),
+                "TLC could not take step " + x.firstBadStep() + " (" + step(x) + "); source: " + x.trace().origin()
+                        + "; Java bug: " + x.trace().bug());
     }
 }

@@ -2,6 +2,7 @@ package io.procspec.mutants;
 
 import io.procspec.mutants.Bug.Category;
 import io.procspec.mutants.Bug.Copy;
+import io.procspec.mutants.twins.CounterTooNarrow;
 import io.procspec.mutants.twins.GfputBadSpill;
 import io.procspec.mutants.twins.GfputNoSplit;
 import io.procspec.mutants.twins.GfputStackLeak;
@@ -43,6 +44,13 @@ public final class Catalogue {
     // declared rewrite that drops the line. runqsteal's body calls runqgrab0, runqgrab without its
     // checks.
     private static final String[] RUNQSTEAL_CHECKS = {"checkRunqsteal(pp, p2);", "", "checkRoomToSteal(\"runqsteal\", pp);", ""};
+    // runqputslow copied with Proc's private members replaced (as runqputslow_spill_short's twin)
+    private static final String[] RUNQPUTSLOW_RW = {"checkRunqputslow(pp, gp, t);", "",
+            "globrunqputbatch0(q, n + 1);", "globrunqputbatch(q, n + 1);",
+            "final G[] batch = pp.slowBatch;", "final G[] batch = new G[pp.ringSize() / 2 + 1];",
+            "pp.nrunqputslow++;", "",
+            "pp.slowQ.set(batch[0], batch[n]);", "linked(batch, n + 1);",
+            "batch[i].schedlink = batch[i + 1];", ""};
     private static final String[] GFPUT_CHECKS = {"checkOwnP(\"gfput\", pp);", "", "checkGfput(pp, gp);", ""};
     // gfput's batches live in P-owned scratch queues (package-private), the twins' in new ones;
     // runqget's body is Proc.runqgetG, which keeps inheritTime in the P.
@@ -74,8 +82,19 @@ public final class Catalogue {
                                     "batch[i].schedlink = batch[i + 1];", "")), ""),
             new Bug("counter_too_narrow", Category.ARITHMETIC,
                     "runqhead/runqtail wrap at 2*len(runq) (Tokio's 16-bit indices): a stalled thief's CAS succeeds after head went once round (ABA)",
-                    "RunQueue_bug_counter_too_narrow", "StealCopiesQueued", null, List.of(),
-                    "no Java twin yet: Java's counters are Go's uint32 (int); a twin needs every counter operation of runqputbatch, runqdrain and runqgrab masked, not yet written"),
+                    "RunQueue_bug_counter_too_narrow", "StealCopiesQueued", CounterTooNarrow::new,
+                    List.of(Copy.of("runqput0", "runqput0"),
+                            Copy.of("runqputslow", "runqputslow", RUNQPUTSLOW_RW),
+                            Copy.of("runqputbatch0", "runqputbatch0", "globrunqputbatch0(q, qsize);", "globrunqputbatch(q, qsize);"),
+                            Copy.of("runqgetG", "runqget0", "taken(pp, ", "taken("),
+                            Copy.of("runqdrain", "runqdrain0", "checkOwnP(\"runqdrain\", pp);", "",
+                                    "return drained(drainQ, n);", "return new Proc.Drained(drainQ, n);"),
+                            Copy.of("runqsteal", "runqsteal0", with(RUNQSTEAL_CHECKS, RUNQSTEAL_RW, "", "pp.nstolen += n;", "")),
+                            Copy.of("runqgrab0", "runqgrab0")),
+                    "the twin's counters are the Java ints reduced modulo 2*len(runq) (a power of two dividing 2^32: the spec's Mod == 2*RingSize exactly); "
+                            + "every counter store and distance of the copied functions is masked, the constructor narrows the Ps' counters; "
+                            + "globrunqget is refused (its runqput is Proc's). Java has no ghost of the thief's copy: conformance shows StealCopiesQueued as a thief "
+                            + "whose runqgrab_cas succeeds although the victim's head went once round since the thief read it"),
             new Bug("runqgrab_steal_all", Category.ARITHMETIC,
                     "runqgrab takes the victim's whole queue (n := t - h) instead of half: the per-operation refinement's steal batch (at most half, rounded up) is exceeded",
                     "RunQueue_bug_runqgrab_steal_all", "Refinement", null, List.of(),
@@ -83,7 +102,7 @@ public final class Catalogue {
             new Bug("dropspinning_no_recheck", Category.SCHEDULER,
                     "a spinning M that drops spinning parks without checkRunqsNoP: a G queued by an M that saw it spinning (and woke nobody) waits while a P stays idle",
                     "Proc_bug_dropspinning_no_recheck", "WorkConservation", null, List.of(),
-                    "no Java twin yet: findRunnable is a method of Sched, which cannot be replaced piecewise until Sched is split (issue 14)"),
+                    "no Java twin: findRunnable is a final method of the package-private MLoop; the bug runner applies its patch (Patches: checkRunqsNoP removed)"),
             new Bug("gfput_bad_spill", Category.ARITHMETIC,
                     "gfput spills only above localMax (n > 64, not n >= 64) and its spill drops stacks onto the noStack list without stackfree",
                     "GFree_bug_gfput_bad_spill", "LocalFreeListBounded", GfputBadSpill::new,

@@ -557,9 +557,8 @@ public final class Patches {
                                 """)));
 
         // scheduler
-        bug("spinning_m_recheck_removed", Category.SCHEDULER,
-                "findRunnable drops nmspinning and parks without checking every P's queue again: work submitted in between is stranded (a lost wakeup)",
-                patch("spinning_m_recheck_removed", new Edit(MLOOP, """
+        // the spec's dropspinning_no_recheck (Proc_bug_dropspinning_no_recheck), as a patch of MLoop
+        PATCHES.put("dropspinning_no_recheck", patch("dropspinning_no_recheck", new Edit(MLOOP, """
                         P p2 = checkRunqsNoP();
                         if (p2 != null) {
                             acquirep(mp, p2);
