@@ -23,7 +23,8 @@ public record LayerDef(String name, String module, String title, String sees, St
             new LayerDef("conformance", "conformance", "Conformance: spec to Java replay, Java to spec trace validation",
                     "Java code that diverges from the spec step by step", "issue 9", List.of(), List.of()),
             new LayerDef("oracle", "oracle", "The Go runtime as oracle",
-                    "the port disagreeing with Go itself on scheduling order", "issue 11", List.of(), List.of()),
+                    "the port disagreeing with Go itself on scheduling order", "issue 11", List.of(),
+                    List.of("-Plong")), // 1000 random + 1000 mixed patterns and the broken models (OracleMain)
             new LayerDef("properties", "properties", "jqwik properties",
                     "model-based chains, controlled interleavings, free-running threads", null, List.of(), List.of("-Plong")),
             new LayerDef("stress", "stress", "jcstress",
