@@ -387,6 +387,7 @@ public final class Proc {
     public G newproc(P pp, FuncVal fn, G callergp) {
         checkNewproc(pp, fn);
         G newg = newproc1(pp, fn, callergp, callerpc(callergp));
+        track("newproc", newg); // checked mode: the new G is queued like any other
         runqput0(pp, newg, true);
         if (mainStarted) {
             wakep();
@@ -402,6 +403,7 @@ public final class Proc {
     public G newproc(P pp, Runnable fn, G callergp) {
         checkNewproc(pp, fn);
         G newg = newproc1(pp, fn, callergp, callerpc(callergp));
+        track("newproc", newg); // checked mode: the new G is queued like any other
         runqput0(pp, newg, true);
         if (mainStarted) {
             wakep();
@@ -417,6 +419,7 @@ public final class Proc {
     public G newproc(P pp, int siz, FuncVal fn, byte[] args, G callergp) {
         checkNewproc(pp, fn);
         G newg = newproc1(pp, fn, args, siz, callergp, callerpc(callergp));
+        track("newproc", newg); // checked mode: the new G is queued like any other
         runqput0(pp, newg, true);
         if (mainStarted) {
             wakep();
@@ -1770,6 +1773,9 @@ public final class Proc {
 
     /** ready's checks of what runqput would refuse once gp is runnable; none changes anything. */
     private void checkReady(P pp, G gp, boolean next) {
+        if (gp == pp.loadPlainRunnext()) { // plain: only this owner sets it non-null
+            throw new IllegalStateException("ready: " + gp + " is already " + pp + "'s runnext");
+        }
         if (gp.schedlink != null) {
             throw new IllegalStateException("ready: " + gp + " is on a list or queue (schedlink is set)");
         }

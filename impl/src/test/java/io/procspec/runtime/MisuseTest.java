@@ -736,6 +736,26 @@ class MisuseTest {
         io.procspec.testkit.Fixtures.forceStatus(queued, G._Gwaiting);
         refused(proc, IllegalStateException.class, "ready: " + queued + " is already runq (checked mode)",
                 () -> proc.ready(pp, queued, false), queued);
+        G next = pp.runnext(); // the runnext G, made to look parked: refused before its status changes
+        io.procspec.testkit.Fixtures.forceStatus(next, G._Gwaiting);
+        refused(proc, IllegalStateException.class, "ready: " + next + " is already " + pp + "'s runnext",
+                () -> proc.ready(pp, next, true), next);
+        assertThat(next.readgstatus()).isEqualTo(G._Gwaiting);
+    }
+
+    /** Checked mode tracks the G newproc queues: putting it again is refused, in the ring or in runnext. */
+    @Test
+    void checkedModeTracksTheGsNewprocQueues() {
+        Proc proc = proc();
+        P pp = proc.allp[0];
+        G first = proc.newproc(pp, () -> { }, null);
+        G second = proc.newproc(pp, () -> { }, null); // kicks first from runnext into the ring
+        assertThat(pp.runnext()).isSameAs(second);
+        refused(proc, IllegalStateException.class, "runqput: " + first + " is already runq (checked mode)",
+                () -> proc.runqput(pp, first, false));
+        G got = proc.runqget(pp).gp(); // the runnext G; no longer tracked as queued
+        assertThat(got).isSameAs(second);
+        proc.runqput(pp, got, false);
     }
 
     @Test
