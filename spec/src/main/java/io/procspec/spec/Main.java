@@ -39,6 +39,7 @@ public final class Main {
             usage();
             return;
         }
+        checkArgs(args);
         SpecLayout layout = SpecLayout.detect();
         TlcRunner.Options opts = TlcRunner.Options.fromSystemProperties();
         int workers = intOption(args, "--workers", -1);
@@ -54,7 +55,7 @@ public final class Main {
             case "list" -> layout.models().forEach(m -> System.out.printf("%-36s %-5s %-10s expect %-38s %s%n",
                     m.name(), m.profile(), m.spec(), m.expect(), m.about()));
             case "run" -> {
-                ModelConfig m = layout.model(args[1]);
+                ModelConfig m = model(layout, args[1]);
                 ModelRunner runner = new ModelRunner(layout, opts.withProgress(line -> {
                     if (line.startsWith("Progress") || line.startsWith("Error") || line.contains("violated")) {
                         System.out.println(line);
@@ -62,6 +63,9 @@ public final class Main {
                 }), reports, System.out::println);
                 ModelRun run = runner.run(m, 1);
                 report(layout, m, run);
+                if (!run.asExpected()) {
+                    fail(1, m.name() + " did not end as expected (" + m.expect() + ")");
+                }
             }
             case "ci", "deep" -> {
                 List<ModelConfig> models = layout.models().stream().filter(m -> m.profile().equals(args[0])).toList();
@@ -83,6 +87,9 @@ public final class Main {
                 System.out.println(ModelRunner.endLine(allAsExpected ? "pass" : "fail"));
                 Files.createDirectories(layout.workDir());
                 Files.write(layout.workDir().resolve("summary-" + args[0] + ".txt"), lines);
+                if (!allAsExpected) {
+                    fail(1, "not every " + args[0] + " model ended as expected (see the lines above)");
+                }
             }
             case "record" -> record(layout, reports, stringOption(args, "--from", null));
             case "translate" -> {
@@ -93,7 +100,7 @@ public final class Main {
                 }
             }
             case "distributed" -> {
-                ModelConfig m = layout.model(args[1]);
+                ModelConfig m = model(layout, args[1]);
                 int n = workers > 0 ? workers : 2;
                 int threads = intOption(args, "--threads", 1);
                 DistributedTlc.Run run = DistributedTlc.runOnLoopback(layout, m, n, threads, opts.heap(),
@@ -101,8 +108,66 @@ public final class Main {
                 System.out.println(run.serverOutput());
                 System.out.println(run.result().summary());
             }
-            default -> usage();
+            default -> fail(2, "unknown command '" + args[0] + "'");
         }
+    }
+
+    /** The commands, how many operands each takes, and the options each accepts (all take a value). */
+    private static final Map<String, Integer> OPERANDS = Map.of("list", 0, "run", 1, "ci", 0, "deep", 0, "record", 0,
+            "translate", 0, "distributed", 1);
+    private static final Map<String, List<String>> OPTIONS = Map.of("list", List.of(),
+            "run", List.of("--workers", "--cap-minutes"), "ci", List.of("--workers", "--cap-minutes"),
+            "deep", List.of("--workers", "--cap-minutes"), "record", List.of("--from"), "translate", List.of(),
+            "distributed", List.of("--workers", "--threads"));
+    private static final List<String> INT_OPTIONS = List.of("--workers", "--cap-minutes", "--threads");
+
+    /** Refuses an unknown command, a missing operand, an unknown option, a missing or non-numeric value: exit 2. */
+    static void checkArgs(String[] args) {
+        String cmd = args[0];
+        if (!OPERANDS.containsKey(cmd)) {
+            fail(2, "unknown command '" + cmd + "'");
+        }
+        int operands = 0;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--")) {
+                if (!OPTIONS.get(cmd).contains(a)) {
+                    fail(2, cmd + ": unknown option '" + a + "'" + (OPTIONS.get(cmd).isEmpty() ? ""
+                            : " (" + cmd + " takes " + String.join(", ", OPTIONS.get(cmd)) + ")"));
+                }
+                if (i + 1 >= args.length) {
+                    fail(2, cmd + ": " + a + " needs a value");
+                }
+                String v = args[++i];
+                if (INT_OPTIONS.contains(a) && !v.matches("[0-9]{1,6}")) {
+                    fail(2, cmd + ": " + a + " needs a whole number, got '" + v + "'");
+                }
+            } else {
+                operands++;
+            }
+        }
+        if (operands != OPERANDS.get(cmd)) {
+            fail(2, cmd + ": expects " + (OPERANDS.get(cmd) == 0 ? "no operand" : "one MODEL (see list)")
+                    + ", got " + operands);
+        }
+    }
+
+    /** The model named, or exit 2 naming the models folder. */
+    private static ModelConfig model(SpecLayout layout, String name) {
+        try {
+            return layout.model(name);
+        } catch (IllegalArgumentException e) {
+            fail(2, e.getMessage() + " (list shows them)");
+            return null;
+        }
+    }
+
+    private static void fail(int status, String message) {
+        System.err.println("spec Main: " + message);
+        if (status == 2) {
+            usage();
+        }
+        System.exit(status);
     }
 
     /**
