@@ -1,11 +1,19 @@
 package io.procspec.conformance;
 
+import io.procspec.mutants.Catalogue;
 import io.procspec.spec.ModelConfig;
 import io.procspec.spec.SpecLayout;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Command line of the conformance harness. From the repository root, after
@@ -18,40 +26,141 @@ import java.util.List;
  * java -jar conformance/target/conformance.jar traces 1000 [--seed S] [--bug NAME]   Java to spec
  * java -jar conformance/target/conformance.jar traces 300 --source explorer [--bound B]   the explorer's runs
  * </pre>
+ *
+ * Exit status: 0 when everything conforms, 1 on a mismatch, an uncovered edge or a rejected log,
+ * 2 for bad usage (an unknown command, option, model or bug, a count below 1, a missing file).
  */
-public final class Main {
-    private Main() {}
+@Command(name = "conformance.jar", mixinStandardHelpOptions = true,
+        description = "Spec to Java replay of every edge, and Java to spec trace validation (conformance/README.md).",
+        subcommands = {Main.Replay.class, Main.Traces.class})
+public final class Main implements Runnable {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) throws Exception {
-        if (args.length < 2 || !(args[0].equals("replay") || args[0].equals("traces"))) {
-            System.err.println("usage: replay MODEL [--bug NAME] [--graph FILE.dot] [--workers N]\n"
-                    + "       traces N [--bug NAME] [--seed S] [--workers N] [--source random|explorer] [--bound B]");
-            System.exit(2);
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: replay or traces");
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    /** The bug name, checked against the catalogue ("real" is the port as it is). */
+    static String checkBug(CommandLine cl, String bug) {
+        if (!bug.equals("real")) {
+            try {
+                Catalogue.bug(bug);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--bug: " + e.getMessage());
+            }
         }
-        SpecLayout layout = SpecLayout.detect();
-        if (args[0].equals("traces")) {
-            int n = Integer.parseInt(args[1]);
-            String bug = option(args, "--bug", "real");
-            long seed = Long.parseLong(option(args, "--seed", "42"));
-            int workers = Integer.parseInt(option(args, "--workers", "2"));
+        return bug;
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Replay every edge of MODEL's state graph on the Java port (spec to Java).")
+    static final class Replay implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "MODEL", description = "a CI model of spec/models or conformance/models, e.g. RunQueue")
+        String modelName;
+
+        @Option(names = "--bug", defaultValue = "real", description = "a catalogued bug's Java twin instead of the port. Default: ${DEFAULT-VALUE}")
+        String bug;
+
+        @Option(names = "--graph", paramLabel = "FILE.dot", description = "reuse a state graph TLC dumped earlier")
+        Path graph;
+
+        @Option(names = "--workers", defaultValue = "2", description = "TLC workers for the graph dump. Default: ${DEFAULT-VALUE}")
+        int workers;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandLine cl = spec.commandLine();
+            checkBug(cl, bug);
+            if (workers < 1) {
+                throw new CommandLine.ParameterException(cl, "--workers must be at least 1, got " + workers);
+            }
+            if (graph != null && !Files.isRegularFile(graph)) {
+                throw new CommandLine.ParameterException(cl, "--graph: no such file " + graph);
+            }
+            SpecLayout layout = SpecLayout.detect();
+            ModelConfig model;
+            SpecModule mod;
+            try {
+                model = Modules.model(layout, modelName);
+                mod = Modules.of(model.spec());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, modelName + ": " + e.getMessage());
+            }
+            long t0 = System.nanoTime();
+            StateGraph g = graph != null ? StateGraph.parseDot(graph) : GraphDump.run(layout, model, workers, "2g").graph();
+            System.out.printf("%s: %,d states, %,d edges (graph %.1f s)%n", model.name(), g.states(), g.edges(),
+                    (System.nanoTime() - t0) / 1e9);
+            Replayer.Result r = new Replayer(mod, model.name(), model.constants(), g, bug, Replayer.Options.defaults()).run();
+            print(r);
+            return r.mismatches().isEmpty() && r.uncovered() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "traces", mixinStandardHelpOptions = true,
+            description = "Record N controlled Java runs and have TLC check each is a behaviour of RunQueue (Java to spec).")
+    static final class Traces implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "N", description = "how many logs (at least 1)")
+        int n;
+
+        @Option(names = "--bug", defaultValue = "real", description = "a catalogued bug's Java twin instead of the port. Default: ${DEFAULT-VALUE}")
+        String bug;
+
+        @Option(names = "--seed", defaultValue = "42", description = "the first seed. Default: ${DEFAULT-VALUE}")
+        long seed;
+
+        @Option(names = "--workers", defaultValue = "2", description = "TLC workers. Default: ${DEFAULT-VALUE}")
+        int workers;
+
+        @Option(names = "--source", defaultValue = "random",
+                description = "random or explorer (the jqwik source runs in the test suite). Default: ${DEFAULT-VALUE}")
+        String source;
+
+        @Option(names = "--bound", defaultValue = "1", description = "the explorer's preemption bound. Default: ${DEFAULT-VALUE}")
+        int bound;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandLine cl = spec.commandLine();
+            checkBug(cl, bug);
+            if (n < 1) {
+                throw new CommandLine.ParameterException(cl, "N must be at least 1, got " + n);
+            }
+            if (workers < 1) {
+                throw new CommandLine.ParameterException(cl, "--workers must be at least 1, got " + workers);
+            }
+            if (!source.equals("random") && !source.equals("explorer")) {
+                throw new CommandLine.ParameterException(cl,
+                        "--source: random or explorer (the jqwik source runs in the test suite), not " + source);
+            }
+            if (bound < 0) {
+                throw new CommandLine.ParameterException(cl, "--bound must be at least 0, got " + bound);
+            }
+            SpecLayout layout = SpecLayout.detect();
             java.util.concurrent.ExecutorService pool = Pools.daemon();
             long t0 = System.nanoTime();
-            String source = option(args, "--source", "random");
             List<TraceValidation.Trace> traces = new ArrayList<>();
             if (source.equals("explorer")) {
                 // every schedule within the preemption bound of the operations of seed, seed+1, ... until n runs
-                int bound = Integer.parseInt(option(args, "--bound", "1"));
                 for (long s = seed; traces.size() < n; s++) {
                     traces.addAll(TraceValidation.explore(TraceValidation.defaultConstants(), bug, s, bound,
                             n - traces.size(), pool).traces());
                 }
-            } else if (source.equals("random")) {
+            } else {
                 for (int i = 0; i < n; i++) {
                     traces.add(TraceValidation.record(TraceValidation.defaultConstants(), bug, seed + i, pool));
                 }
-            } else {
-                System.err.println("--source: random or explorer (the jqwik source runs in the test suite), not " + source);
-                System.exit(2);
             }
             double javaS = (System.nanoTime() - t0) / 1e9;
             TraceValidation.Result r = TraceValidation.validate(layout, layout.workDir().resolve("trace-validation"),
@@ -66,32 +175,8 @@ public final class Main {
             if (r.accepted() == 0) {
                 System.out.println(r.tlcOutputTail());
             }
-            System.exit(r.rejected().isEmpty() ? 0 : 1);
+            return r.rejected().isEmpty() ? 0 : 1;
         }
-        ModelConfig model = Modules.model(layout, args[1]);
-        String bug = option(args, "--bug", "real");
-        String graph = option(args, "--graph", null);
-        int workers = Integer.parseInt(option(args, "--workers", "2"));
-        SpecModule mod;
-        try {
-            mod = Modules.of(model.spec());
-        } catch (IllegalArgumentException e) {
-            System.err.println(model.name() + ": " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        StateGraph g;
-        long t0 = System.nanoTime();
-        if (graph != null) {
-            g = StateGraph.parseDot(Path.of(graph));
-        } else {
-            g = GraphDump.run(layout, model, workers, "2g").graph();
-        }
-        System.out.printf("%s: %,d states, %,d edges (graph %.1f s)%n", model.name(), g.states(), g.edges(),
-                (System.nanoTime() - t0) / 1e9);
-        Replayer.Result r = new Replayer(mod, model.name(), model.constants(), g, bug, Replayer.Options.defaults()).run();
-        print(r);
-        System.exit(r.mismatches().isEmpty() && r.uncovered() == 0 ? 0 : 1);
     }
 
     static void print(Replayer.Result r) {
@@ -104,14 +189,4 @@ public final class Main {
             System.out.println(m.describe());
         }
     }
-
-    static String option(String[] args, String name, String dflt) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return dflt;
-    }
-
 }
