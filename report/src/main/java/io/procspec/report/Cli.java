@@ -62,7 +62,10 @@ public final class Cli implements Callable<Integer> {
         List<String> only = List.of();
 
         @Option(names = "--report", paramLabel = "DIR", defaultValue = "target/procspec-report",
-                description = "Where to write index.html and summary.json (default: ${DEFAULT-VALUE} in the repository).")
+                description = {"Where to write index.html, summary.json and maven.log (default: ${DEFAULT-VALUE} in the repository).",
+                        "DIR is replaced only if it is absent, empty or a previous report (its summary.json is a "
+                                + "procspec.report/1 and it holds nothing else but index.html and maven.log); "
+                                + "any other folder is refused (exit 3) and left untouched."})
         Path report;
 
         @Option(names = "--reuse", description = "Run nothing: build the report from the summaries the layers left "
@@ -95,13 +98,23 @@ public final class Cli implements Callable<Integer> {
             Check check = new Check(new Check.Options(root(), only, size != null && size.full, reportDir, reuse,
                     verbose, commandLine(), Check.mavenExecutable()), System.out);
             try {
+                String foreign = Check.whyNotReplaceable(reportDir);
+                if (foreign != null) {
+                    System.err.println("procspec: " + foreign);
+                    return CANNOT_WRITE;
+                }
                 Check.prepareTemp(reportDir).toFile().delete();
             } catch (IOException e) {
-                System.err.println("procspec: cannot write the report folder " + report + ": " + e.getMessage()
+                System.err.println("procspec: cannot write the report folder " + report + ": " + describe(e)
                         + " (try --report DIR)");
                 return CANNOT_WRITE;
             }
-            return check.run();
+            try {
+                return check.run();
+            } catch (Check.NotAReportFolder e) {
+                System.err.println("procspec: " + e.getMessage());
+                return CANNOT_WRITE;
+            }
         }
 
         private List<String> only() {
@@ -163,6 +176,26 @@ public final class Cli implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** An I/O error in words, for one line: the JDK's messages are often only the path. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException x) {
+            return "no such file or folder: " + x.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException x) {
+            return "permission denied: " + x.getFile();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException x) {
+            return "already exists: " + x.getFile();
+        }
+        if (e instanceof java.nio.file.NotDirectoryException x) {
+            return "not a folder: " + x.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException x && x.getReason() != null) {
+            return x.getReason() + ": " + x.getFile();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public static CommandLine commandLine() {
