@@ -81,10 +81,15 @@ public final class Cli implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Set<String> only = new LinkedHashSet<>();
+            if (spec.commandLine().getParseResult().hasMatchedOption("--only") && only().isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--only needs at least one layer (layers: " + String.join(", ", Verdicts.LAYERS) + ")");
+            }
             for (String l : only()) {
                 String name = l.strip();
                 if (name.isEmpty()) {
-                    continue;
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--only " + String.join(",", only())
+                            + ": an empty layer name (layers: " + String.join(", ", Verdicts.LAYERS) + ")");
                 }
                 if (!Verdicts.LAYERS.contains(name)) {
                     throw new CommandLine.ParameterException(spec.commandLine(),

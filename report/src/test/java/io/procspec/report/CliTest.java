@@ -223,6 +223,16 @@ class CliTest {
     }
 
     @Test
+    void anEmptyLayerListOrNameIsRefused() {
+        for (String only : List.of("", "spec,,stress", ",", " ")) {
+            Result r = run("check", "--reuse", "--only", only, "--report", dir.resolve("r").toString());
+            assertThat(r.exit).as("--only '" + only + "': " + r.err).isEqualTo(2);
+            assertThat(r.err).contains("--only").contains("Try './procspec check --help'.");
+        }
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
     void aFailedMavenRunWithNoSummaryFailsTheLayerAndTheExitStatus() throws Exception {
         Path root = FixtureRepo.create(dir.resolve("repo"));
         Path fake = dir.resolve("fake-mvn");
