@@ -171,10 +171,18 @@ public final class Cli implements Callable<Integer> {
                 System.err.println("procspec: " + e.getMessage());
                 System.err.println("Try './procspec explain --help'.");
                 return USAGE;
+            } catch (IOException e) {
+                System.err.println("procspec: " + file + ": cannot read: " + describe(e));
+                return USAGE;
             }
             if (svg != null) {
-                for (Path p : Explain.writeSvg(svg, traces)) {
-                    System.out.println("wrote " + p);
+                try {
+                    for (Path p : Explain.writeSvg(svg, traces)) {
+                        System.out.println("wrote " + p);
+                    }
+                } catch (IOException e) {
+                    System.err.println("procspec: cannot write " + svg + ": " + describe(e));
+                    return CANNOT_WRITE;
                 }
             } else {
                 Explain.printText(new PrintStream(System.out, true, StandardCharsets.UTF_8), traces, !noDiagram);

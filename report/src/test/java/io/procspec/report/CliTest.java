@@ -233,6 +233,28 @@ class CliTest {
     }
 
     @Test
+    void explainNamesTheFileAndTheProblemInOneLine() throws Exception {
+        Path missing = dir.resolve("missing.json");
+        Files.writeString(missing, "{\"schema\":\"procspec.trace/1\"}");
+        Path latin1 = dir.resolve("latin1.out");
+        Files.write(latin1, new byte[] {'c', 'a', 'f', (byte) 0xe9, '\n'});
+        Path sub = dir.resolve("sub");
+        Files.createDirectories(sub);
+        Map<Path, String> cases = Map.of(missing, "\"source\" is missing", latin1, "not UTF-8", sub, "a folder, not a file");
+        for (Map.Entry<Path, String> c : cases.entrySet()) {
+            Result r = runSys("explain", c.getKey().toString());
+            assertThat(r.exit).as(r.err).isEqualTo(2);
+            assertThat(r.err.lines().findFirst().orElse("")).startsWith("procspec: " + c.getKey()).contains(c.getValue());
+            assertThat(r.err).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        FixtureRepo.copy("properties.trace.json", dir.resolve("t.json"));
+        Result r = runSys("explain", dir.resolve("t.json").toString(), "--svg", "/proc/nope/x.svg");
+        assertThat(r.exit).as(r.err).isEqualTo(3);
+        assertThat(r.err.lines()).hasSize(1);
+        assertThat(r.err).startsWith("procspec: cannot write /proc/nope/x.svg: ").doesNotContain("Exception");
+    }
+
+    @Test
     void aFailedMavenRunWithNoSummaryFailsTheLayerAndTheExitStatus() throws Exception {
         Path root = FixtureRepo.create(dir.resolve("repo"));
         Path fake = dir.resolve("fake-mvn");
