@@ -69,7 +69,7 @@ public final class Cli implements Callable<Integer> {
         Path report;
 
         @Option(names = "--reuse", description = "Run nothing: build the report from the summaries the layers left "
-                + "in their target/ folders (e.g. after mvn verify).")
+                + "in their target/ folders (e.g. after mvn verify). Not with --full.")
         boolean reuse;
 
         @Option(names = "--verbose", description = "Stream Maven's whole output on a terminal too (it always goes to maven.log).")
@@ -96,6 +96,10 @@ public final class Cli implements Callable<Integer> {
                             "unknown layer '" + name + "' (layers: " + String.join(", ", Verdicts.LAYERS) + ")");
                 }
                 only.add(name);
+            }
+            if (reuse && size != null && size.full) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--reuse runs nothing, so --full has nothing to size: use one or the other");
             }
             // the default folder is the repository's, wherever the command is run from; a given one is the user's
             Path reportDir = (spec.commandLine().getParseResult().hasMatchedOption("--report") ? report.toAbsolutePath()

@@ -233,6 +233,14 @@ class CliTest {
     }
 
     @Test
+    void reuseWithFullIsRefused() {
+        Result r = run("check", "--reuse", "--full", "--report", dir.resolve("r").toString());
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.err).contains("--reuse").contains("--full");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
     void explainNamesTheFileAndTheProblemInOneLine() throws Exception {
         Path missing = dir.resolve("missing.json");
         Files.writeString(missing, "{\"schema\":\"procspec.trace/1\"}");
