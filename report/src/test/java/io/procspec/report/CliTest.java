@@ -274,6 +274,9 @@ class CliTest {
                 new PrintStream(buf, true, StandardCharsets.UTF_8)).run();
         assertThat(exit).isEqualTo(1);
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("stress", "FAIL", "wrote no summary");
+        assertThat(Files.readString(report.resolve("index.html"))).contains("see <a href=\"maven.log\">maven.log</a>");
+        assertThat(report.resolve("maven.log")).exists();
+        assertThat(HtmlReport.reasonHtml("<b>x</b> & y; see maven.log")).isEqualTo("&lt;b&gt;x&lt;/b&gt; &amp; y; see <a href=\"maven.log\">maven.log</a>");
         assertThat(root.resolve("stress/target/procspec/summary.json")).doesNotExist();
     }
 }
