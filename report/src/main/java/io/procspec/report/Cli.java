@@ -88,8 +88,8 @@ public final class Cli implements Callable<Integer> {
             for (String l : only()) {
                 String name = l.strip();
                 if (name.isEmpty()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--only " + String.join(",", only())
-                            + ": an empty layer name (layers: " + String.join(", ", Verdicts.LAYERS) + ")");
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--only '" + String.join(",", only())
+                            + "' has an empty layer name (layers: " + String.join(", ", Verdicts.LAYERS) + ")");
                 }
                 if (!Verdicts.LAYERS.contains(name)) {
                     throw new CommandLine.ParameterException(spec.commandLine(),
