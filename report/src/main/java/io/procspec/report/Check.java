@@ -65,6 +65,10 @@ public final class Check {
                 selected.add(d.name());
             }
         }
+        String foreign = whyNotReplaceable(o.reportDir());
+        if (foreign != null) {
+            throw new NotAReportFolder(foreign);
+        }
         temp = prepareTemp(o.reportDir());
         Thread cleanup = new Thread(this::interrupted, "procspec-interrupt");
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -213,8 +217,62 @@ public final class Check {
         return t;
     }
 
+    /** The files a report folder holds: what {@link #runAndWrite} writes, and nothing else. */
+    static final Set<String> REPORT_FILES = Set.of("index.html", "summary.json", "maven.log");
+
+    /** Thrown when the report folder holds something that is not a procspec report. */
+    static final class NotAReportFolder extends IOException {
+        NotAReportFolder(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Why {@code reportDir} must not be replaced, or null when it may be: it is absent, empty, or
+     * holds a previous report (a {@code summary.json} of schema {@code procspec.report/1}, and
+     * nothing but the report's own files). Anything else is the user's and is never deleted.
+     */
+    static String whyNotReplaceable(Path reportDir) throws IOException {
+        Path abs = reportDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null; // absent, or not a folder (prepareTemp refuses that)
+        }
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(abs)) {
+            entries = s.sorted().toList();
+        }
+        if (entries.isEmpty()) {
+            return null;
+        }
+        String refuse = " is not a procspec report folder, so it is not replaced (use a new or empty folder, or delete it yourself)";
+        for (Path e : entries) {
+            String name = e.getFileName().toString();
+            if (!REPORT_FILES.contains(name) || !Files.isRegularFile(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return reportDir + refuse + ": it holds " + e + ", which a report does not write";
+            }
+        }
+        Path summary = abs.resolve("summary.json");
+        String schema = null;
+        if (Files.isRegularFile(summary)) {
+            try {
+                schema = Json.MAPPER.readTree(Files.readAllBytes(summary)).path("schema").asText(null);
+            } catch (IOException | RuntimeException e) {
+                schema = null;
+            }
+        }
+        if (!VerificationReport.SCHEMA.equals(schema)) {
+            return reportDir + refuse + ": " + summary + (Files.isRegularFile(summary)
+                    ? " is not a " + VerificationReport.SCHEMA + " summary" : " is missing");
+        }
+        return null;
+    }
+
     static void moveIntoPlace(Path temp, Path reportDir) throws IOException {
         Path abs = reportDir.toAbsolutePath().normalize();
+        String foreign = whyNotReplaceable(reportDir); // again: something may have been put there while the layers ran
+        if (foreign != null) {
+            throw new NotAReportFolder(foreign);
+        }
         Path old = null;
         if (Files.exists(abs)) {
             old = abs.resolveSibling("." + abs.getFileName() + ".old-" + ProcessHandle.current().pid());

@@ -62,11 +62,14 @@ public final class Cli implements Callable<Integer> {
         List<String> only = List.of();
 
         @Option(names = "--report", paramLabel = "DIR", defaultValue = "target/procspec-report",
-                description = "Where to write index.html and summary.json (default: ${DEFAULT-VALUE} in the repository).")
+                description = {"Where to write index.html, summary.json and maven.log (default: ${DEFAULT-VALUE} in the repository).",
+                        "DIR is replaced only if it is absent, empty or a previous report (its summary.json is a "
+                                + "procspec.report/1 and it holds nothing else but index.html and maven.log); "
+                                + "any other folder is refused (exit 3) and left untouched."})
         Path report;
 
         @Option(names = "--reuse", description = "Run nothing: build the report from the summaries the layers left "
-                + "in their target/ folders (e.g. after mvn verify).")
+                + "in their target/ folders (e.g. after mvn verify). Not with --full.")
         boolean reuse;
 
         @Option(names = "--verbose", description = "Stream Maven's whole output on a terminal too (it always goes to maven.log).")
@@ -78,10 +81,15 @@ public final class Cli implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Set<String> only = new LinkedHashSet<>();
+            if (spec.commandLine().getParseResult().hasMatchedOption("--only") && only().isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--only needs at least one layer (layers: " + String.join(", ", Verdicts.LAYERS) + ")");
+            }
             for (String l : only()) {
                 String name = l.strip();
                 if (name.isEmpty()) {
-                    continue;
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--only '" + String.join(",", only())
+                            + "' has an empty layer name (layers: " + String.join(", ", Verdicts.LAYERS) + ")");
                 }
                 if (!Verdicts.LAYERS.contains(name)) {
                     throw new CommandLine.ParameterException(spec.commandLine(),
@@ -89,19 +97,33 @@ public final class Cli implements Callable<Integer> {
                 }
                 only.add(name);
             }
+            if (reuse && size != null && size.full) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--reuse runs nothing, so --full has nothing to size: use one or the other");
+            }
             // the default folder is the repository's, wherever the command is run from; a given one is the user's
             Path reportDir = (spec.commandLine().getParseResult().hasMatchedOption("--report") ? report.toAbsolutePath()
                     : root().resolve(report)).normalize();
             Check check = new Check(new Check.Options(root(), only, size != null && size.full, reportDir, reuse,
                     verbose, commandLine(), Check.mavenExecutable()), System.out);
             try {
+                String foreign = Check.whyNotReplaceable(reportDir);
+                if (foreign != null) {
+                    System.err.println("procspec: " + foreign);
+                    return CANNOT_WRITE;
+                }
                 Check.prepareTemp(reportDir).toFile().delete();
             } catch (IOException e) {
-                System.err.println("procspec: cannot write the report folder " + report + ": " + e.getMessage()
+                System.err.println("procspec: cannot write the report folder " + report + ": " + describe(e)
                         + " (try --report DIR)");
                 return CANNOT_WRITE;
             }
-            return check.run();
+            try {
+                return check.run();
+            } catch (Check.NotAReportFolder e) {
+                System.err.println("procspec: " + e.getMessage());
+                return CANNOT_WRITE;
+            }
         }
 
         private List<String> only() {
@@ -153,16 +175,44 @@ public final class Cli implements Callable<Integer> {
                 System.err.println("procspec: " + e.getMessage());
                 System.err.println("Try './procspec explain --help'.");
                 return USAGE;
+            } catch (IOException e) {
+                System.err.println("procspec: " + file + ": cannot read: " + describe(e));
+                return USAGE;
             }
             if (svg != null) {
-                for (Path p : Explain.writeSvg(svg, traces)) {
-                    System.out.println("wrote " + p);
+                try {
+                    for (Path p : Explain.writeSvg(svg, traces)) {
+                        System.out.println("wrote " + p);
+                    }
+                } catch (IOException e) {
+                    System.err.println("procspec: cannot write " + svg + ": " + describe(e));
+                    return CANNOT_WRITE;
                 }
             } else {
                 Explain.printText(new PrintStream(System.out, true, StandardCharsets.UTF_8), traces, !noDiagram);
             }
             return 0;
         }
+    }
+
+    /** An I/O error in words, for one line: the JDK's messages are often only the path. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException x) {
+            return "no such file or folder: " + x.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException x) {
+            return "permission denied: " + x.getFile();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException x) {
+            return "already exists: " + x.getFile();
+        }
+        if (e instanceof java.nio.file.NotDirectoryException x) {
+            return "not a folder: " + x.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException x && x.getReason() != null) {
+            return x.getReason() + ": " + x.getFile();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public static CommandLine commandLine() {

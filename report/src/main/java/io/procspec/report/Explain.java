@@ -30,10 +30,21 @@ public final class Explain {
 
     /** The traces a file holds, with a title for each. */
     public static List<Trace> load(Path file, String item) throws IOException, FormatError {
-        if (!Files.isRegularFile(file)) {
+        if (Files.isDirectory(file)) {
+            throw new FormatError(file + ": a folder, not a file");
+        }
+        if (!Files.exists(file)) {
             throw new FormatError(file + ": no such file");
         }
-        String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        if (!Files.isRegularFile(file)) {
+            throw new FormatError(file + ": not a regular file");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new FormatError(file + ": not UTF-8 text, so neither TLC output nor a procspec JSON file");
+        }
         if (!text.stripLeading().startsWith("{") && TlcTrace.looksLikeTlc(text)) {
             // TLC's own output: the model is the folder the harness ran it in (spec/target/tlc/<Model>/tlc.out)
             Path parent = file.toAbsolutePath().getParent();

@@ -41,7 +41,7 @@ public final class Formats {
         if (s.layer == null || s.layer.isBlank()) {
             throw new FormatError(where + ": \"layer\" is missing");
         }
-        if (!Verdicts.LAYER.contains(s.verdict)) {
+        if (s.verdict == null || !Verdicts.LAYER.contains(s.verdict)) {
             throw new FormatError(where + ": \"verdict\" is " + quoted(s.verdict) + ", not one of pass, fail, skipped, partial");
         }
         if (!Verdicts.PASS.equals(s.verdict) && (s.reason == null || s.reason.isBlank())) {
@@ -68,7 +68,7 @@ public final class Formats {
             if (it == null || it.name == null || it.name.isBlank()) {
                 throw new FormatError(w + ": \"name\" is missing");
             }
-            if (!Verdicts.ITEM.contains(it.verdict)) {
+            if (it.verdict == null || !Verdicts.ITEM.contains(it.verdict)) {
                 throw new FormatError(w + " (" + it.name + "): \"verdict\" is " + quoted(it.verdict) + ", not one of pass, fail, skipped");
             }
             if (it.expected != null && !Verdicts.EXPECTED.contains(it.expected)) {
@@ -103,7 +103,7 @@ public final class Formats {
     }
 
     public static void validate(String where, Trace t) throws FormatError {
-        if (!Verdicts.SOURCES.contains(t.source)) {
+        if (t.source == null || !Verdicts.SOURCES.contains(t.source)) {
             throw new FormatError(where + ": \"source\" is " + quoted(t.source) + ", not one of tlc, property, conformance, jcstress, oracle");
         }
         if (t.lanes == null || t.lanes.isEmpty()) {

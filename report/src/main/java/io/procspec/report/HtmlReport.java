@@ -43,6 +43,7 @@ public final class HtmlReport {
         v.put("verdict", r.verdict);
         v.put("verdictClass", cls(r.verdict));
         v.put("reason", r.reason);
+        v.put("reasonHtml", reasonHtml(r.reason));
         v.put("command", r.command);
         v.put("mode", r.mode);
         v.put("startedAt", r.startedAt);
@@ -121,6 +122,7 @@ public final class HtmlReport {
         m.put("verdict", s.verdict);
         m.put("verdictClass", cls(s.verdict));
         m.put("reason", s.reason);
+        m.put("reasonHtml", reasonHtml(s.reason));
         m.put("seconds", duration(s.seconds));
         m.put("command", s.command);
         m.put("file", r.layerFiles.get(s.layer));
@@ -254,6 +256,16 @@ public final class HtmlReport {
             }
         }
         return out;
+    }
+
+    /** A reason as HTML: escaped, with "see maven.log" a link to the maven.log beside index.html. */
+    static String reasonHtml(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        String esc = reason.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#39;");
+        return esc.replace("see maven.log", "see <a href=\"maven.log\">maven.log</a>");
     }
 
     static String num(Number n) {

@@ -1,6 +1,7 @@
 package io.procspec.report;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -14,9 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CliTest {
     @TempDir
@@ -127,7 +132,10 @@ class CliTest {
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path report = dir.resolve("out/report");
         Files.createDirectories(report);
-        Files.writeString(report.resolve("stale.txt"), "from an earlier run");
+        // a previous report: replaced
+        Files.writeString(report.resolve("summary.json"), "{\"schema\": \"procspec.report/1\", \"verdict\": \"stale\"}");
+        Files.writeString(report.resolve("index.html"), "from an earlier run");
+        Files.writeString(report.resolve("maven.log"), "from an earlier run");
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Set<String> only = new LinkedHashSet<>(List.of("impl"));
         int exit = new Check(new Check.Options(root, only, false, report, false, false, "./procspec check --only impl",
@@ -136,13 +144,122 @@ class CliTest {
         assertThat(exit).as(out).isZero();
         assertThat(out).contains("impl: RunqTest.wrapAround pass  (1/3)").contains("impl: finished, pass")
                 .contains("args: -B -ntp -fae verify -pl impl -am -Dprocspec.check=quick");
-        assertThat(report.resolve("stale.txt")).doesNotExist();
-        assertThat(report.resolve("index.html")).exists();
+        assertThat(Files.readString(report.resolve("index.html"))).doesNotContain("from an earlier run");
         assertThat(Files.readString(report.resolve("maven.log"))).contains("Building procspec impl");
         assertThat(Files.readString(report.resolve("summary.json"))).contains("\"schema\" : \"procspec.report/1\"");
         try (var s = Files.list(dir.resolve("out"))) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("report");
         }
+    }
+
+    /** Runs the command with System.out and System.err captured too (explain and check print there). */
+    private static Result runSys(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        Result r;
+        try {
+            r = run(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Result(r.exit, r.out + o.toString(StandardCharsets.UTF_8), r.err + e.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> snapshot(Path root) throws Exception {
+        Map<String, String> m = new TreeMap<>();
+        try (var s = Files.walk(root)) {
+            for (Path p : s.toList()) {
+                m.put(root.relativize(p).toString(), Files.isDirectory(p) ? "dir"
+                        : java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(p)));
+            }
+        }
+        return m;
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aFolderThatIsNotAReportIsRefusedAndLeftUntouched() throws Exception {
+        Path root = FixtureRepo.create(dir.resolve("repo"));
+        Path thesis = dir.resolve("out/thesis");
+        Files.createDirectories(thesis.resolve("precious"));
+        Files.writeString(thesis.resolve("thesis.tex"), "\\documentclass{book}");
+        Files.writeString(thesis.resolve("precious/notes.txt"), "notes");
+        Map<String, String> before = snapshot(dir.resolve("out"));
+
+        Result r = runSys("check", "--reuse", "--only", "impl", "--report", thesis.toString());
+        assertThat(r.exit).as(r.err).isEqualTo(3);
+        assertThat(r.err.lines()).hasSize(1);
+        assertThat(r.err).contains("not a procspec report folder").contains("precious").doesNotContain("Exception");
+        assertThat(snapshot(dir.resolve("out"))).isEqualTo(before);
+
+        // a report's own file names are not enough: the summary must be a procspec.report/1
+        Path fake = dir.resolve("out/fake");
+        Files.createDirectories(fake);
+        Files.writeString(fake.resolve("summary.json"), "{\"schema\": \"procspec.layer/1\"}");
+        Files.writeString(fake.resolve("index.html"), "mine");
+        assertThat(Check.whyNotReplaceable(fake)).contains("summary.json").contains("not a procspec.report/1");
+        Files.delete(fake.resolve("summary.json"));
+        assertThat(Check.whyNotReplaceable(fake)).contains("summary.json is missing");
+        Files.delete(fake.resolve("index.html"));
+        assertThat(Check.whyNotReplaceable(fake)).isNull(); // empty
+        assertThat(Check.whyNotReplaceable(dir.resolve("out/absent"))).isNull();
+
+        // refused before any layer runs: the fake Maven would leave a mark
+        before = snapshot(dir.resolve("out"));
+        Path mvn = dir.resolve("fake-mvn");
+        Path mark = dir.resolve("maven-ran");
+        Files.writeString(mvn, "#!/bin/bash\ntouch " + mark + "\nexit 0\n");
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Check check = new Check(new Check.Options(root, Set.of("impl"), false, thesis, false, false, "x", mvn.toString()),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThatThrownBy(check::run).isInstanceOf(Check.NotAReportFolder.class).hasMessageContaining("precious");
+        assertThat(mark).doesNotExist();
+        assertThat(snapshot(dir.resolve("out"))).isEqualTo(before);
+    }
+
+    @Test
+    void anEmptyLayerListOrNameIsRefused() {
+        for (String only : List.of("", "spec,,stress", ",", " ")) {
+            Result r = run("check", "--reuse", "--only", only, "--report", dir.resolve("r").toString());
+            assertThat(r.exit).as("--only '" + only + "': " + r.err).isEqualTo(2);
+            assertThat(r.err).contains("--only").contains("Try './procspec check --help'.");
+        }
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
+    void reuseWithFullIsRefused() {
+        Result r = run("check", "--reuse", "--full", "--report", dir.resolve("r").toString());
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.err).contains("--reuse").contains("--full");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
+    void explainNamesTheFileAndTheProblemInOneLine() throws Exception {
+        Path missing = dir.resolve("missing.json");
+        Files.writeString(missing, "{\"schema\":\"procspec.trace/1\"}");
+        Path latin1 = dir.resolve("latin1.out");
+        Files.write(latin1, new byte[] {'c', 'a', 'f', (byte) 0xe9, '\n'});
+        Path sub = dir.resolve("sub");
+        Files.createDirectories(sub);
+        Map<Path, String> cases = Map.of(missing, "\"source\" is missing", latin1, "not UTF-8", sub, "a folder, not a file");
+        for (Map.Entry<Path, String> c : cases.entrySet()) {
+            Result r = runSys("explain", c.getKey().toString());
+            assertThat(r.exit).as(r.err).isEqualTo(2);
+            assertThat(r.err.lines().findFirst().orElse("")).startsWith("procspec: " + c.getKey()).contains(c.getValue());
+            assertThat(r.err).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        FixtureRepo.copy("properties.trace.json", dir.resolve("t.json"));
+        Result r = runSys("explain", dir.resolve("t.json").toString(), "--svg", "/proc/nope/x.svg");
+        assertThat(r.exit).as(r.err).isEqualTo(3);
+        assertThat(r.err.lines()).hasSize(1);
+        assertThat(r.err).startsWith("procspec: cannot write /proc/nope/x.svg: ").doesNotContain("Exception");
     }
 
     @Test
@@ -157,6 +274,9 @@ class CliTest {
                 new PrintStream(buf, true, StandardCharsets.UTF_8)).run();
         assertThat(exit).isEqualTo(1);
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("stress", "FAIL", "wrote no summary");
+        assertThat(Files.readString(report.resolve("index.html"))).contains("see <a href=\"maven.log\">maven.log</a>");
+        assertThat(report.resolve("maven.log")).exists();
+        assertThat(HtmlReport.reasonHtml("<b>x</b> & y; see maven.log")).isEqualTo("&lt;b&gt;x&lt;/b&gt; &amp; y; see <a href=\"maven.log\">maven.log</a>");
         assertThat(root.resolve("stress/target/procspec/summary.json")).doesNotExist();
     }
 }

@@ -43,6 +43,13 @@ class FormatsTest {
         assertThatThrownBy(() -> Formats.readTrace(f)).hasMessageContaining("\"P9\" is not one of the lanes");
         Files.writeString(f, "{\"schema\": \"procspec.trace/1\", \"source\": \"tlc\", \"lanes\": [\"P1\"], \"steps\": [{\"index\": 1, \"lane\": \"P1\", \"changes\": {\"x\": [\"1\"]}}]}");
         assertThatThrownBy(() -> Formats.readTrace(f)).hasMessageContaining("not [before, after]");
+        // missing required fields are a FormatError naming the field, not a NullPointerException
+        Files.writeString(f, "{\"schema\": \"procspec.trace/1\"}");
+        assertThatThrownBy(() -> Formats.readTrace(f)).isInstanceOf(FormatError.class).hasMessageContaining("\"source\" is missing");
+        Files.writeString(f, "{\"schema\": \"procspec.layer/1\", \"layer\": \"impl\", \"items\": []}");
+        assertThatThrownBy(() -> Formats.readLayer(f)).isInstanceOf(FormatError.class).hasMessageContaining("\"verdict\" is missing");
+        Files.writeString(f, "{\"schema\": \"procspec.layer/1\", \"layer\": \"impl\", \"verdict\": \"pass\", \"items\": [{\"name\": \"a\"}]}");
+        assertThatThrownBy(() -> Formats.readLayer(f)).isInstanceOf(FormatError.class).hasMessageContaining("items[0] (a): \"verdict\" is missing");
         Files.writeString(f, "not json");
         assertThatThrownBy(() -> Formats.readTrace(f)).hasMessageContaining("not JSON");
     }
