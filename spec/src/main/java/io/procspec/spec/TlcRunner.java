@@ -96,6 +96,12 @@ public final class TlcRunner {
             args.add("-coverage");
             args.add("1");
         }
+        // Liveness once, on the complete state space. TLC's default also checks it periodically on
+        // the partial graph, and a violation found there could not be printed under a VIEW: "Failed
+        // to recover the next state from its fingerprint" (seen once in CI on
+        // Proc_runnext_starvation, whose temporal counterexample then had no trace).
+        args.add("-lncheck");
+        args.add("final");
         args.add("-metadir");
         args.add("states");
         args.add("-config");
