@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.procspec.bench.BenchRun run --set quick
- * java -cp bench/target/benchmarks.jar io.procspec.bench.BenchRun report bench/results/DATE-HOST
+ * java -cp bench/target/benchmarks.jar io.procspec.bench.BenchRun report bench/recorded/DATE-HOST
  * </pre>
  *
  * Run it from the repository root (it builds the Go program from {@code bench/go}). Exit status:
@@ -84,7 +84,7 @@ public final class BenchRun implements Callable<Integer> {
                 description = "check (< 1 min on 2 cores), quick (minutes on 2 cores) or full (many cores). Default: ${DEFAULT-VALUE}")
         String set;
 
-        @Option(names = "--out", description = "results folder (default: bench/results/<date>-<host>-<cores>c for quick and full,"
+        @Option(names = "--out", description = "results folder (default: bench/recorded/<date>-<host>-<cores>c for quick and full,"
                 + " bench/target/procspec/check for check)")
         Path out;
 
@@ -175,7 +175,7 @@ public final class BenchRun implements Callable<Integer> {
             Plan plan = Plan.of(set, homes, versions, goTools, thieves, threads, procs);
             if (out == null) {
                 out = set.equals("check") ? Path.of("bench/target/procspec/check")
-                        : Path.of("bench/results", LocalDate.now() + "-" + Machine.host());
+                        : Path.of("bench/recorded", LocalDate.now() + "-" + Machine.host());
             }
             return execute(plan, out, summaryDir);
         }
