@@ -25,7 +25,14 @@ import java.util.TreeMap;
 public final class Assembler {
     /** What the check run knows when the layers are done. */
     public record Run(Path root, Set<String> selected, String mode, String command, Instant startedAt,
-                      double seconds, String maven, Integer mavenExitCode, boolean reuse, Map<String, Object> environment) {}
+                      double seconds, String maven, Integer mavenExitCode, boolean reuse, Map<String, Object> environment,
+                      Set<String> dependencies) {
+        /** A run without dependency layers. */
+        public Run(Path root, Set<String> selected, String mode, String command, Instant startedAt,
+                   double seconds, String maven, Integer mavenExitCode, boolean reuse, Map<String, Object> environment) {
+            this(root, selected, mode, command, startedAt, seconds, maven, mavenExitCode, reuse, environment, Set.of());
+        }
+    }
 
     private Assembler() {}
 
@@ -63,7 +70,7 @@ public final class Assembler {
         for (LayerSummary s : r.layers) {
             if (Verdicts.FAIL.equals(s.verdict)) {
                 failed.add(s.layer);
-            } else if (!Verdicts.PASS.equals(s.verdict) && run.selected().contains(s.layer)) {
+            } else if (!Verdicts.PASS.equals(s.verdict) && run.selected().contains(s.layer)) { // dependencies count only when they fail
                 notPassed.add(s.layer + " " + s.verdict);
             }
         }
@@ -84,8 +91,21 @@ public final class Assembler {
 
     private static LayerSummary layer(Run run, LayerDef d, Set<String> reactor, VerificationReport r) {
         Path moduleDir = run.root().resolve(d.module());
-        if (!run.selected().contains(d.name())) {
+        boolean dependency = run.dependencies().contains(d.name());
+        if (!run.selected().contains(d.name()) && !dependency) {
             return synth(d, Verdicts.SKIPPED, "not selected (--only " + String.join(",", run.selected()) + ")");
+        }
+        if (dependency) {
+            LayerSummary s = fresh(run, d) ? layer(new Run(run.root(), Set.of(d.name()), run.mode(), run.command(),
+                    run.startedAt(), run.seconds(), run.maven(), run.mavenExitCode(), run.reuse(), run.environment()), d, reactor, r)
+                    : null;
+            if (s == null || Verdicts.SKIPPED.equals(s.verdict)) {
+                return synth(d, Verdicts.SKIPPED, "not selected (--only " + String.join(",", run.selected())
+                        + "); a selected layer depends on it, but it wrote no summary in this run");
+            }
+            String why = "not selected, but ran: a selected layer depends on it (Maven -am builds and tests it)";
+            s.reason = s.reason == null ? why : why + "; " + s.reason;
+            return s;
         }
         if (!Files.isRegularFile(moduleDir.resolve("pom.xml"))) {
             return synth(d, Verdicts.SKIPPED, "not in this repository yet" + (d.issue() == null ? "" : " (" + d.issue() + ")")
@@ -132,6 +152,15 @@ public final class Assembler {
             s.title = d.title();
         }
         return s;
+    }
+
+    private static boolean fresh(Run run, LayerDef d) {
+        Path file = run.root().resolve(d.summaryPath());
+        try {
+            return Files.isRegularFile(file) && !Files.getLastModifiedTime(file).toInstant().isBefore(run.startedAt());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static LayerSummary synth(LayerDef d, String verdict, String reason) {

@@ -42,6 +42,8 @@ public final class Check {
     private final PrintStream out;
     private volatile Process maven;
     private volatile Path temp;
+    /** Layers not selected that run anyway: modules the selected ones depend on (Maven -am). */
+    private final Set<String> asDependency = new LinkedHashSet<>();
     private volatile boolean interrupted;
 
     public Check(Options o, PrintStream out) {
@@ -95,7 +97,16 @@ public final class Check {
         out.println();
         out.println("report: " + o.reportDir().resolve("index.html") + "  (" + o.reportDir().resolve("summary.json") + ")");
         out.println("verdict: " + r.verdict.toUpperCase(Locale.ROOT) + (r.reason == null ? "" : ": " + r.reason));
-        return Verdicts.FAIL.equals(r.verdict) ? 1 : 0;
+        if (Verdicts.FAIL.equals(r.verdict)) {
+            return 1;
+        }
+        boolean anyChecked = r.layers.stream()
+                .anyMatch(l -> selected.contains(l.layer) && !Verdicts.SKIPPED.equals(l.verdict));
+        if (!anyChecked) {
+            out.println("nothing was checked: every selected layer was skipped (exit 4)");
+            return Cli.NOTHING_RAN;
+        }
+        return 0;
     }
 
     /** Runs the layers and writes the report into place; null when interrupted. */
@@ -118,6 +129,17 @@ public final class Check {
             mavenLine = String.join(" ", cmd);
             out.println("procspec check (" + (o.full() ? "full" : "quick") + "), layers to run: "
                     + String.join(", ", runnable.stream().map(LayerDef::name).toList()));
+            Set<String> built = Reactor.alsoBuilt(o.root(), new LinkedHashSet<>(runnable.stream().map(LayerDef::module).toList()));
+            for (LayerDef d : LayerDef.ALL) {
+                if (!selected.contains(d.name()) && built.contains(d.module())) {
+                    Files.deleteIfExists(o.root().resolve(d.summaryPath()));
+                    asDependency.add(d.name());
+                }
+            }
+            if (!asDependency.isEmpty()) {
+                out.println("  also runs, as a dependency of those (Maven -am builds and tests it): "
+                        + String.join(", ", asDependency) + "; shown in the report with its own verdict");
+            }
             for (LayerDef d : LayerDef.ALL) {
                 if (selected.contains(d.name()) && !runnable.contains(d)) {
                     out.println("  " + d.name() + ": skipped, " + (Files.isDirectory(o.root().resolve(d.module()))
@@ -136,7 +158,7 @@ public final class Check {
         Map<String, Object> env = Environment.collect(o.root());
         VerificationReport r = Assembler.assemble(new Assembler.Run(o.root(), selected,
                 o.reuse() ? "reuse" : o.full() ? "full" : "quick", o.commandLine(), start, seconds, mavenLine, exit,
-                o.reuse(), env));
+                o.reuse(), env, asDependency));
         Files.write(temp.resolve("summary.json"), Json.MAPPER.writeValueAsBytes(r));
         Files.writeString(temp.resolve("index.html"), HtmlReport.render(r), StandardCharsets.UTF_8);
         moveIntoPlace(temp, o.reportDir());
@@ -221,6 +243,66 @@ public final class Check {
     static final Set<String> REPORT_FILES = Set.of("index.html", "summary.json", "maven.log");
 
     /** Thrown when the report folder holds something that is not a procspec report. */
+    /**
+     * One check at a time per checkout: the layers write into their modules' target/ folders, so two
+     * runs in one checkout would spoil each other's results. An OS file lock on
+     * {@code target/procspec-check.lock} (released by the OS when the JVM ends, however it ends).
+     */
+    static final class Lock implements AutoCloseable {
+        private final java.nio.channels.FileChannel channel;
+        private final java.nio.channels.FileLock lock;
+
+        private Lock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static Path file(Path root) {
+            return root.resolve("target").resolve("procspec-check.lock");
+        }
+
+        /** The lock, or null when another process holds it. */
+        static Lock take(Path root) throws IOException {
+            Path f = file(root);
+            Files.createDirectories(f.getParent());
+            java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                l = null; // held by this JVM already
+            }
+            if (l == null) {
+                ch.close();
+                return null;
+            }
+            ch.truncate(0);
+            ch.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", since " + Instant.now() + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            return new Lock(ch, l);
+        }
+
+        /** What the lock file says of its holder ("pid N, since T"). */
+        static String holder(Path root) {
+            try {
+                String s = Files.readString(file(root)).strip();
+                return s.isEmpty() ? "holder unknown" : s;
+            } catch (IOException e) {
+                return "holder unknown";
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
+        }
+    }
+
     static final class NotAReportFolder extends IOException {
         NotAReportFolder(String message) {
             super(message);

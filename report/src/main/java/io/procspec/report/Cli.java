@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 /**
  * The {@code procspec} command (run by the {@code procspec} script at the repository root).
  * Exit status: 0 nothing failed, 1 a layer failed, 2 bad usage (one line and a hint on stderr),
- * 3 the report could not be written.
+ * 3 the report could not be written, 4 nothing was checked (every selected layer was skipped),
+ * 5 another {@code procspec check} is running in this checkout.
  */
 @Command(name = "procspec", mixinStandardHelpOptions = true, version = "procspec 0.1.0",
         description = "procspec: the verified model of Go's goroutine run queues. "
@@ -29,6 +30,8 @@ import java.util.concurrent.Callable;
 public final class Cli implements Callable<Integer> {
     static final int USAGE = 2;
     static final int CANNOT_WRITE = 3;
+    static final int NOTHING_RAN = 4;
+    static final int BUSY = 5;
 
     @Override
     public Integer call() {
@@ -46,7 +49,8 @@ public final class Cli implements Callable<Integer> {
             description = {"Runs every layer the repository has (or those of --only) and writes the verification report.",
                     "Layers: impl, spec, conformance, oracle, properties, stress, bugs, bench, docs. A layer that is not there yet "
                             + "or cannot run here is listed as skipped with the reason, never as passed.",
-                    "Exit status: 0 nothing failed, 1 something failed, 2 bad usage, 3 report not writable."})
+                    "Exit status: 0 nothing failed, 1 something failed, 2 bad usage, 3 report not writable, "
+                            + "4 nothing checked (every selected layer skipped), 5 another check running in this checkout."})
     static final class CheckCmd implements Callable<Integer> {
         @CommandLine.ArgGroup(exclusive = true)
         Size size;
@@ -118,7 +122,13 @@ public final class Cli implements Callable<Integer> {
                         + " (try --report DIR)");
                 return CANNOT_WRITE;
             }
-            try {
+            try (Check.Lock lock = Check.Lock.take(root())) {
+                if (lock == null) {
+                    System.err.println("procspec: another ./procspec check is running in " + root() + " ("
+                            + Check.Lock.holder(root()) + "): two runs would share the layers' target/ folders; "
+                            + "wait for it to end, or run in another clone");
+                    return BUSY;
+                }
                 return check.run();
             } catch (Check.NotAReportFolder e) {
                 System.err.println("procspec: " + e.getMessage());

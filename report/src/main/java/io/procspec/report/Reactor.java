@@ -3,6 +3,9 @@ package io.procspec.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,5 +28,34 @@ public final class Reactor {
             // no root pom: no module can run
         }
         return out;
+    }
+
+    /**
+     * The reactor modules that {@code mvn -pl MODULES -am} builds besides {@code modules}: those they
+     * depend on, directly or not, through {@code procspec-<module>} dependencies in their poms. Maven
+     * runs their tests too, so a layer among them runs although it was not selected.
+     */
+    public static Set<String> alsoBuilt(Path root, Set<String> modules) {
+        Set<String> reactor = modules(root);
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(modules);
+        Pattern dep = Pattern.compile("(?s)<dependency>.*?<artifactId>\\s*procspec-([\\w-]+)\\s*</artifactId>.*?</dependency>");
+        while (!todo.isEmpty()) {
+            String m = todo.pop();
+            String pom;
+            try {
+                pom = Files.readString(root.resolve(m).resolve("pom.xml")).replaceAll("(?s)<!--.*?-->", "");
+            } catch (IOException e) {
+                continue;
+            }
+            Matcher d = dep.matcher(pom);
+            while (d.find()) {
+                String other = d.group(1);
+                if (reactor.contains(other) && !modules.contains(other) && seen.add(other)) {
+                    todo.push(other);
+                }
+            }
+        }
+        return seen;
     }
 }

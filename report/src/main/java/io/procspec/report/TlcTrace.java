@@ -44,8 +44,12 @@ public final class TlcTrace {
         State cur = null;
         String var = null;
         StringBuilder val = null;
+        boolean closed = false; // TLC's closing lines (state counts, "Finished in") seen after the last state
         for (String raw : text.split("\\R")) {
             String line = raw.stripTrailing();
+            if (CLOSING.matcher(line).find()) {
+                closed = true;
+            }
             Matcher v = VIOLATED.matcher(line.strip());
             if (v.find() && violation == null) {
                 violation = line.strip();
@@ -68,6 +72,7 @@ public final class TlcTrace {
                 }
                 cur = new State(Integer.parseInt(h.group(1)), name, module, new LinkedHashMap<>());
                 states.add(cur);
+                closed = false;
                 var = null;
                 val = null;
                 continue;
@@ -106,7 +111,44 @@ public final class TlcTrace {
         if (states.isEmpty()) {
             throw new FormatError("no error trace in this TLC output" + (violation == null ? "" : " (" + violation + ")"));
         }
-        return toTrace(states, model, property, violation);
+        String cut = incomplete(states, closed);
+        State last = states.get(states.size() - 1);
+        if (cut != null && states.size() > 1 && last.vars().size() < states.get(0).vars().size()) {
+            states.remove(states.size() - 1); // half a state: its missing variables would read as changes
+        }
+        Trace t = toTrace(states, model, property, violation);
+        if (cut != null) {
+            t.title = (t.title == null ? "TLC error trace" : t.title) + " (incomplete)";
+            t.note = cut + (t.note == null ? "" : "\n" + t.note);
+        }
+        return t;
+    }
+
+    /** Lines TLC prints after an error trace: the state counts and the run time. */
+    private static final Pattern CLOSING = Pattern.compile(
+            "\\d+ states generated|^Finished in \\d|^@!@!@STARTMSG 2186:");
+
+    /**
+     * Why the trace looks cut off, or null: its last state has fewer variables than its first (the
+     * output ends inside a state), or TLC's closing lines never follow the last state (the output
+     * ends after it, and more states may have followed).
+     */
+    static String incomplete(List<State> states, boolean closed) {
+        State first = states.get(0);
+        State last = states.get(states.size() - 1);
+        boolean loop = last.action().startsWith("Back to state") || last.action().equals("Stuttering");
+        if (!loop && last.vars().size() < first.vars().size()) {
+            Set<String> missing = new LinkedHashSet<>(first.vars().keySet());
+            missing.removeAll(last.vars().keySet());
+            return "Incomplete: the output ends inside state " + last.index() + " (" + missing.size() + " of "
+                    + first.vars().size() + " variables missing, " + String.join(", ", missing.stream().limit(5).toList())
+                    + (missing.size() > 5 ? ", ..." : "") + "); the trace stops at the last whole state.";
+        }
+        if (!closed) {
+            return "Incomplete: TLC's closing lines (states generated, \"Finished in\") do not follow state "
+                    + last.index() + ": the output was cut off there, and the trace may go on beyond it.";
+        }
+        return null;
     }
 
     static Trace toTrace(List<State> states, String model, String property, String violation) {

@@ -279,4 +279,64 @@ class CliTest {
         assertThat(HtmlReport.reasonHtml("<b>x</b> & y; see maven.log")).isEqualTo("&lt;b&gt;x&lt;/b&gt; &amp; y; see <a href=\"maven.log\">maven.log</a>");
         assertThat(root.resolve("stress/target/procspec/summary.json")).doesNotExist();
     }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aSecondCheckInTheSameCheckoutIsRefused() throws Exception {
+        Path root = FixtureRepo.create(dir.resolve("repo"));
+        try (Check.Lock first = Check.Lock.take(root)) {
+            assertThat(first).isNotNull();
+            assertThat(Check.Lock.take(root)).as("held by a running check").isNull();
+            assertThat(Check.Lock.holder(root)).startsWith("pid " + ProcessHandle.current().pid());
+        }
+        try (Check.Lock again = Check.Lock.take(root)) {
+            assertThat(again).as("released when the first run ends").isNotNull();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aRunInWhichEverySelectedLayerWasSkippedSaysNothingWasChecked() throws Exception {
+        Path root = FixtureRepo.create(dir.resolve("repo"));
+        Path mvn = dir.resolve("fake-mvn");
+        Files.writeString(mvn, "#!/bin/bash\necho ran >> " + dir.resolve("ran") + "\nexit 0\n");
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        // the fixture repository has no oracle module: the only selected layer is skipped
+        int exit = new Check(new Check.Options(root, Set.of("oracle"), false, dir.resolve("report"), false, false, "x",
+                mvn.toString()), new PrintStream(buf, true, StandardCharsets.UTF_8)).run();
+        assertThat(exit).as(buf.toString(StandardCharsets.UTF_8)).isEqualTo(Cli.NOTHING_RAN);
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("nothing was checked");
+        assertThat(dir.resolve("ran")).doesNotExist();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aLayerThatRunsAsADependencyIsAnnouncedAndReported() throws Exception {
+        Path root = FixtureRepo.create(dir.resolve("repo"));
+        Files.writeString(root.resolve("spec/pom.xml"), "<project><dependencies><dependency><groupId>io.procspec</groupId>"
+                + "<artifactId>procspec-impl</artifactId></dependency></dependencies></project>\n");
+        Files.copy(root.resolve("impl/target/procspec/summary.json"), dir.resolve("impl-summary.json"));
+        Files.copy(root.resolve("spec/target/procspec/summary.json"), dir.resolve("spec-summary.json"));
+        Path fake = dir.resolve("fake-mvn");
+        Files.writeString(fake, "#!/bin/bash\ncp ../impl-summary.json impl/target/procspec/summary.json\n"
+                + "cp ../spec-summary.json spec/target/procspec/summary.json\nexit 0\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(Reactor.alsoBuilt(root, Set.of("spec"))).containsExactly("impl");
+        Path report = dir.resolve("report");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        new Check(new Check.Options(root, Set.of("spec"), false, report, false, false, "x", fake.toString()),
+                new PrintStream(buf, true, StandardCharsets.UTF_8)).run();
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("also runs, as a dependency of those").contains("impl");
+        com.fasterxml.jackson.databind.JsonNode r = Json.MAPPER.readTree(report.resolve("summary.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode impl = null;
+        for (com.fasterxml.jackson.databind.JsonNode l : r.get("layers")) {
+            if (l.get("layer").asText().equals("impl")) {
+                impl = l;
+            }
+        }
+        assertThat(impl).isNotNull();
+        assertThat(impl.get("verdict").asText()).isNotEqualTo("skipped");
+        assertThat(impl.get("reason").asText()).contains("a selected layer depends on it");
+    }
 }

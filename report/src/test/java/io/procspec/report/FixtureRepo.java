@@ -34,6 +34,15 @@ final class FixtureRepo {
         return root;
     }
 
+    static String read(String fixture) throws IOException {
+        try (InputStream in = FixtureRepo.class.getResourceAsStream("/fixtures/" + fixture)) {
+            if (in == null) {
+                throw new IOException("missing fixture " + fixture);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     static void copy(String fixture, Path to) throws IOException {
         Files.createDirectories(to.getParent());
         try (InputStream in = FixtureRepo.class.getResourceAsStream("/fixtures/" + fixture)) {

@@ -68,4 +68,37 @@ class TlcTraceTest {
         Files.writeString(out, "TLC2 Version 2.18\nModel checking completed. No error has been found.\n");
         assertThatThrownBy(() -> Explain.load(out, null)).isInstanceOf(FormatError.class).hasMessageContaining("no error trace");
     }
+
+    @Test
+    void anOutputCutInsideAStateSaysSoAndDropsTheHalfState() throws Exception {
+        String whole = FixtureRepo.read("tlc-invariant.out");
+        Trace complete = TlcTrace.parse(whole, "m");
+        assertThat(complete.title).doesNotContain("incomplete");
+        assertThat(complete.note).doesNotContain("Incomplete");
+        // cut after the first variable line of the last state
+        java.util.regex.Matcher h = java.util.regex.Pattern.compile("(?m)^(State )?\\d+: <").matcher(whole);
+        int lastState = -1;
+        while (h.find()) {
+            lastState = h.start();
+        }
+        int cutAt = whole.indexOf("/\\ ", lastState);
+        cutAt = whole.indexOf('\n', cutAt);
+        Trace t = TlcTrace.parse(whole.substring(0, cutAt), "m");
+        Formats.validate("test", t);
+        assertThat(t.title).endsWith("(incomplete)");
+        assertThat(t.note).startsWith("Incomplete: the output ends inside state");
+        assertThat(t.steps).hasSize(complete.steps.size() - 1);
+    }
+
+    @Test
+    void anOutputCutBetweenStatesSaysTheTraceMayGoOn() throws Exception {
+        String whole = FixtureRepo.read("tlc-invariant.out");
+        Trace complete = TlcTrace.parse(whole, "m");
+        int closing = whole.indexOf("states generated", whole.lastIndexOf("/\\ "));
+        int cutAt = whole.lastIndexOf("@!@!@STARTMSG", closing);
+        Trace t = TlcTrace.parse(whole.substring(0, cutAt), "m");
+        assertThat(t.title).endsWith("(incomplete)");
+        assertThat(t.note).startsWith("Incomplete: TLC's closing lines");
+        assertThat(t.steps).hasSize(complete.steps.size());
+    }
 }
