@@ -498,6 +498,79 @@ class ConformanceTest {
         assertThat(m.differing()).as("the spec's CAS succeeds, the port's fails").contains("runqhead", "hand");
     }
 
+    // ---- runqgrab_steal_all on Java: the per-step refinement check (issue 9) -------------------
+
+    /**
+     * The per-step refinement check is sound on the port: in every replay of a RunQueue model on
+     * the port as it is in this run (direction 1's every edge of RunQueue and RunQueue_steal, whose
+     * TLC runs check Refinement, and the bug counterexamples replayed on the port), each Java
+     * step's effect on the mapped queues is one RunQueueAtomic action of its process, or none
+     * (RunQueueModule's {@code refinementStep}); and the check saw every kind of action. Run alone
+     * (direction 1 not run), it replays RunQueue_steal's edges itself.
+     */
+    @Test
+    @Order(3)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void everyJavaStepOfThePortRefinesTheAtomicQueues() {
+        if (RunQueueModule.REAL.actions().isEmpty()) {
+            String name = "RunQueue_steal";
+            ModelConfig model = Modules.model(layout, name);
+            Replayer.Result r = new Replayer(new RunQueueModule(), name, model.constants(), graph(name), "real",
+                    Replayer.Options.defaults()).run();
+            assertThat(r.mismatches()).as("mismatches of %s", name).isEmpty();
+        }
+        Map<String, Integer> actions = RunQueueModule.REAL.actions();
+        List<String> violations = RunQueueModule.REAL.violations();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("javaSteps", actions.values().stream().mapToInt(Integer::intValue).sum());
+        f.put("actions", actions);
+        f.put("violations", actions.getOrDefault("violation", 0));
+        report.item("refinement on the port (RunQueue)", violations.isEmpty(), "pass", f,
+                "every Java step of the port replayed in this run changes the mapped queues by one RunQueueAtomic action of "
+                        + "its process, or not at all" + (violations.isEmpty() ? "" : "; first violation: " + violations.get(0)), null);
+        System.out.println("refinement on the port: " + f);
+        assertThat(violations).as("per-step refinement violations on the port").isEmpty();
+        List<String> expected = new ArrayList<>(List.of("Publish", "Get", "Steal", "TakeNext", "PutNext", "stutter"));
+        if (GRAPHS.containsKey("RunQueue")) { // the model with every operation
+            expected.addAll(List.of("PutSlowTake", "Drain", "GlobPut", "GlobGet", "DestroyMove"));
+        }
+        assertThat(actions).as("the abstract actions the Java steps took").containsKeys(expected.toArray(String[]::new));
+    }
+
+    /**
+     * The spec bug runqgrab_steal_all on its Java twin: TLC's counterexample (a thief takes both Gs
+     * of a ring of 2) replayed step by step (the twin follows it: it takes the whole queue too),
+     * and the per-step refinement check reports the Java step that is no abstract action: the
+     * thief's runqgrab_cas took 2 Gs where a thief's batch is at most half, rounded up (1).
+     */
+    @Test
+    @Order(3)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void runqgrabStealAllIsARefinementViolationOnItsJavaTwin() {
+        Bug bug = Catalogue.bug("runqgrab_steal_all");
+        assertThat(bug.hasTwin()).isTrue();
+        ModelConfig model = layout.model(bug.specModel());
+        TlcResult tlc = counterexample(model);
+        assertThat(tlc.property()).as("TLC's verdict on %s: %s", model.name(), tlc.summary()).isEqualTo("Refinement");
+        List<Map<String, String>> states = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        for (TraceState st : tlc.trace()) {
+            states.add(st.vars());
+            actions.add(st.action());
+        }
+        Replayer.BugReplay r = new Replayer(new RunQueueModule(), model.name(), model.constants(),
+                StateGraph.ofTrace(states, actions), bug.name(), Replayer.Options.defaults()).replayToViolation("Refinement");
+        assertThat(r.mismatch()).as("the twin follows TLC's counterexample").isNull();
+        assertThat(r.atTraceEnd()).as("the refinement violation at the counterexample's last step").hasSize(1);
+        assertThat(r.atTraceEnd().get(0)).contains("at runqgrab_cas", "took 2 of the 2 Gs", "StealMax(2) = 1");
+        // the port itself cannot take that step: it diverges from the counterexample at the thief's steal
+        Replayer.BugReplay port = new Replayer(new RunQueueModule(), model.name(), model.constants(),
+                StateGraph.ofTrace(states, actions), "real", Replayer.Options.defaults()).replayToViolation("Refinement");
+        assertThat(port.mismatch()).as("the port takes half, not the whole queue").isNotNull();
+        assertThat(last(port.mismatch().path())).as("where the port leaves the counterexample: %s", port.mismatch().message())
+                .contains("P2: runqgrab_");
+    }
+
     // ---- deliberate divergences: both directions report them ---------------------------------
 
     /**
