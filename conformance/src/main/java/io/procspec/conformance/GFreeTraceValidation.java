@@ -26,9 +26,9 @@ import java.util.concurrent.Executor;
  * the same method as {@link TraceValidation} for RunQueue, whose records, sources and TLC batches
  * it shares).
  *
- * <p>The trace model ({@link #defaultConstants()}): 3 Ps, 24 Gs (GFree.cfg: 2 and 4), Go's spill
- * bounds 64/32/32 scaled to {@code LocalMax} 8, {@code LocalKeep} 4, {@code Refill} 4 (GFree.cfg:
- * 3/2/2), stack sizes 1, 2, 4 (units of Go's 2 KB stackMin), 40 operations; goids from per-P
+ * <p>The trace model ({@link #defaultConstants()}): 3 Ps, 16 Gs (GFree.cfg: 2 and 4), Go's spill
+ * bounds 64/32/32 scaled to {@code LocalMax} 6, {@code LocalKeep} 3, {@code Refill} 3 (GFree.cfg:
+ * 3/2/2), stack sizes 1, 2, 4 (units of Go's 2 KB stackMin), 24 operations; goids from per-P
  * caches of {@link #GOID_BATCH}. Every choice (the next operation of each P, gfput's G, the
  * environment's stack changes, the thread of every step) comes from one {@link
  * TraceValidation.Choices} (seeded Random, a jqwik list) or, for the schedule, from {@code
@@ -39,8 +39,9 @@ import java.util.concurrent.Executor;
  * {@code NumG} gets have started (so malg never runs out); a put of a G the P holds. Which of them
  * it starts is drawn so that a P works in bursts, as a P running a producer or a consumer of
  * goroutines does: each P is either allocating (gets) or freeing (puts), and switches with
- * probability 1/6 after each operation (a purge, as {@code p.destroy} does, with probability 1/16);
- * uniform choices would rarely fill a local list to {@code LocalMax}, and the spill and the refill
+ * probability 1/8 after each operation (a purge, as {@code p.destroy} does, with probability 1/32);
+ * and a drawn schedule lets the thread of the last step take the next with probability 3/4.
+ * Uniform choices would rarely fill a local list to {@code LocalMax}, and the spill and the refill
  * from the global lists are what this is for. Stack changes happen between steps, while every
  * thread is parked, with probability 1/12 per step, at most {@link #MAX_GROWS} growths and
  * {@link #MAX_SSS_CHANGES} changes of startingStackSize per run.
@@ -60,8 +61,8 @@ public final class GFreeTraceValidation {
     public static final int MAX_SSS_CHANGES = 2;
 
     /**
-     * The default trace model: 3 Ps, 24 Gs, LocalMax 8, LocalKeep 4, Refill 4 (Go's 64/32/32
-     * scaled by 1/8), StackMin 1 (Go's 2 KB), stack sizes {1, 2, 4}, 40 operations.
+     * The default trace model: 3 Ps, 16 Gs, LocalMax 6, LocalKeep 3, Refill 3 (Go's 64/32/32
+     * scaled by 3/32), StackMin 1 (Go's 2 KB), stack sizes {1, 2, 4}, 24 operations.
      */
     public static Map<String, String> defaultConstants() {
         Map<String, String> c = new LinkedHashMap<>();

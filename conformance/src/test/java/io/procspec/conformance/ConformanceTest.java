@@ -326,7 +326,9 @@ class ConformanceTest {
         f.put("tlcSeconds", Math.round(r.tlcSeconds() * 10) / 10.0);
         report.item("Java→spec trace validation GFree", r.rejected().isEmpty(), "pass", f,
                 "controlled Java runs of newproc1's gfget/malg (goids from per-P caches of " + GFreeTraceValidation.GOID_BATCH
-                        + "), gfput, gfpurge and stack changes, 3 Ps, 24 Gs, LocalMax 8, LocalKeep 4, Refill 4, stack sizes 1/2/4, "
+                        + "), gfput, gfpurge and stack changes, " + c.get("NumP") + " Ps, " + c.get("NumG") + " Gs, LocalMax "
+                        + c.get("LocalMax") + ", LocalKeep " + c.get("LocalKeep") + ", Refill " + c.get("Refill") + ", stack sizes "
+                        + c.get("StackSizes") + ", " + c.get("Fuel") + " operations, "
                         + "checked by TLC against GFree: " + all.get("jqwik") + " from jqwik samples (seed " + SEED + "), "
                         + all.get("explorer") + " from the explorer (spread over its " + notes.get("explorerExecutions")
                         + " executions, " + notes.get("explorerEnumeration") + "), " + all.get("random") + " random (seeds "
