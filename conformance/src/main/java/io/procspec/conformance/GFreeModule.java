@@ -100,6 +100,11 @@ public final class GFreeModule implements SpecModule {
 
     record Cmd(String op, int g) {}
 
+    /** Picks the next operation of process p in a Java run that is not driven by the spec (direction 2). */
+    interface Chooser {
+        Cmd next(int p, GfWorld w);
+    }
+
     static Cmd command(Map<String, String> st, int p) {
         String pc = RunQueueModule.strip(RunQueueModule.at(st, "pc", p));
         return switch (pc) {
@@ -121,18 +126,42 @@ public final class GFreeModule implements SpecModule {
         final List<Set<Integer>> hand = new ArrayList<>();
         final Cmd[] pending;
         final Map<Thread, Integer> threads = new ConcurrentHashMap<>();
+        /** Direction 2: picks each next operation itself (null: follow the spec's choices). */
+        Chooser chooser;
+        /** The operation each process is in (direction 2 logs gfput's input when one starts). */
+        final Cmd[] current;
+        /**
+         * Direction 2: the goid batch of the per-P goid caches (0: direction 1, where a get is
+         * gfget, else malg and casgstatus(_Gidle, _Gdead), as the spec's step says). With a batch, a
+         * get is newproc1 itself (gfget or malg, then a goid from the P's cache, refilled from
+         * sched.goidgen), after which the G runs and exits as goexit0 leaves it
+         * (_Grunnable, _Grunning, _Gdead): the spec's step, with what newproc1 does around it.
+         */
+        final int goidBatch;
+        /** Direction 2: every goid newproc1 handed out, with the process (1-based) that took it. */
+        final List<long[]> goids = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         GfWorld(Map<String, String> c, String bug, SchedPoint point) {
+            this(c, bug, point, 0);
+        }
+
+        GfWorld(Map<String, String> c, String bug, SchedPoint point, int goidBatch) {
             numP = Integer.parseInt(c.get("NumP"));
             numG = Integer.parseInt(c.get("NumG"));
             if (Integer.parseInt(c.get("StackMin")) != 1) {
                 throw new IllegalArgumentException("the harness maps spec stack size 1 to Go's stackMin; StackMin must be 1");
             }
-            proc = new Proc(new ProcConfig().nprocs(numP)
+            this.goidBatch = goidBatch;
+            ProcConfig cfg = new ProcConfig().nprocs(numP)
                     .gfree(Integer.parseInt(c.get("LocalMax")), Integer.parseInt(c.get("LocalKeep")),
                             Integer.parseInt(c.get("Refill")))
-                    .checked(false).point(point));
+                    .checked(false).point(point);
+            proc = new Proc(goidBatch > 0 ? cfg.goidBatch(goidBatch) : cfg);
             ops = Catalogue.ops(bug, proc);
+            if (goidBatch > 0 && overrides(ops, "gfget")) { // newproc1 calls Proc's own gfget
+                throw new IllegalArgumentException("the twin of " + bug + " changes gfget, which newproc1 would not call");
+            }
+            current = new Cmd[numP];
             byId = new G[numG + 1];
             for (int p = 0; p < numP; p++) {
                 hand.add(new TreeSet<>());
@@ -146,6 +175,14 @@ public final class GFreeModule implements SpecModule {
         }
 
         volatile boolean finishing;
+
+        private static boolean overrides(QueueOps ops, String method) {
+            try {
+                return ops.getClass().getMethod(method, P.class).getDeclaringClass() != QueueOps.class;
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
 
         @Override
         public void beforeStep(int p, String javaLabel, Map<String, String> after) {
@@ -199,20 +236,29 @@ public final class GFreeModule implements SpecModule {
                     List<Integer> a = RunQueueModule.ints(TlcValue.parse(after.get("stackSize")));
                     for (int i = 0; i < b.size(); i++) {
                         if (!b.get(i).equals(a.get(i))) {
-                            G g = byId[i + 1];
-                            Stack old = g.stack;
-                            Stack nw = proc.stacks.stackalloc(old.size() * 2); // copystack
-                            proc.stacks.stackfree(old);
-                            g.stack = nw;
-                            g.stackguard0 = nw.lo() + Arch.StackGuard;
+                            growStack(i + 1);
                         }
                     }
                 }
-                case "AdjustStartingStackSize" ->
-                        proc.setStartingStackSize(UNIT * Integer.parseInt(after.get("startingStackSize")));
+                case "AdjustStartingStackSize" -> adjustStartingStackSize(Integer.parseInt(after.get("startingStackSize")));
                 case "Terminating" -> { }
                 default -> throw new IllegalArgumentException("GFree has no environment action " + action);
             }
+        }
+
+        /** GrowStack: G {@code g}'s stack doubles as copystack does it (stackalloc the new size, stackfree the old). */
+        void growStack(int g) {
+            G gp = byId[g];
+            Stack old = gp.stack;
+            Stack nw = proc.stacks.stackalloc(old.size() * 2); // copystack
+            proc.stacks.stackfree(old);
+            gp.stack = nw;
+            gp.stackguard0 = nw.lo() + Arch.StackGuard;
+        }
+
+        /** AdjustStartingStackSize: startingStackSize becomes {@code size} spec units (of 2 KB), as a GC sets it. */
+        void adjustStartingStackSize(int size) {
+            proc.setStartingStackSize(UNIT * size);
         }
 
         @Override
@@ -222,8 +268,9 @@ public final class GFreeModule implements SpecModule {
                 Cmd c = new Cmd("get", 0); // every P starts with newproc1's gfget
                 P pp = proc.allp[p];
                 while (!c.op().equals("done")) {
+                    current[p] = c;
                     run(p, pp, c);
-                    Cmd next = finishing ? new Cmd("done", 0) : pending[p];
+                    Cmd next = finishing ? new Cmd("done", 0) : chooser != null ? chooser.next(p, this) : pending[p];
                     pending[p] = null;
                     if (next == null) {
                         throw new RunQueueModule.Diverged("P" + (p + 1) + "'s " + c.op() + " returned, but the spec's P"
@@ -235,12 +282,20 @@ public final class GFreeModule implements SpecModule {
                     }
                     c = next;
                 }
+                current[p] = c;
             };
         }
+
+        /** The function every G newproc1 makes in direction 2 would run (it never runs: the G exits at once). */
+        private static final io.procspec.runtime.FuncVal FN = new io.procspec.runtime.FuncVal(() -> { });
 
         private void run(int p, P pp, Cmd c) {
             switch (c.op()) {
                 case "get" -> {
+                    if (goidBatch > 0) {
+                        newproc1(p, pp);
+                        return;
+                    }
                     G g = ops.gfget(pp);
                     if (g == null) {
                         g = proc.malg(Arch.StackMin);
@@ -257,6 +312,50 @@ public final class GFreeModule implements SpecModule {
                 case "purge" -> ops.gfpurge(pp);
                 default -> throw new IllegalStateException("unknown operation " + c.op());
             }
+        }
+
+        /**
+         * Direction 2's get: Proc.newproc1 (gfget, else malg, casgstatus(_Gidle, _Gdead) and
+         * allgadd; then the frame, _Grunnable and a goid from pp's cache), after which the G
+         * runs and exits (casgstatus to _Grunning, then to _Gdead, as execute and goexit0 do), so
+         * that it is in the state GFree's hand holds: dead, with its stack.
+         */
+        private void newproc1(int p, P pp) {
+            G g = proc.newproc1(pp, FN, null, 0);
+            goids.add(new long[] {g.goid, p + 1});
+            if (!ids.containsKey(g)) { // made by malg just now
+                int id = ids.size() + 1;
+                ids.put(g, id);
+                if (id <= numG) {
+                    byId[id] = g;
+                }
+            }
+            proc.casgstatus(g, G._Grunnable, G._Grunning);
+            proc.casgstatus(g, G._Grunning, G._Gdead);
+            hand.get(p).add(id(g));
+        }
+
+        /**
+         * The goids newproc1 handed out, checked against the per-P caches (Proc.tla's
+         * newproc1_goid; not a GFree variable, so TLC does not see them): every goid is handed out
+         * once, and each batch of {@code goidBatch} goids (sched.goidgen moves by whole batches from
+         * 0) is used by one P only. Empty when they hold.
+         */
+        List<String> goidViolations() {
+            List<String> out = new ArrayList<>();
+            Map<Long, Long> seen = new java.util.HashMap<>();
+            Map<Long, Long> batchOwner = new java.util.HashMap<>();
+            for (long[] x : goids) {
+                Long was = seen.put(x[0], x[1]);
+                if (was != null) {
+                    out.add("GoidsUnique: goid " + x[0] + " handed out twice (P" + was + ", P" + x[1] + ")");
+                }
+                Long owner = batchOwner.putIfAbsent((x[0] - 1) / goidBatch, x[1]);
+                if (owner != null && owner != x[1]) {
+                    out.add("goid " + x[0] + " (P" + x[1] + ") is in a batch of P" + owner + "'s goid cache");
+                }
+            }
+            return out;
         }
 
         int id(G g) {

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
  * java -jar conformance/target/conformance.jar replay RunQueue --graph FILE.dot  reuse a dump
  * java -jar conformance/target/conformance.jar traces 1000 [--seed S] [--bug NAME]   Java to spec
  * java -jar conformance/target/conformance.jar traces 300 --source explorer [--bound B]   the explorer's runs
+ * java -jar conformance/target/conformance.jar traces 2000 --module GFree       GFree's logs (GFreeTrace.tla)
  * </pre>
  *
  * Exit status: 0 when everything conforms, 1 on a mismatch, an uncovered edge or a rejected log,
@@ -106,7 +107,7 @@ public final class Main implements Runnable {
     }
 
     @Command(name = "traces", mixinStandardHelpOptions = true,
-            description = "Record N controlled Java runs and have TLC check each is a behaviour of RunQueue (Java to spec).")
+            description = "Record N controlled Java runs and have TLC check each is a behaviour of RunQueue or GFree (Java to spec).")
     static final class Traces implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -130,6 +131,10 @@ public final class Main implements Runnable {
         @Option(names = "--bound", defaultValue = "1", description = "the explorer's preemption bound. Default: ${DEFAULT-VALUE}")
         int bound;
 
+        @Option(names = "--module", defaultValue = "RunQueue",
+                description = "RunQueue (RunQueueTrace.tla) or GFree (GFreeTrace.tla). Default: ${DEFAULT-VALUE}")
+        String module;
+
         @Override
         public Integer call() throws Exception {
             CommandLine cl = spec.commandLine();
@@ -147,6 +152,16 @@ public final class Main implements Runnable {
             if (bound < 0) {
                 throw new CommandLine.ParameterException(cl, "--bound must be at least 0, got " + bound);
             }
+            boolean gfree = module.equals("GFree");
+            if (!gfree && !module.equals("RunQueue")) {
+                throw new CommandLine.ParameterException(cl, "--module: RunQueue or GFree, not " + module);
+            }
+            // the free lists' bugs are named after their functions (gfput_*, gfget_*)
+            if (!bug.equals("real") && (!Catalogue.bug(bug).hasTwin() || bug.startsWith("gf") != gfree)) {
+                throw new CommandLine.ParameterException(cl, "--bug " + bug + ": not a Java twin of " + module + "'s functions");
+            }
+            java.util.Map<String, String> constants = gfree ? GFreeTraceValidation.defaultConstants()
+                    : TraceValidation.defaultConstants();
             SpecLayout layout = SpecLayout.detect();
             java.util.concurrent.ExecutorService pool = Pools.daemon();
             long t0 = System.nanoTime();
@@ -154,23 +169,32 @@ public final class Main implements Runnable {
             if (source.equals("explorer")) {
                 // every schedule within the preemption bound of the operations of seed, seed+1, ... until n runs
                 for (long s = seed; traces.size() < n; s++) {
-                    traces.addAll(TraceValidation.explore(TraceValidation.defaultConstants(), bug, s, bound,
-                            n - traces.size(), pool).traces());
+                    traces.addAll((gfree ? GFreeTraceValidation.explore(constants, bug, s, bound, n - traces.size(), pool)
+                            : TraceValidation.explore(constants, bug, s, bound, n - traces.size(), pool)).traces());
                 }
             } else {
                 for (int i = 0; i < n; i++) {
-                    traces.add(TraceValidation.record(TraceValidation.defaultConstants(), bug, seed + i, pool));
+                    traces.add(gfree ? GFreeTraceValidation.record(constants, bug, seed + i, pool)
+                            : TraceValidation.record(constants, bug, seed + i, pool));
+                }
+            }
+            for (TraceValidation.Trace t : traces) {
+                if (t.failure() != null) {
+                    System.out.println("the Java run " + t.origin() + " failed: " + t.failure());
+                    return 1;
                 }
             }
             double javaS = (System.nanoTime() - t0) / 1e9;
-            TraceValidation.Result r = TraceValidation.validate(layout, layout.workDir().resolve("trace-validation"),
-                    TraceValidation.defaultConstants(), traces, workers, java.time.Duration.ofMinutes(30));
+            TraceValidation.Result r = TraceValidation.validate(gfree ? GFreeTraceValidation.GFREE : TraceValidation.RUNQUEUE,
+                    layout, layout.workDir().resolve(gfree ? "trace-validation-gfree" : "trace-validation"),
+                    constants, traces, workers, java.time.Duration.ofMinutes(30));
             System.out.printf("%d traces, %,d steps (Java %.1f s), %d accepted, %d rejected (TLC %.1f s)%n",
                     r.traces(), r.steps(), javaS, r.accepted(), r.rejected().size(), r.tlcSeconds());
             for (TraceValidation.Rejected x : r.rejected().subList(0, Math.min(5, r.rejected().size()))) {
                 TraceValidation.Step st = x.trace().steps().get(Math.min(x.firstBadStep(), x.trace().steps().size()) - 1);
-                System.out.printf("  rejected log %d (%s): first step the spec cannot take: %d, P%d at %s, changing %s%n",
-                        x.index(), x.trace().origin(), x.firstBadStep(), st.p(), st.label(), st.changes().keySet());
+                System.out.printf("  rejected log %d (%s): first step the spec cannot take: %d, %s at %s, changing %s%n",
+                        x.index(), x.trace().origin(), x.firstBadStep(), st.p() == 0 ? "the environment" : "P" + st.p(),
+                        st.label(), st.changes().keySet());
             }
             if (r.accepted() == 0) {
                 System.out.println(r.tlcOutputTail());

@@ -193,6 +193,36 @@ public final class RunQueueModule implements SpecModule {
         }
     }
 
+    /**
+     * The per-step refinement checks of every Java world of the port as it is (bug "real") in this
+     * JVM: direction 1's replays of RunQueue models and the bug replays on the port feed it, so a
+     * test can assert afterwards that no real Java step broke the refinement.
+     */
+    static final class RefinementTally {
+        private final Map<String, Integer> actions = new java.util.TreeMap<>();
+        private final List<String> violations = new ArrayList<>();
+
+        synchronized void add(String action, String violation) {
+            actions.merge(action, 1, Integer::sum);
+            if (violation != null && violations.size() < 20) {
+                violations.add(violation);
+            }
+        }
+
+        /** The abstract actions the Java steps took ("violation" for none), by name. */
+        synchronized Map<String, Integer> actions() {
+            return new java.util.TreeMap<>(actions);
+        }
+
+        /** The first violations (at most 20). */
+        synchronized List<String> violations() {
+            return new ArrayList<>(violations);
+        }
+    }
+
+    /** The tally of the port's worlds ({@link RefinementTally}). */
+    static final RefinementTally REAL = new RefinementTally();
+
     static final class RqWorld implements World {
         final int numP;
         final int numG;
@@ -211,7 +241,11 @@ public final class RunQueueModule implements SpecModule {
         final List<String> spurious = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile boolean finishing;
 
+        /** The bug this world runs ("real": the port as it is). */
+        final String bug;
+
         RqWorld(Map<String, String> c, String bug, SchedPoint point) {
+            this.bug = bug;
             numP = Integer.parseInt(c.get("NumP"));
             numG = Integer.parseInt(c.get("NumG"));
             ring = Integer.parseInt(c.get("RingSize"));
@@ -302,8 +336,75 @@ public final class RunQueueModule implements SpecModule {
                     + " copied have been rewritten, and its CAS would commit the copy";
         }
 
+        /** The per-step refinement violations found so far (see {@link #refinementStep}). */
+        final List<String> refinement = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** The abstract actions the Java steps took, by name (stutters included), for the report. */
+        final Map<String, Integer> refinementActions = new java.util.TreeMap<>();
+        private AtomicRefinement.Queues refBefore;
+        private int refActor = -1;
+        private String refLabel;
+        private int refStep;
+
+        /**
+         * RunQueue's Refinement on the Java side, one step at a time: called while every thread is
+         * parked, before process {@code actor} (0-based; -1 for no process) takes a step at
+         * {@code label}. The step taken since the previous call (by the process named then) must
+         * have changed the mapped queues as one {@link AtomicRefinement} action of that process, or
+         * not at all; a violation is recorded with the step, the process, its label and why.
+         */
+        void refinementStep(int actor, String label) {
+            AtomicRefinement.Queues now = queues();
+            if (refBefore != null && refActor >= 0) {
+                refStep++;
+                String action;
+                String violation = null;
+                try {
+                    action = AtomicRefinement.action(refActor + 1, refBefore, now, ring, numP);
+                } catch (AtomicRefinement.Violation v) {
+                    action = "violation";
+                    violation = "Refinement: step " + refStep + ", P" + (refActor + 1) + " at " + refLabel + ": "
+                            + v.getMessage() + " (queues before " + refBefore + ", after " + now + ")";
+                    refinement.add(violation);
+                }
+                refinementActions.merge(action, 1, Integer::sum);
+                if (bug.equals("real")) {
+                    REAL.add(action, violation);
+                }
+            } else if (refBefore != null) {
+                refStep++;
+            }
+            refBefore = now;
+            refActor = actor;
+            refLabel = label;
+        }
+
+        /** The queues of RunQueueAtomic's state as the spec's AbsState maps them (Ring(p), runnext, globrunq). */
+        AtomicRefinement.Queues queues() {
+            Snapshot s = proc.snapshot();
+            List<List<Integer>> local = new ArrayList<>();
+            List<Integer> next = new ArrayList<>();
+            for (int p = 0; p < numP; p++) {
+                Snapshot.PView v = s.allp().get(p);
+                long h = Integer.toUnsignedLong(v.runqhead()) % mod;
+                long t = Integer.toUnsignedLong(v.runqtail()) % mod;
+                long n = Math.min(Math.floorMod(t - h, mod), ring); // LiveRing: Min(Dist(tail, head), RingSize)
+                List<Integer> q = new ArrayList<>();
+                for (long i = 0; i < n; i++) {
+                    q.add(id(v.slots().get((int) ((h + i) % mod % ring))));
+                }
+                local.add(q);
+                next.add(id(v.runnext()));
+            }
+            List<Integer> global = new ArrayList<>();
+            for (G g : mappedGlobrunq(s)) {
+                global.add(id(g));
+            }
+            return new AtomicRefinement.Queues(local, next, global);
+        }
+
         @Override
         public void beforeStep(int p, String javaLabel, Map<String, String> after) {
+            refinementStep(p, javaLabel);
             observeHeads();
             if (Labels.RUNQGRAB_CAS.equals(javaLabel)) {
                 String torn = tornAt(p, javaLabel);
@@ -384,6 +485,12 @@ public final class RunQueueModule implements SpecModule {
                 case "RunqemptyNeverSpurious" -> {
                     return new ArrayList<>(spurious);
                 }
+                case "Refinement" -> {
+                    // the per-operation refinement, checked at every step (refinementStep); the
+                    // last step is checked now
+                    refinementStep(-1, null);
+                    return new ArrayList<>(refinement);
+                }
                 case "StealCopiesQueued" -> {
                     // The spec checks it at the thief's CAS with its ghost record of the copy; Java
                     // has none. What the Java side can see of a copy that is not what the owner
@@ -430,6 +537,7 @@ public final class RunQueueModule implements SpecModule {
 
         @Override
         public void environment(String action, Map<String, String> before, Map<String, String> after) {
+            refinementStep(-1, null);
             if (!action.equals("Terminating")) {
                 throw new IllegalArgumentException("RunQueue has no environment action " + action);
             }
@@ -548,6 +656,19 @@ public final class RunQueueModule implements SpecModule {
             return g == null ? 0 : (int) g.goid;
         }
 
+        /** The spec's globrunq from the Java queue (see the note in {@link #abstraction}). */
+        static List<G> mappedGlobrunq(Snapshot s) {
+            List<G> q = s.globrunq();
+            if (s.schedLockHolder() != null && q.size() > s.runqsize()) {
+                // globrunqget (Go 1.14, 1.21) subtracts the whole fair-share batch from runqsize and
+                // then pops it one G per runqput, all under sched.lock; the spec takes the batch off
+                // the queue in the lock step. Under the lock nobody else sees the queue, so the Gs
+                // still to be popped are the spec's gbatch (in flight), not part of globrunq.
+                q = q.subList(q.size() - s.runqsize(), q.size());
+            }
+            return q;
+        }
+
         @Override
         public Map<String, String> abstraction(Controller ctl) {
             Snapshot s = proc.snapshot();
@@ -582,15 +703,7 @@ public final class RunQueueModule implements SpecModule {
             out.put("runqtail", Tla.tuple(tails));
             out.put("runnext", Tla.tuple(nexts));
             List<String> glob = new ArrayList<>();
-            List<G> q = s.globrunq();
-            if (s.schedLockHolder() != null && q.size() > s.runqsize()) {
-                // globrunqget (Go 1.14, 1.21) subtracts the whole fair-share batch from runqsize and
-                // then pops it one G per runqput, all under sched.lock; the spec takes the batch off
-                // the queue in the lock step. Under the lock nobody else sees the queue, so the Gs
-                // still to be popped are the spec's gbatch (in flight), not part of globrunq.
-                q = q.subList(q.size() - s.runqsize(), q.size());
-            }
-            for (G g : q) {
+            for (G g : mappedGlobrunq(s)) {
                 glob.add(Tla.num(id(g)));
             }
             out.put("globrunq", Tla.tuple(glob));

@@ -60,6 +60,24 @@ public final class TraceValidation {
     static final java.util.Set<String> PER_P = java.util.Set.of("runq", "runqhead", "runqtail", "runnext", "hand", "pc");
 
     /**
+     * A trace spec: the module (a resource beside this class, {@code <module>.tla}, which EXTENDS
+     * the spec module and {@code <module>Data}), the compared variables that are functions and are
+     * logged by component, and the configuration lines besides the constants.
+     *
+     * @param module    {@code RunQueueTrace} or {@code GFreeTrace}
+     * @param byComponent the compared variables logged by component ({@code (2 :> v)}): functions
+     *                  of the process, or of the G
+     * @param cfgLines  extra lines of the TLC configuration (the operator overrides)
+     * @param compact   how a step is written: false, a record {@code [p |-> 1, l |-> "…", c |-> …, i |-> …]};
+     *                  true, a tuple {@code <<1, "…", c>>}, or {@code <<1, "…", c, i>>} when the step
+     *                  has inputs (a third less text for SANY to parse)
+     */
+    public record TraceSpec(String module, Set<String> byComponent, List<String> cfgLines, boolean compact) {}
+
+    /** RunQueue's trace spec ({@code RunQueueTrace.tla}). */
+    public static final TraceSpec RUNQUEUE = new TraceSpec("RunQueueTrace", PER_P, List.of("MayStart <- TMayStart"), false);
+
+    /**
      * Where a log's choices came from, so that a rejected log can be reproduced.
      *
      * @param source "random" (a seeded {@code java.util.Random}), "jqwik" (a list of ints a jqwik
@@ -201,7 +219,7 @@ public final class TraceValidation {
         Schedule schedule = (step, options, last) -> {
             Map<String, String> now = world[0].abstraction(ctl[0]);
             if (lastP[0] >= 0) {
-                steps.add(new Step(lastP[0] + 1, lastLabel[0], diff(prev[0], now),
+                steps.add(new Step(lastP[0] + 1, lastLabel[0], diff(prev[0], now, PER_P),
                         inputs(world[0], ctl[0], lastP[0], lastCmd[0])));
             }
             prev[0] = now;
@@ -225,7 +243,7 @@ public final class TraceValidation {
         }
         Controller.Run run = ctl[0].run();
         if (lastP[0] >= 0 && run.failure() == null) {
-            steps.add(new Step(lastP[0] + 1, lastLabel[0], diff(prev[0], world[0].abstraction(ctl[0])),
+            steps.add(new Step(lastP[0] + 1, lastLabel[0], diff(prev[0], world[0].abstraction(ctl[0]), PER_P),
                     inputs(world[0], ctl[0], lastP[0], lastCmd[0])));
         }
         return new Recorded(new Trace(origin, bug, steps, sched, run.failure() == null ? null : run.failure().toString()),
@@ -283,13 +301,18 @@ public final class TraceValidation {
         return (Map<String, String>[]) new Map<?, ?>[1];
     }
 
-    private static Map<String, String> diff(Map<String, String> a, Map<String, String> b) {
+    /**
+     * The variables that differ between two abstractions {@code a} and {@code b} (canonical TLA+
+     * text), with b's values; a variable of {@code byComponent} is given by its changed components
+     * only ({@code (2 :> v @@ 5 :> w)}), {@code runq} by changed slot.
+     */
+    static Map<String, String> diff(Map<String, String> a, Map<String, String> b, Set<String> byComponent) {
         Map<String, String> out = new LinkedHashMap<>();
         b.forEach((k, v) -> {
             if (v.equals(a.get(k))) {
                 return;
             }
-            if (!PER_P.contains(k)) {
+            if (!byComponent.contains(k)) {
                 out.put(k, v);
                 return;
             }
@@ -411,13 +434,22 @@ public final class TraceValidation {
      */
     public static Result validate(SpecLayout layout, Path dir, Map<String, String> constants, List<Trace> traces,
                                   int workers, Duration timeout) {
+        return validate(RUNQUEUE, layout, dir, constants, traces, workers, timeout);
+    }
+
+    /**
+     * As {@link #validate(SpecLayout, Path, Map, List, int, Duration)}, against trace spec
+     * {@code spec} (RunQueue's or GFree's): batches of {@link #BATCH} logs, one TLC run each.
+     */
+    public static Result validate(TraceSpec spec, SpecLayout layout, Path dir, Map<String, String> constants,
+                                  List<Trace> traces, int workers, Duration timeout) {
         long t0 = System.nanoTime();
         List<Integer> notAccepted = new ArrayList<>();
         long steps = 0;
         String firstOut = "";
         for (int from = 0; from < traces.size(); from += BATCH) {
             List<Trace> batch = traces.subList(from, Math.min(traces.size(), from + BATCH));
-            Tlc first = tlc(layout, traces.size() <= BATCH ? dir : dir.resolveSibling(dir.getFileName() + "-" + (from / BATCH + 1)),
+            Tlc first = tlc(spec, layout, traces.size() <= BATCH ? dir : dir.resolveSibling(dir.getFileName() + "-" + (from / BATCH + 1)),
                     constants, batch, false, workers, timeout);
             firstOut = first.output;
             for (int i = 0; i < batch.size(); i++) {
@@ -434,7 +466,7 @@ public final class TraceValidation {
             for (int i : notAccepted.subList(0, Math.min(RECHECKED, notAccepted.size()))) {
                 again.add(traces.get(i));
             }
-            Tlc second = tlc(layout, dir.resolveSibling(dir.getFileName() + "-rejected"), constants, again, true,
+            Tlc second = tlc(spec, layout, dir.resolveSibling(dir.getFileName() + "-rejected"), constants, again, true,
                     workers, timeout);
             for (int k = 0; k < notAccepted.size(); k++) {
                 int i = notAccepted.get(k);
@@ -453,13 +485,13 @@ public final class TraceValidation {
      */
     public static boolean accepted(SpecLayout layout, Path dir, Map<String, String> constants, Trace trace,
                                    Duration timeout) {
-        Tlc r = tlc(layout, dir, constants, List.of(trace), false, 1, timeout);
+        Tlc r = tlc(RUNQUEUE, layout, dir, constants, List.of(trace), false, 1, timeout);
         return r.finished && r.reached.getOrDefault(1, 0) == trace.steps().size() + 1;
     }
 
     private record Tlc(boolean finished, Map<Integer, Integer> reached, String output) {}
 
-    private static Tlc tlc(SpecLayout layout, Path dir, Map<String, String> constants, List<Trace> traces,
+    private static Tlc tlc(TraceSpec spec, SpecLayout layout, Path dir, Map<String, String> constants, List<Trace> traces,
                            boolean progress, int workers, Duration timeout) {
         try {
             if (Files.exists(dir)) {
@@ -473,20 +505,23 @@ public final class TraceValidation {
             for (Path m : layout.modules()) {
                 Files.copy(m, dir.resolve(m.getFileName()));
             }
-            try (InputStream in = TraceValidation.class.getResourceAsStream("RunQueueTrace.tla")) {
-                Files.write(dir.resolve("RunQueueTrace.tla"), in.readAllBytes());
+            try (InputStream in = TraceValidation.class.getResourceAsStream(spec.module() + ".tla")) {
+                Files.write(dir.resolve(spec.module() + ".tla"), in.readAllBytes());
             }
-            Files.writeString(dir.resolve("RunQueueTraceData.tla"), dataModule(traces, progress), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(spec.module() + "Data.tla"), dataModule(spec.module() + "Data", traces, progress, spec.compact()),
+                    StandardCharsets.UTF_8);
             StringBuilder cfg = new StringBuilder("SPECIFICATION TSpec\nCONSTANTS\n");
             constants.forEach((k, v) -> cfg.append("    ").append(k).append(" = ").append(v).append('\n'));
-            cfg.append("    MayStart <- TMayStart\n");
-            Files.writeString(dir.resolve("RunQueueTrace.cfg"), cfg.toString());
+            for (String line : spec.cfgLines()) {
+                cfg.append("    ").append(line).append('\n');
+            }
+            Files.writeString(dir.resolve(spec.module() + ".cfg"), cfg.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<String> cmd = Jvm.command(List.of("-Xmx2g", "-XX:+UseParallelGC"), "tlc2.TLC",
                 List.of("-deadlock", "-workers", String.valueOf(workers), "-metadir", "states",
-                        "-config", "RunQueueTrace.cfg", "RunQueueTrace.tla"));
+                        "-config", spec.module() + ".cfg", spec.module() + ".tla"));
         Jvm.Result r = Jvm.run(cmd, dir, timeout);
         try {
             Files.writeString(dir.resolve("tlc.out"), r.output());
@@ -503,8 +538,16 @@ public final class TraceValidation {
 
     /** The TLA+ module holding the logs: TraceData == << log1, log2, ... >>. */
     static String dataModule(List<Trace> traces, boolean progress) {
+        return dataModule("RunQueueTraceData", traces, progress, false);
+    }
+
+    /**
+     * The TLA+ module {@code name} holding the logs: TraceData == << log1, log2, ... >>, each step
+     * a record or, {@code compact}, a tuple (see {@link TraceSpec#compact()}).
+     */
+    static String dataModule(String name, List<Trace> traces, boolean progress, boolean compact) {
         StringBuilder sb = new StringBuilder();
-        sb.append("---- MODULE RunQueueTraceData ----\n");
+        sb.append("---- MODULE ").append(name).append(" ----\n");
         sb.append("\\* Generated by io.procspec.conformance.TraceValidation: logs of controlled Java runs.\n");
         sb.append("EXTENDS TLC, Sequences\n");
         sb.append("TraceData == <<\n");
@@ -516,6 +559,16 @@ public final class TraceValidation {
                 Step s = t.steps().get(k);
                 if (k > 0) {
                     sb.append(",\n    ");
+                }
+                if (compact) {
+                    sb.append("<<").append(s.p()).append(", \"").append(s.label()).append("\", ");
+                    fcn(sb, s.changes());
+                    if (!s.inputs().isEmpty()) {
+                        sb.append(", ");
+                        fcn(sb, s.inputs());
+                    }
+                    sb.append(">>");
+                    continue;
                 }
                 sb.append("[p |-> ").append(s.p()).append(", l |-> \"").append(s.label()).append("\", c |-> ");
                 fcn(sb, s.changes());

@@ -237,6 +237,193 @@ class ConformanceTest {
         }
     }
 
+    // ---- direction 2 for GFree (issue 9: GFreeTrace.tla) --------------------------------------
+
+    /** GFree logs in CI, and of them the jqwik samples and explorer executions (the rest: seeded Random). */
+    static final int GFREE_TRACES = Integer.getInteger("procspec.conformance.gfree.traces", 500);
+    static final int GFREE_JQWIK = Integer.getInteger("procspec.conformance.gfree.traces.jqwik", 150);
+    static final int GFREE_EXPLORER = Integer.getInteger("procspec.conformance.gfree.traces.explorer", 100);
+    /**
+     * The most executions the explorer runs per operations seed for GFree (each is a recorded Java
+     * run; its enumeration of the seed's schedules with at most one preemption is longer, so it is
+     * cut here for CI's time budget, and the summary says so).
+     */
+    static final long GFREE_EXPLORER_MAX = Long.getLong("procspec.conformance.gfree.explorer.max", 300);
+
+    /**
+     * GFree's logs from the three sources, as {@link #threeSources} for RunQueue: jqwik samples,
+     * explorer executions spread over the enumeration of the operations of seed {@code seed} (then
+     * {@code seed + 1} …), seeded Random for the rest.
+     */
+    static List<TraceValidation.Trace> gfreeThreeSources(Map<String, String> c, String bug, int total, int jqwik,
+                                                         int explorer, long explorerMax, long seed, Map<String, Object> notes) {
+        List<TraceValidation.Trace> out = new ArrayList<>();
+        List<List<Integer>> samples = JqwikChoices.samples(jqwik, seed);
+        for (int i = 0; i < samples.size(); i++) {
+            out.add(GFreeTraceValidation.record(c, bug, samples.get(i), "sample " + (i + 1) + " (jqwik seed " + seed + ")", POOL));
+        }
+        int explored = 0;
+        int enumerated = 0;
+        int complete = 0;
+        int programs = 0;
+        for (long s = seed; explored < explorer; s++) {
+            TraceValidation.Exploration x = GFreeTraceValidation.explore(c, bug, s, EXPLORER_BOUND, explorerMax, POOL);
+            List<TraceValidation.Trace> spread = x.spread(explorer - explored);
+            out.addAll(spread);
+            explored += spread.size();
+            enumerated += x.traces().size();
+            programs++;
+            complete += x.complete() ? 1 : 0;
+            if (x.traces().get(x.traces().size() - 1).failure() != null) {
+                out.add(x.traces().get(x.traces().size() - 1)); // the Java run failed: reported by the caller
+                break;
+            }
+        }
+        notes.put("explorerOpSeeds", programs);
+        notes.put("explorerExecutions", enumerated);
+        notes.put("explorerEnumeration", complete == programs ? "complete" : "cut at " + explorerMax + " executions");
+        for (long i = 0; out.size() < total; i++) {
+            out.add(GFreeTraceValidation.record(c, bug, seed + i, POOL));
+        }
+        return out;
+    }
+
+    @Test
+    @Order(2)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void gfreeJavaRunsAreBehavioursOfTheSpec() {
+        Map<String, String> c = GFreeTraceValidation.defaultConstants();
+        long t0 = System.nanoTime();
+        Map<String, Object> notes = new LinkedHashMap<>();
+        List<TraceValidation.Trace> traces = gfreeThreeSources(c, "real", GFREE_TRACES, GFREE_JQWIK, GFREE_EXPLORER,
+                GFREE_EXPLORER_MAX, SEED, notes);
+        for (TraceValidation.Trace t : traces) {
+            assertThat(t.failure()).as("Java run %s", t.origin()).isNull();
+        }
+        double javaS = (System.nanoTime() - t0) / 1e9;
+        TraceValidation.Result r = GFreeTraceValidation.validate(layout, layout.workDir().resolve("trace-validation-gfree"), c,
+                traces, 2, Duration.ofMinutes(4));
+        String cex = null;
+        for (TraceValidation.Rejected x : r.rejected().subList(0, Math.min(5, r.rejected().size()))) {
+            String f = rejectedTrace(x, "a Java run the spec does not accept", "GFreeTrace");
+            cex = cex == null ? f : cex;
+        }
+        Map<String, Integer> all = bySource(traces);
+        List<TraceValidation.Trace> rej = new ArrayList<>();
+        r.rejected().forEach(x -> rej.add(x.trace()));
+        Map<String, Integer> rejected = bySource(rej);
+        Map<String, Integer> labels = GFreeTraceValidation.labelCounts(traces);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("traces", r.traces());
+        all.forEach((s, n) -> f.put("traces " + s, n));
+        f.put("steps", r.steps());
+        f.put("accepted", r.accepted());
+        f.put("rejected", r.rejected().size());
+        rejected.forEach((s, n) -> f.put("rejected " + s, n));
+        f.putAll(notes);
+        f.put("steps by label", labels);
+        f.put("javaSeconds", Math.round(javaS * 10) / 10.0);
+        f.put("tlcSeconds", Math.round(r.tlcSeconds() * 10) / 10.0);
+        report.item("Java→spec trace validation GFree", r.rejected().isEmpty(), "pass", f,
+                "controlled Java runs of newproc1's gfget/malg (goids from per-P caches of " + GFreeTraceValidation.GOID_BATCH
+                        + "), gfput, gfpurge and stack changes, " + c.get("NumP") + " Ps, " + c.get("NumG") + " Gs, LocalMax "
+                        + c.get("LocalMax") + ", LocalKeep " + c.get("LocalKeep") + ", Refill " + c.get("Refill") + ", stack sizes "
+                        + c.get("StackSizes") + ", " + c.get("Fuel") + " operations, "
+                        + "checked by TLC against GFree: " + all.get("jqwik") + " from jqwik samples (seed " + SEED + "), "
+                        + all.get("explorer") + " from the explorer (spread over its " + notes.get("explorerExecutions")
+                        + " executions, " + notes.get("explorerEnumeration") + "), " + all.get("random") + " random (seeds "
+                        + SEED + ".." + (SEED + all.get("random") - 1) + ")", cex);
+        report.figure("gfreeTracesValidated", r.accepted());
+        report.figure("gfreeTracesRejected", r.rejected().size());
+        System.out.println("GFree trace validation: " + f);
+        assertThat(r.rejected()).as("rejected GFree traces; TLC said:\n%s", r.tlcOutputTail()).isEmpty();
+        assertThat(r.traces()).isGreaterThanOrEqualTo(Math.min(GFREE_TRACES, 500));
+        if (GFREE_TRACES >= GFREE_JQWIK + GFREE_EXPLORER + 1) {
+            assertThat(all.values()).as("GFree traces per source %s", all).allMatch(n -> n > 0);
+        }
+        // the logs reach what they are for: spills, refills from the global lists, purges, stack changes
+        assertThat(labels).as("steps by label").containsKeys("gfput_lock", "gfget_lock", "gfpurge_lock", "malg",
+                "GrowStack", "AdjustStartingStackSize");
+    }
+
+    /**
+     * The GFree twins whose logs TLC must reject (Bug = "none"), each with the labels of the step
+     * where the spec can first be noticed to disagree: gfput_bad_spill (no spill at n = LocalMax:
+     * the spec goes on to gfput_lock at gfput_push), gfput_stack_leak and gfput_no_split (the
+     * spill's effect on stacks and lists: at gfput_lock).
+     */
+    static Stream<org.junit.jupiter.params.provider.Arguments> gfreeDivergences() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("gfput_bad_spill", Set.of("gfput_push")),
+                org.junit.jupiter.params.provider.Arguments.of("gfput_stack_leak", Set.of("gfput_lock")),
+                org.junit.jupiter.params.provider.Arguments.of("gfput_no_split", Set.of("gfput_lock")));
+    }
+
+    static final Map<String, LogCheck> GFREE_LOG_CHECKS = new ConcurrentHashMap<>();
+
+    /**
+     * The logs of every GFree divergence (30 each: 10 jqwik samples, 10 executions of the
+     * explorer's first 50, 10 seeded Random), checked by TLC in one run.
+     */
+    static synchronized LogCheck gfreeLogCheck(String bug) {
+        if (GFREE_LOG_CHECKS.isEmpty()) {
+            Map<String, String> c = GFreeTraceValidation.defaultConstants();
+            List<TraceValidation.Trace> all = new ArrayList<>();
+            for (Object[] a : gfreeDivergences().map(org.junit.jupiter.params.provider.Arguments::get).toList()) {
+                all.addAll(gfreeThreeSources(c, (String) a[0], 30, 10, 10, 50, SEED, new LinkedHashMap<>()));
+            }
+            TraceValidation.Result r = GFreeTraceValidation.validate(layout, layout.workDir().resolve("trace-validation-gfree-divergences"),
+                    c, all, 2, Duration.ofMinutes(4));
+            for (Object[] a : gfreeDivergences().map(org.junit.jupiter.params.provider.Arguments::get).toList()) {
+                String b = (String) a[0];
+                GFREE_LOG_CHECKS.put(b, new LogCheck(all.stream().filter(t -> t.bug().equals(b)).toList(),
+                        r.rejected().stream().filter(x -> x.trace().bug().equals(b)).toList()));
+            }
+        }
+        return GFREE_LOG_CHECKS.get(bug);
+    }
+
+    @ParameterizedTest(name = "GFree divergence {0} is rejected by TLC with the step where it was noticed")
+    @MethodSource("gfreeDivergences")
+    @Order(4)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void gfreeTraceValidationRejectsADivergentVariant(String bug, Set<String> noticedAt) {
+        LogCheck r = gfreeLogCheck(bug);
+        for (TraceValidation.Trace t : r.traces()) {
+            assertThat(t.failure()).as("Java run %s of %s", t.origin(), bug).isNull();
+        }
+        Map<String, Integer> checked = bySource(r.traces());
+        List<TraceValidation.Trace> rej = new ArrayList<>();
+        r.rejected().forEach(x -> rej.add(x.trace()));
+        Map<String, Integer> rejected = bySource(rej);
+        Map<String, Integer> at = new java.util.TreeMap<>();
+        for (TraceValidation.Rejected x : r.rejected()) {
+            at.merge(x.trace().steps().get(Math.min(x.firstBadStep(), x.trace().steps().size()) - 1).label(), 1, Integer::sum);
+        }
+        String cex = null;
+        Set<String> shown = new java.util.HashSet<>();
+        for (TraceValidation.Rejected x : r.rejected()) {
+            if (shown.add(x.trace().origin().source())) {
+                String f = rejectedTrace(x, "GFree divergence " + bug, "GFreeTrace");
+                cex = cex == null ? f : cex;
+            }
+        }
+        String d = r.rejected().isEmpty() ? "not noticed"
+                : r.rejected().size() + " of " + r.traces().size() + " logs rejected" + perSource(rejected, checked)
+                + "; first: log " + r.rejected().get(0).index() + " (" + r.rejected().get(0).trace().origin()
+                + ") at step " + r.rejected().get(0).firstBadStep() + " (" + step(r.rejected().get(0)) + ")";
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("tracesRejected", r.rejected().size());
+        f.put("tracesChecked", r.traces().size());
+        checked.forEach((s, n) -> f.put("rejected " + s, rejected.get(s) + " of " + n));
+        f.put("noticedAt", at);
+        boolean pass = !r.rejected().isEmpty() && noticedAt.containsAll(at.keySet());
+        report.item("GFree divergence " + bug, pass, "violation", f, "Java→spec (GFreeTrace): " + d, cex);
+        System.out.println("GFree divergence " + bug + ": " + d + "; noticed at " + at);
+        assertThat(r.rejected()).as("Java→spec notices %s", bug).isNotEmpty();
+        assertThat(at.keySet()).as("the steps where the spec notices %s", bug).isSubsetOf(noticedAt);
+    }
+
     // ---- the spec's bugs as Java failures ----------------------------------------------------
 
     static Stream<Bug> specBugs() {
@@ -311,6 +498,79 @@ class ConformanceTest {
         assertThat(m.step()).as("the port follows every step before the thief's CAS: %s", m.message()).isEqualTo(m.path().size());
         assertThat(m.path().get(m.path().size() - 1)).endsWith(": runqgrab_cas");
         assertThat(m.differing()).as("the spec's CAS succeeds, the port's fails").contains("runqhead", "hand");
+    }
+
+    // ---- runqgrab_steal_all on Java: the per-step refinement check (issue 9) -------------------
+
+    /**
+     * The per-step refinement check is sound on the port: in every replay of a RunQueue model on
+     * the port as it is in this run (direction 1's every edge of RunQueue and RunQueue_steal, whose
+     * TLC runs check Refinement, and the bug counterexamples replayed on the port), each Java
+     * step's effect on the mapped queues is one RunQueueAtomic action of its process, or none
+     * (RunQueueModule's {@code refinementStep}); and the check saw every kind of action. Run alone
+     * (direction 1 not run), it replays RunQueue_steal's edges itself.
+     */
+    @Test
+    @Order(3)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void everyJavaStepOfThePortRefinesTheAtomicQueues() {
+        if (RunQueueModule.REAL.actions().isEmpty()) {
+            String name = "RunQueue_steal";
+            ModelConfig model = Modules.model(layout, name);
+            Replayer.Result r = new Replayer(new RunQueueModule(), name, model.constants(), graph(name), "real",
+                    Replayer.Options.defaults()).run();
+            assertThat(r.mismatches()).as("mismatches of %s", name).isEmpty();
+        }
+        Map<String, Integer> actions = RunQueueModule.REAL.actions();
+        List<String> violations = RunQueueModule.REAL.violations();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("javaSteps", actions.values().stream().mapToInt(Integer::intValue).sum());
+        f.put("actions", actions);
+        f.put("violations", actions.getOrDefault("violation", 0));
+        report.item("refinement on the port (RunQueue)", violations.isEmpty(), "pass", f,
+                "every Java step of the port replayed in this run changes the mapped queues by one RunQueueAtomic action of "
+                        + "its process, or not at all" + (violations.isEmpty() ? "" : "; first violation: " + violations.get(0)), null);
+        System.out.println("refinement on the port: " + f);
+        assertThat(violations).as("per-step refinement violations on the port").isEmpty();
+        List<String> expected = new ArrayList<>(List.of("Publish", "Get", "Steal", "TakeNext", "PutNext", "stutter"));
+        if (GRAPHS.containsKey("RunQueue")) { // the model with every operation
+            expected.addAll(List.of("PutSlowTake", "Drain", "GlobPut", "GlobGet", "DestroyMove"));
+        }
+        assertThat(actions).as("the abstract actions the Java steps took").containsKeys(expected.toArray(String[]::new));
+    }
+
+    /**
+     * The spec bug runqgrab_steal_all on its Java twin: TLC's counterexample (a thief takes both Gs
+     * of a ring of 2) replayed step by step (the twin follows it: it takes the whole queue too),
+     * and the per-step refinement check reports the Java step that is no abstract action: the
+     * thief's runqgrab_cas took 2 Gs where a thief's batch is at most half, rounded up (1).
+     */
+    @Test
+    @Order(3)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void runqgrabStealAllIsARefinementViolationOnItsJavaTwin() {
+        Bug bug = Catalogue.bug("runqgrab_steal_all");
+        assertThat(bug.hasTwin()).isTrue();
+        ModelConfig model = layout.model(bug.specModel());
+        TlcResult tlc = counterexample(model);
+        assertThat(tlc.property()).as("TLC's verdict on %s: %s", model.name(), tlc.summary()).isEqualTo("Refinement");
+        List<Map<String, String>> states = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        for (TraceState st : tlc.trace()) {
+            states.add(st.vars());
+            actions.add(st.action());
+        }
+        Replayer.BugReplay r = new Replayer(new RunQueueModule(), model.name(), model.constants(),
+                StateGraph.ofTrace(states, actions), bug.name(), Replayer.Options.defaults()).replayToViolation("Refinement");
+        assertThat(r.mismatch()).as("the twin follows TLC's counterexample").isNull();
+        assertThat(r.atTraceEnd()).as("the refinement violation at the counterexample's last step").hasSize(1);
+        assertThat(r.atTraceEnd().get(0)).contains("at runqgrab_cas", "took 2 of the 2 Gs", "StealMax(2) = 1");
+        // the port itself cannot take that step: it diverges from the counterexample at the thief's steal
+        Replayer.BugReplay port = new Replayer(new RunQueueModule(), model.name(), model.constants(),
+                StateGraph.ofTrace(states, actions), "real", Replayer.Options.defaults()).replayToViolation("Refinement");
+        assertThat(port.mismatch()).as("the port takes half, not the whole queue").isNotNull();
+        assertThat(last(port.mismatch().path())).as("where the port leaves the counterexample: %s", port.mismatch().message())
+                .contains("P2: runqgrab_");
     }
 
     // ---- deliberate divergences: both directions report them ---------------------------------
@@ -461,7 +721,13 @@ class ConformanceTest {
     static String step(TraceValidation.Rejected x) {
         List<TraceValidation.Step> s = x.trace().steps();
         TraceValidation.Step st = s.get(Math.min(x.firstBadStep(), s.size()) - 1);
-        return "P" + st.p() + " at " + st.label() + ", changing " + st.changes().keySet();
+        return (st.p() == 0 ? "the environment's " + st.label() : "P" + st.p() + " at " + st.label())
+                + ", changing " + st.changes().keySet();
+    }
+
+    /** A logged step's lane: its P, or "env" for an environment action (GFree's stack changes). */
+    static String lane(TraceValidation.Step s) {
+        return s.p() == 0 ? "env" : "P" + s.p();
     }
 
     static String trace(Replayer.Mismatch m, String title) {
@@ -475,12 +741,16 @@ class ConformanceTest {
     }
 
     static String rejectedTrace(TraceValidation.Rejected x, String title) {
+        return rejectedTrace(x, title, "RunQueueTrace");
+    }
+
+    static String rejectedTrace(TraceValidation.Rejected x, String title, String traceSpec) {
         List<Map<String, Object>> steps = new ArrayList<>();
         int i = 0;
         for (TraceValidation.Step s : x.trace().steps()) {
             Map<String, Object> st = new LinkedHashMap<>();
             st.put("index", ++i);
-            st.put("lane", "P" + s.p());
+            st.put("lane", lane(s));
             st.put("label", s.label());
             st.put("function", Replayer.function(s.label()));
             Map<String, List<String>> ch = new LinkedHashMap<>();
@@ -490,12 +760,12 @@ class ConformanceTest {
         }
         List<String> lanes = new ArrayList<>();
         for (TraceValidation.Step s : x.trace().steps()) {
-            if (!lanes.contains("P" + s.p())) {
-                lanes.add("P" + s.p());
+            if (!lanes.contains(lane(s))) {
+                lanes.add(lane(s));
             }
         }
         java.util.Collections.sort(lanes);
-        return report.trace(title + ": log " + x.index() + " (" + x.trace().origin() + ")", "RunQueueTrace",
+        return report.trace(title + ": log " + x.index() + " (" + x.trace().origin() + ")", traceSpec,
                 "trace validation", lanes, steps, x.trace().origin().replay()
                         + (x.trace().origin().source().equals("explorer") ? " with Schedule.byThread(" + x.trace().schedule() + ")" : ""),
                 "TLC could not take step " + x.firstBadStep() + " (" + step(x) + "); source: " + x.trace().origin()

@@ -10,6 +10,7 @@ import io.procspec.mutants.twins.RunqemptyOneTailRead;
 import io.procspec.mutants.twins.RunqgetNoCas;
 import io.procspec.mutants.twins.RunqgetRetriesRunnext;
 import io.procspec.mutants.twins.RunqgrabLoadtailLabelLate;
+import io.procspec.mutants.twins.RunqgrabStealAll;
 import io.procspec.mutants.twins.RunqputslowSpillShort;
 import io.procspec.mutants.twins.RunqgetRunnextNoCas;
 import io.procspec.mutants.twins.RunqgrabFloorHalfPlusOne;
@@ -97,8 +98,11 @@ public final class Catalogue {
                             + "whose runqgrab_cas succeeds although the victim's head went once round since the thief read it"),
             new Bug("runqgrab_steal_all", Category.ARITHMETIC,
                     "runqgrab takes the victim's whole queue (n := t - h) instead of half: the per-operation refinement's steal batch (at most half, rounded up) is exceeded",
-                    "RunQueue_bug_runqgrab_steal_all", "Refinement", null, List.of(),
-                    "no Java twin yet: the spec's refinement checks the batch size of each operation; the Java layers check runqgrab's ceil-half with runqgrab_floor_half_plus_one"),
+                    "RunQueue_bug_runqgrab_steal_all", "Refinement", RunqgrabStealAll::new,
+                    List.of(Copy.of("runqsteal", "runqsteal0", with(RUNQSTEAL_CHECKS, RUNQSTEAL_RW, "", "pp.nstolen += n;", "")),
+                            Copy.of("runqgrab0", "runqgrab0")),
+                    "every G stays in exactly one place; conformance shows the violation on Java by its per-step refinement check "
+                            + "(RunQueueModule: each Java step's effect on the queues is a RunQueueAtomic action; a thief's batch is at most half, rounded up)"),
             new Bug("dropspinning_no_recheck", Category.SCHEDULER,
                     "a spinning M that drops spinning parks without checkRunqsNoP: a G queued by an M that saw it spinning (and woke nobody) waits while a P stays idle",
                     "Proc_bug_dropspinning_no_recheck", "WorkConservation", null, List.of(),
