@@ -2,12 +2,15 @@ package io.procspec.mutants;
 
 import io.procspec.mutants.Bug.Category;
 import io.procspec.mutants.Patch.Edit;
+import io.procspec.mutants.twins.RunqdrainLoadBeforeCas;
+import io.procspec.runtime.Proc;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The second registry of the {@link Catalogue} (issue 15): bugs kept as {@link Patch}es, which the
@@ -84,6 +87,17 @@ public final class Patches {
                 ? "equivalent mutant: " + patch.equivalence()
                 : "patch only (Patches): the bug runner applies it to a scratch copy; no Java twin";
         BUGS.add(new Bug(name, c, description, null, null, null, List.of(), note));
+        PATCHES.put(name, patch);
+    }
+
+    /**
+     * A bug kept as a patch that also has a Java twin (so the in-process hunts of {@code mvn verify}
+     * can run it): {@code PatchesTest} checks that the patch yields exactly the twin's methods.
+     */
+    private static void bug(String name, Category c, String description, Function<Proc, QueueOps> twin,
+                            List<Bug.Copy> copies, Patch patch) {
+        BUGS.add(new Bug(name, c, description, null, null, twin, copies,
+                "patch (Patches) and Java twin (" + copies.size() + " method" + (copies.size() == 1 ? "" : "s") + " copied)"));
         PATCHES.put(name, patch);
     }
 
@@ -473,6 +487,9 @@ public final class Patches {
                         """)));
         bug("runqdrain_load_before_cas", Category.HISTORICAL,
                 "runqdrain reads the slots and links the Gs into drainQ before its CAS (Go's reverted CL 310149): it writes schedlink of Gs a thief may already own",
+                RunqdrainLoadBeforeCas::new,
+                List.of(Bug.Copy.of("runqdrain", "runqdrain0", "checkOwnP(\"runqdrain\", pp);", "",
+                        "return drained(drainQ, n);", "return new Proc.Drained(drainQ, n);")),
                 patch("runqdrain_load_before_cas", new Edit(PROC, """
                         point.at(RUNQDRAIN_CAS);
                         if (pp.casReleaseRunqhead(h, h + qn)) { // cas-release, commits consume

@@ -198,6 +198,32 @@ public final class Hunt {
                             }
                         }),
                         new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), true))))));
+        // Go's reverted CL 310149: runqdrain must not link a G (write its schedlink) before its CAS
+        // made the G its own. A thief that stole the G runs it to the end and frees it onto its
+        // P's free list (goexit0 → gfput), linking it in front of a G already there; a drain that
+        // links the stolen G to the next slot's G afterwards cuts that free list.
+        s.add(new Scenario("drain vs a thief that runs the stolen G and frees it", pt -> ring(pt, 2, -1),
+                w -> {
+                    w.ops.runqput(w.p(0), w.runnable(), false);
+                    w.ops.runqput(w.p(0), w.runnable(), false);
+                    w.ops.gfput(w.p(1), w.dead());
+                },
+                List.of(new NamedBody("owner", w -> {
+                            Proc.Drained d = w.ops.runqdrain(w.p(0));
+                            for (G g : d.drainQ().toList()) {
+                                w.took(g);
+                            }
+                        }),
+                        new NamedBody("thief", w -> {
+                            G g = w.ops.runqsteal(w.p(1), w.p(0), false);
+                            if (g != null) {
+                                w.took(g);
+                                w.proc.casgstatus(g, G._Grunnable, G._Grunning); // execute
+                                w.proc.casgstatus(g, G._Grunning, G._Gdead); // goexit0
+                                w.released(g);
+                                w.ops.gfput(w.p(1), g);
+                            }
+                        }))));
         s.add(new Scenario("putbatch overflows vs steal", pt -> ring(pt, 2, -1),
                 w -> {
                     for (int i = 0; i < 5; i++) {

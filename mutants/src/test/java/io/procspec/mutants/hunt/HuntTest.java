@@ -28,7 +28,8 @@ class HuntTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tail_before_slot", "runqgrab_no_cas", "runqempty_one_tail_read",
-            "runqput_lost_runnext", "gfput_no_split", "runqgrab_floor_half_plus_one"})
+            "runqput_lost_runnext", "gfput_no_split", "runqgrab_floor_half_plus_one",
+            "runqdrain_load_before_cas"})
     @Timeout(60)
     void aRepresentativeBugIsCaughtWithASmallCounterexample(String bug) {
         Hunt.Result r = Hunt.hunt(p -> Catalogue.ops(bug, p), 1, 100_000, 50);
