@@ -281,6 +281,21 @@ public final class P {
     }
 
     /**
+     * A CAS of runnext without any ordering ({@code weakCompareAndSetPlain}: may also fail
+     * spuriously, which callers that retry tolerate). <b>No correct code path uses this</b>: Go's
+     * runnext CAS is full. For the bug catalogue's twin of {@code runqput_runnext_cas_plain}: the G
+     * is then not published to the thief that takes it. The simulation hook records it as a plain
+     * RMW; on x86 the JIT emits a locked CMPXCHG, which does not fail spuriously, so the simulated
+     * and the real outcome agree there.
+     */
+    public boolean casPlainRunnext(G old, G nw) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.cas(this, "runnext", MemorySimulation.PLAIN, old, nw, RUNNEXT.get(this));
+        }
+        return RUNNEXT.weakCompareAndSetPlain(this, old, nw);
+    }
+
+    /**
      * A volatile store of runnext. <b>No correct code path uses this</b>: runnext changes only by
      * CAS. For the bug catalogue's twins (bug {@code runqget_runnext_no_cas}).
      */

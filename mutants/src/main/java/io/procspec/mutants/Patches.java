@@ -3,6 +3,7 @@ package io.procspec.mutants;
 import io.procspec.mutants.Bug.Category;
 import io.procspec.mutants.Patch.Edit;
 import io.procspec.mutants.twins.RunqdrainLoadBeforeCas;
+import io.procspec.mutants.twins.RunqputRunnextCasPlain;
 import io.procspec.runtime.Proc;
 
 import java.util.ArrayList;
@@ -62,15 +63,6 @@ public final class Patches {
                 MemorySimulation.cas(this, "runqhead", MemorySimulation.PLAIN, h, nh, (int) RUNQHEAD.get(this));
             }
             return RUNQHEAD.weakCompareAndSetPlain(this, h, nh);
-            """);
-
-    private static final Edit P_CAS_PLAIN_RUNNEXT = pAccessor(
-            "a CAS of runnext without any ordering (plain; may fail spuriously).", "boolean casPlainRunnext(G old, G nw)",
-            """
-            if (MemorySimulation.ON) {
-                MemorySimulation.cas(this, "runnext", MemorySimulation.PLAIN, old, nw, RUNNEXT.get(this));
-            }
-            return RUNNEXT.weakCompareAndSetPlain(this, old, nw);
             """);
 
     private static final Edit P_LOAD_RAW_RUNQ = pAccessor("a load of the ring array at a raw index (no mask).",
@@ -292,7 +284,8 @@ public final class Patches {
                         "if (pp.casPlainRunqhead(h, h + 1)) { // BUG: plain CAS, no release")));
         bug("runqput_runnext_cas_plain", Category.MEMORY_ORDERING,
                 "runqput sets runnext with a plain CAS instead of a full CAS: a thief that takes the G from runnext need not see the G's fields newproc1 wrote",
-                patch("runqput_runnext_cas_plain", P_CAS_PLAIN_RUNNEXT, new Edit(PROC,
+                RunqputRunnextCasPlain::new, List.of(Bug.Copy.of("runqput0", "runqput0")),
+                patch("runqput_runnext_cas_plain", new Edit(PROC,
                         "} while (!pp.casVolatileRunnext(oldnext, gp));",
                         "} while (!pp.casPlainRunnext(oldnext, gp)); // BUG: plain CAS, no ordering")));
         bug("goidgen_plain_add", Category.MEMORY_ORDERING,

@@ -77,6 +77,15 @@ public final class Hunt {
             if (g == null) {
                 return;
             }
+            // The consumer's first look at the G (as Go's schedule/execute read it): newproc1's
+            // last writes must be visible to whoever took the G. Plain loads, routed through the
+            // weak-memory simulation, before anything else that could synchronize (the status).
+            long goid = g.loadPlainGoid();
+            long startpc = g.loadPlainStartpc();
+            if (goid != g.goid || startpc != g.startpc) {
+                problems.add("took g" + g.goid + " but reads goid " + goid + ", startpc " + startpc + " (newproc1 wrote "
+                        + g.goid + ", " + g.startpc + "): the G was not published to its consumer");
+            }
             synchronized (taken) {
                 if (taken.stream().anyMatch(x -> x == g)) {
                     problems.add(g + " taken twice");
@@ -172,6 +181,12 @@ public final class Hunt {
                             Proc.Runqget r = w.ops.runqget(w.p(0));
                             w.took(r == null ? null : r.gp());
                         }),
+                        new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), true))))));
+        // newproc publishes a new G through runnext: the owner's CAS of runnext must carry
+        // newproc1's writes (goid last, after the status CAS) to the thief whose CAS takes it.
+        s.add(new Scenario("newproc vs a runnext steal", pt -> ring(pt, 2, 0),
+                w -> { },
+                List.of(new NamedBody("owner", w -> w.newproc(0)),
                         new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), true))))));
         s.add(new Scenario("full ring spills vs steal", pt -> ring(pt, 2, -3),
                 w -> {

@@ -47,7 +47,7 @@ class HuntTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"runqtail_plain_store"})
+    @ValueSource(strings = {"runqtail_plain_store", "runqput_runnext_cas_plain"})
     @Timeout(120)
     void anOrderingBugIsCaughtOnlyInTheWeakMemoryMode(String bug) {
         Hunt.Result sc = Hunt.hunt(p -> Catalogue.ops(bug, p), 1, 100_000, 50, false);
