@@ -37,7 +37,10 @@ import java.util.stream.Stream;
  * a layer that fails there cannot judge the bugs, and says so.
  *
  * <p>Layers: {@code hunt} (controlled exploration, {@link io.procspec.mutants.hunt.Hunt}: on the
- * patched port, or on the Java twin of a bug without a patch), {@code impl} (the unit tests),
+ * patched port, or on the Java twin of a bug without a patch), {@code weak} (the same in the
+ * controller's weak-memory mode), {@code audit} (the static ordering audit of the patched copy's
+ * compiled port against Go's atomics, {@link io.procspec.mutants.audit.OrderingAudit}),
+ * {@code impl} (the unit tests),
  * {@code properties} (the jqwik suite), {@code stress} (jcstress, quick), {@code spec} (TLC: the
  * bug's {@code Bug} switch model, when the spec has one; the spec does not see Java patches).
  * The conformance and oracle layers are recorded as not in this repository until their modules
@@ -52,7 +55,7 @@ import java.util.stream.Stream;
 public final class BugRunner implements Callable<Integer> {
 
     /** The layers the runner can run itself, in matrix order. */
-    public static final List<String> LAYERS = List.of("hunt", "weak", "impl", "oracle", "properties", "stress", "spec");
+    public static final List<String> LAYERS = List.of("hunt", "weak", "audit", "impl", "oracle", "properties", "stress", "spec");
 
     @Option(names = "--root", defaultValue = ".", description = "the repository root (default: ${DEFAULT-VALUE})")
     Path root;
@@ -64,7 +67,7 @@ public final class BugRunner implements Callable<Integer> {
     List<String> bugs;
 
     @Option(names = "--layers", defaultValue = "hunt,weak,impl,properties,spec", split = ",",
-            description = "layers to run: hunt, weak, impl, oracle, properties, stress, spec (default: ${DEFAULT-VALUE})")
+            description = "layers to run: hunt, weak, audit, impl, oracle, properties, stress, spec (default: ${DEFAULT-VALUE})")
     List<String> layers;
 
     @Option(names = "--budget", split = ",", description = "per-layer budget in seconds, e.g. impl=240,properties=420")
@@ -280,6 +283,12 @@ public final class BugRunner implements Callable<Integer> {
                 Exec e = exec(log, b + 60, cmd.toArray(new String[0]));
                 return huntResult(e, json);
             }
+            case "audit": {
+                // the static ordering audit on the patched copy's compiled port (seconds; no execution)
+                Exec e = exec(log, budget("audit", 120), javaBin(), "-cp", hunterClasspath,
+                        "io.procspec.mutants.audit.OrderingAudit", scratch.resolve("impl/target/classes").toString());
+                return auditResult(e, log);
+            }
             case "impl": {
                 cleanReports("impl/target/surefire-reports");
                 Exec e = exec(log, budget("impl", 300), mvn, "-o", "-B", "-pl", "impl", "surefire:test",
@@ -357,6 +366,24 @@ public final class BugRunner implements Callable<Integer> {
         return verdict("missed", h.path("seconds").asDouble(), h.path("executions").asLong()
                 + " interleavings up to preemption bound " + h.path("preemptionBound").asInt()
                 + (h.path("failure").isTextual() ? " (" + h.path("failure").asText() + ")" : ""));
+    }
+
+    private static ObjectNode auditResult(Exec e, Path log) throws IOException {
+        if (e.timedOut) {
+            return verdict("timeout", e.seconds, "no answer within the budget");
+        }
+        List<String> lines = Files.readAllLines(log);
+        if (e.rc == 1) {
+            String first = lines.stream().filter(l -> l.startsWith("not Go's") || l.startsWith("accessor body"))
+                    .findFirst().orElse(lines.isEmpty() ? "findings" : lines.get(0));
+            ObjectNode r = verdict("caught", e.seconds, first);
+            r.put("findings", lines.stream().filter(l -> l.contains(": ") && !l.startsWith("the ordering audit")).count());
+            return r;
+        }
+        if (e.rc == 0) {
+            return verdict("missed", e.seconds, lines.isEmpty() ? "passed" : lines.get(lines.size() - 1));
+        }
+        return verdict("error", e.seconds, "the audit exited " + e.rc + " (see " + log.getFileName() + ")");
     }
 
     private ObjectNode junitResult(Exec e, String reports, Path log) throws IOException {

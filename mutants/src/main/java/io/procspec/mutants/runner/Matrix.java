@@ -31,11 +31,18 @@ public final class Matrix {
 
     /** Matrix columns: the report's layer names, plus the controlled hunt. */
     static final List<String> COLUMNS = List.of("spec", "conformance", "oracle", "properties", "stress", "impl", "hunt",
-            "weak");
+            "weak", "audit");
 
     static final Map<String, String> COLUMN_TITLES = Map.of("spec", "TLC", "conformance", "replay / trace validation",
             "oracle", "Go oracle", "properties", "properties", "stress", "jcstress", "impl", "unit tests",
-            "hunt", "controlled hunt", "weak", "weak-memory hunt");
+            "hunt", "controlled hunt", "weak", "weak-memory hunt", "audit", "ordering audit");
+
+    /**
+     * Layers that check the code against Go's text rather than run it: the static ordering audit.
+     * An equivalent mutant it flags is not disproved (it is not Go's ordering, which the audit
+     * exists to say, but no execution shows it), and a bug only it catches is listed as such.
+     */
+    static final java.util.Set<String> STATIC = java.util.Set.of("audit");
 
     private final Map<String, JsonNode> results = new LinkedHashMap<>();
     private final Path root;
@@ -89,6 +96,16 @@ public final class Matrix {
     boolean caughtBySome(String bug) {
         for (String l : COLUMNS) {
             if (cell(bug, l).path("verdict").asText().equals("caught")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Caught by a layer that runs the code (not only by the static audit). */
+    boolean caughtByExecution(String bug) {
+        for (String l : COLUMNS) {
+            if (!STATIC.contains(l) && cell(bug, l).path("verdict").asText().equals("caught")) {
                 return true;
             }
         }
@@ -224,11 +241,13 @@ public final class Matrix {
             }
             if (eq) {
                 equivalents++;
-                if (any) {
+                boolean shown = caughtByExecution(bug);
+                if (shown) {
                     disproved++;
                 }
-                it.put("verdict", any ? "fail" : "pass");
-                it.put("detail", (any ? "marked equivalent, but a layer caught it: the argument is wrong. " : "equivalent mutant: ")
+                it.put("verdict", shown ? "fail" : "pass");
+                it.put("detail", (shown ? "marked equivalent, but a layer caught it: the argument is wrong. " : "equivalent mutant"
+                        + (any ? " (no execution shows it; the ordering audit flags it as not Go's ordering)" : "") + ": ")
                         + e.getValue().path("equivalence").asText());
             } else if (any) {
                 caught++;
@@ -285,6 +304,7 @@ public final class Matrix {
         sb.append('\n');
         List<String> gaps = new ArrayList<>();
         List<String> eqs = new ArrayList<>();
+        List<String> auditOnly = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : results.entrySet()) {
             String bug = e.getKey();
             boolean real = bug.equals("real");
@@ -302,8 +322,13 @@ public final class Matrix {
                         + gapExplanation(Catalogue.bug(bug)) + ".");
             }
             if (!real && equivalent(bug)) {
-                eqs.add("- `" + bug + "`" + (caughtBySome(bug) ? " (**caught: the argument is wrong**)" : "") + ": "
-                        + e.getValue().path("equivalence").asText() + ".");
+                eqs.add("- `" + bug + "`" + (caughtByExecution(bug) ? " (**caught: the argument is wrong**)"
+                        : caughtBySome(bug) ? " (flagged by the ordering audit: not Go's ordering, though no execution shows it)" : "")
+                        + ": " + e.getValue().path("equivalence").asText() + ".");
+            }
+            if (!real && !equivalent(bug) && caughtBySome(bug) && !caughtByExecution(bug)) {
+                auditOnly.add("- `" + bug + "`: " + Catalogue.bug(bug).description() + ". **Why no run shows it:** "
+                        + gapExplanation(Catalogue.bug(bug)) + ".");
             }
         }
         sb.append("\nCells: `caught S s, N steps` (seconds from the start of that layer's run to its first failure:"
@@ -314,8 +339,12 @@ public final class Matrix {
         if (!gaps.isEmpty()) {
             sb.append("\n**Gaps** (non-equivalent bugs no layer caught):\n\n").append(String.join("\n", gaps)).append('\n');
         }
+        if (!auditOnly.isEmpty()) {
+            sb.append("\n**Caught only by the ordering audit** (the code is not Go's; no execution of any layer showed it):\n\n")
+                    .append(String.join("\n", auditOnly)).append('\n');
+        }
         if (!eqs.isEmpty()) {
-            sb.append("\n**Equivalent mutants** (no layer can catch them, and why):\n\n").append(String.join("\n", eqs)).append('\n');
+            sb.append("\n**Equivalent mutants** (no execution can show them, and why):\n\n").append(String.join("\n", eqs)).append('\n');
         }
         return sb.toString();
     }
