@@ -279,7 +279,16 @@ public final class Patches {
                         """)));
         bug("runqget_cas_plain", Category.MEMORY_ORDERING,
                 "runqget commits with a plain CAS instead of a CAS-release",
-                patch("runqget_cas_plain", P_CAS_PLAIN_RUNQHEAD, new Edit(PROC,
+                equivalent("runqget_cas_plain",
+                        "the release of a consumer's CAS orders its slot read before whoever reuses the slot after seeing the"
+                        + " new head; runqget's consumer is the owner, the only writer of its ring's slots (a P changes hands"
+                        + " only through sched.lock), so the reuse follows the read in program order anyway; a thief that reads"
+                        + " head from the plain CAS without synchronizing may pair it with an older tail, sees t - h out of range"
+                        + " or fewer Gs and retries or takes less (Go's 'read inconsistent h and t'), runqempty may answer 'not"
+                        + " empty' (never a spurious 'empty'), and later consumers' CASes still continue the earlier"
+                        + " CAS-releases' release sequence (C++20/JMM modes: any RMW does); no execution can tell it from the"
+                        + " CAS-release. Not Go's ordering (Go has atomic.CasRel): the ordering audit flags it",
+                        P_CAS_PLAIN_RUNQHEAD, new Edit(PROC,
                         "if (pp.casReleaseRunqhead(h, h + 1)) {",
                         "if (pp.casPlainRunqhead(h, h + 1)) { // BUG: plain CAS, no release")));
         bug("runqput_runnext_cas_plain", Category.MEMORY_ORDERING,
