@@ -3,6 +3,8 @@ package io.procspec.mutants;
 import io.procspec.mutants.Bug.Category;
 import io.procspec.mutants.Patch.Edit;
 import io.procspec.mutants.twins.RunqdrainLoadBeforeCas;
+import io.procspec.mutants.twins.RunqgrabCasPlain;
+import io.procspec.mutants.twins.RunqputHeadPlainLoad;
 import io.procspec.mutants.twins.RunqputRunnextCasPlain;
 import io.procspec.runtime.Proc;
 
@@ -49,21 +51,6 @@ public final class Patches {
                 + body.stripTrailing().lines().map(l -> "    " + l + " // BUG").reduce((a, b) -> a + "\n" + b).orElse("") + "\n"
                 + "} // BUG\n\n" + P_VIEWS);
     }
-
-    private static final Edit P_LOAD_PLAIN_RUNQHEAD = pAccessor("a plain load of runqhead.", "int loadPlainRunqhead()",
-            """
-            int v = (int) RUNQHEAD.get(this);
-            return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqhead", MemorySimulation.PLAIN, v) : v;
-            """);
-
-    private static final Edit P_CAS_PLAIN_RUNQHEAD = pAccessor(
-            "a CAS of runqhead without release semantics (plain; may fail spuriously).", "boolean casPlainRunqhead(int h, int nh)",
-            """
-            if (MemorySimulation.ON) {
-                MemorySimulation.cas(this, "runqhead", MemorySimulation.PLAIN, h, nh, (int) RUNQHEAD.get(this));
-            }
-            return RUNQHEAD.weakCompareAndSetPlain(this, h, nh);
-            """);
 
     private static final Edit P_LOAD_RAW_RUNQ = pAccessor("a load of the ring array at a raw index (no mask).",
             "G loadRawRunq(int index)", "return runq[index];");
@@ -245,7 +232,8 @@ public final class Patches {
                         "int t = pp.loadPlainRunqtail(); // BUG: plain load, no acquire")));
         bug("runqput_head_plain_load", Category.MEMORY_ORDERING,
                 "runqput loads runqhead plainly instead of with a load-acquire: a consumer's slot read need not happen before the owner overwrites the slot (load buffering)",
-                patch("runqput_head_plain_load", P_LOAD_PLAIN_RUNQHEAD, new Edit(PROC, """
+                RunqputHeadPlainLoad::new, List.of(Bug.Copy.of("runqput0", "runqput0")),
+                patch("runqput_head_plain_load", new Edit(PROC, """
                         int h = pp.loadAcquireRunqhead();
                         int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
                         if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
@@ -268,7 +256,11 @@ public final class Patches {
                         "pp.storePlainRunqtail(t + n); // BUG: plain store, no release")));
         bug("runqgrab_cas_plain", Category.MEMORY_ORDERING,
                 "runqgrab commits with a plain CAS instead of a CAS-release: its slot reads need not happen before the owner reuses the slots (load buffering)",
-                patch("runqgrab_cas_plain", P_CAS_PLAIN_RUNQHEAD, new Edit(PROC, """
+                RunqgrabCasPlain::new,
+                List.of(Bug.Copy.of("runqsteal", "runqsteal0", "checkRunqsteal(pp, p2);", "",
+                                "checkRoomToSteal(\"runqsteal\", pp);", "", "pp.nsteals++;", "", "pp.nstolen += n;", ""),
+                        Bug.Copy.of("runqgrab0", "runqgrab0")),
+                patch("runqgrab_cas_plain", new Edit(PROC, """
                         if (pp.casReleaseRunqhead(h, h + n)) {
                             return n;
                         }
@@ -288,7 +280,7 @@ public final class Patches {
                         + " empty' (never a spurious 'empty'), and later consumers' CASes still continue the earlier"
                         + " CAS-releases' release sequence (C++20/JMM modes: any RMW does); no execution can tell it from the"
                         + " CAS-release. Not Go's ordering (Go has atomic.CasRel): the ordering audit flags it",
-                        P_CAS_PLAIN_RUNQHEAD, new Edit(PROC,
+                        new Edit(PROC,
                         "if (pp.casReleaseRunqhead(h, h + 1)) {",
                         "if (pp.casPlainRunqhead(h, h + 1)) { // BUG: plain CAS, no release")));
         bug("runqput_runnext_cas_plain", Category.MEMORY_ORDERING,

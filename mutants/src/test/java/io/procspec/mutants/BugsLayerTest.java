@@ -38,6 +38,7 @@ class BugsLayerTest {
         SUBSET.put("runqdrain_load_before_cas", "hunt"); // historical (Go's reverted CL 310149)
         SUBSET.put("runqtail_plain_store", "weak");      // memory ordering: only the weak-memory mode
         SUBSET.put("runqput_runnext_cas_plain", "weak"); // memory ordering: the G's fields (goid, startpc) routed
+        SUBSET.put("runqgrab_cas_plain", "weak");        // memory ordering: load buffering (a justified second run)
     }
 
     static final ObjectMapper JSON = new ObjectMapper();

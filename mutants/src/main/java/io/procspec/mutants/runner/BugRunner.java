@@ -398,10 +398,14 @@ public final class BugRunner implements Callable<Integer> {
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path x : (Iterable<Path>) s.filter(f -> f.getFileName().toString().startsWith("TEST-"))::iterator) {
                     String xml = Files.readString(x);
+                    // every test case (jqwik's have a system-out element, so count them apart from failures)
+                    Matcher all = Pattern.compile("<testcase ").matcher(xml);
+                    while (all.find()) {
+                        tests++;
+                    }
                     Matcher m = Pattern.compile("<testcase name=\"([^\"]*)\" classname=\"([^\"]*)\"[^>]*?(/>|>\\s*<(failure|error)( message=\"([^\"]*)\")?)")
                             .matcher(xml);
                     while (m.find()) {
-                        tests++;
                         if (m.group(4) != null) {
                             firstFailure = Math.min(firstFailure, Files.getLastModifiedTime(x).toMillis());
                             String cls = m.group(2).substring(m.group(2).lastIndexOf('.') + 1);
