@@ -92,6 +92,45 @@ public final class G {
         return ATOMICSTATUS.compareAndSet(this, oldval, newval);
     }
 
+    /**
+     * Sets {@link #goid}: newproc1's last write to the G ({@code newg.goid = pp.goidcache}), after
+     * its status CAS, so only the edge that publishes the G (runqput's CAS of runnext, or the
+     * store-release of runqtail after the slot) makes it visible to a thief. Plain, as in Go.
+     * Routed through the accessor so that the weak-memory simulation ({@link MemorySimulation})
+     * sees it; production code reads and writes {@code goid} directly elsewhere (set-up, checks).
+     */
+    void storePlainGoid(long id) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.store(this, "goid", MemorySimulation.PLAIN, id, goid);
+        }
+        goid = id;
+    }
+
+    /**
+     * {@code gp.goid} read plainly by a thread that took the G from a queue (a consumer's first look
+     * at the G it will run, as Go's schedule and execute read it; the bug hunt's consumers call it).
+     * Under the weak-memory simulation it returns the store this thread may see, which is stale
+     * when nothing published newproc1's write to it (bug {@code runqput_runnext_cas_plain}).
+     */
+    public long loadPlainGoid() {
+        long v = goid;
+        return MemorySimulation.ON ? MemorySimulation.loadLong(this, "goid", MemorySimulation.PLAIN, v) : v;
+    }
+
+    /** Sets {@link #startpc} ({@code newg.startpc = fn.fn} in newproc1): plain; routed as {@link #storePlainGoid}. */
+    void storePlainStartpc(long pc) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.store(this, "startpc", MemorySimulation.PLAIN, pc, startpc);
+        }
+        startpc = pc;
+    }
+
+    /** {@code gp.startpc} read plainly by a thread that took the G: see {@link #loadPlainGoid}. */
+    public long loadPlainStartpc() {
+        long v = startpc;
+        return MemorySimulation.ON ? MemorySimulation.loadLong(this, "startpc", MemorySimulation.PLAIN, v) : v;
+    }
+
     /** The next G on the list or queue this G is on (for snapshots and tests). */
     public G schedlink() {
         return schedlink;

@@ -74,6 +74,11 @@ public final class MemorySimulation {
         return m == null ? current : ((Number) m.load(holder, field, mode, current)).intValue();
     }
 
+    static long loadLong(Object holder, Object field, int mode, long current) {
+        Memory m = memory;
+        return m == null ? current : ((Number) m.load(holder, field, mode, current)).longValue();
+    }
+
     static Object loadRef(Object holder, Object field, int mode, Object current) {
         Memory m = memory;
         return m == null ? current : m.load(holder, field, mode, current);

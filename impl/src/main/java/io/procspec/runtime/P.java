@@ -209,6 +209,29 @@ public final class P {
         RUNQHEAD.set(this, h);
     }
 
+    /**
+     * A plain load of runqhead. <b>No correct code path uses this</b>: Go reads head with
+     * {@code atomic.LoadAcq}. For the bug catalogue's twin of {@code runqput_head_plain_load}.
+     */
+    public int loadPlainRunqhead() {
+        int v = (int) RUNQHEAD.get(this);
+        return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqhead", MemorySimulation.PLAIN, v) : v;
+    }
+
+    /**
+     * A CAS of runqhead without release semantics ({@code weakCompareAndSetPlain}: may also fail
+     * spuriously, which consumers that retry tolerate). <b>No correct code path uses this</b>: Go
+     * commits a take with {@code atomic.CasRel}. For the bug catalogue's twins of
+     * {@code runqgrab_cas_plain} and the patch of {@code runqget_cas_plain} (see
+     * {@link #casPlainRunnext} on the simulation hook).
+     */
+    public boolean casPlainRunqhead(int h, int nh) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.cas(this, "runqhead", MemorySimulation.PLAIN, h, nh, (int) RUNQHEAD.get(this));
+        }
+        return RUNQHEAD.weakCompareAndSetPlain(this, h, nh);
+    }
+
     /** {@code pp.runqtail} read by its owner, the only writer: plain. */
     public int loadPlainRunqtail() {
         int v = (int) RUNQTAIL.get(this);
@@ -278,6 +301,21 @@ public final class P {
             MemorySimulation.cas(this, "runnext", MemorySimulation.VOLATILE, old, nw, RUNNEXT.get(this));
         }
         return RUNNEXT.compareAndSet(this, old, nw);
+    }
+
+    /**
+     * A CAS of runnext without any ordering ({@code weakCompareAndSetPlain}: may also fail
+     * spuriously, which callers that retry tolerate). <b>No correct code path uses this</b>: Go's
+     * runnext CAS is full. For the bug catalogue's twin of {@code runqput_runnext_cas_plain}: the G
+     * is then not published to the thief that takes it. The simulation hook records it as a plain
+     * RMW; on x86 the JIT emits a locked CMPXCHG, which does not fail spuriously, so the simulated
+     * and the real outcome agree there.
+     */
+    public boolean casPlainRunnext(G old, G nw) {
+        if (MemorySimulation.ON) {
+            MemorySimulation.cas(this, "runnext", MemorySimulation.PLAIN, old, nw, RUNNEXT.get(this));
+        }
+        return RUNNEXT.weakCompareAndSetPlain(this, old, nw);
     }
 
     /**

@@ -149,6 +149,16 @@ import static io.procspec.runtime.Labels.*;
  *       parked G's status). Full, as Go's: two racing transitions from one status, exactly one
  *       wins.</td><td>{@code StatusMatchesPlace}; jcstress {@code CasgstatusSameTransition},
  *       {@code CasgstatusDifferentTransitions}</td></tr>
+ *   <tr><td>{@code gp.goid}, {@code gp.startpc} (the G's plain fields newproc1 writes; goid
+ *       after the status CAS)</td><td>newproc1, by the P that creates the G: plain
+ *       ({@link G#storePlainGoid}, {@link G#storePlainStartpc})</td><td>the thread that takes the
+ *       G from runnext or the ring: plain ({@link G#loadPlainGoid}, {@link G#loadPlainStartpc});
+ *       elsewhere directly (set-up, snapshots)</td><td>published with the G: by runqput's full CAS
+ *       of runnext (the thief's CAS that takes it reads it) or by the store-release of runqtail
+ *       after the slot (the thief's load-acquire of tail); routed through the simulation hook so
+ *       the weak-memory mode sees an unpublished G</td><td>jcstress
+ *       {@code RunnextStealPublication}, {@code RunqputStealPublication}; bug
+ *       {@code runqput_runnext_cas_plain} (the weak-memory hunt)</td></tr>
  *   <tr><td>{@code sched.runqsize}</td><td>the holder of {@code sched.lock}: opaque (with the
  *       queue)</td><td>under the lock: plain; findRunnable's checks and checkRunqsNoP without it:
  *       opaque</td><td>findRunnable's checks are hints, decided again under the lock. The
@@ -540,7 +550,7 @@ public final class Proc {
         gostartcallfn(newg.sched, fn);
         newg.parentGoid = callergp == null ? 0 : callergp.goid;
         newg.gopc = callerpc;
-        newg.startpc = fn.fn;
+        newg.storePlainStartpc(fn.fn); // plain: published with the G by runqput (runnext CAS or tail release)
         casgstatus(newg, _Gdead, _Grunnable);
 
         point.at(NEWPROC1_GOID);
@@ -555,7 +565,7 @@ public final class Proc {
             pp.goidcache -= b - 1;
             pp.goidcacheend = pp.goidcache + b;
         }
-        newg.goid = pp.goidcache;
+        newg.storePlainGoid(pp.goidcache); // plain, after the status CAS: only runqput's publication orders it
         pp.goidcache++;
         pp.nnewproc++;
     }

@@ -2,12 +2,18 @@ package io.procspec.mutants;
 
 import io.procspec.mutants.Bug.Category;
 import io.procspec.mutants.Patch.Edit;
+import io.procspec.mutants.twins.RunqdrainLoadBeforeCas;
+import io.procspec.mutants.twins.RunqgrabCasPlain;
+import io.procspec.mutants.twins.RunqputHeadPlainLoad;
+import io.procspec.mutants.twins.RunqputRunnextCasPlain;
+import io.procspec.runtime.Proc;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The second registry of the {@link Catalogue} (issue 15): bugs kept as {@link Patch}es, which the
@@ -46,30 +52,6 @@ public final class Patches {
                 + "} // BUG\n\n" + P_VIEWS);
     }
 
-    private static final Edit P_LOAD_PLAIN_RUNQHEAD = pAccessor("a plain load of runqhead.", "int loadPlainRunqhead()",
-            """
-            int v = (int) RUNQHEAD.get(this);
-            return MemorySimulation.ON ? MemorySimulation.loadInt(this, "runqhead", MemorySimulation.PLAIN, v) : v;
-            """);
-
-    private static final Edit P_CAS_PLAIN_RUNQHEAD = pAccessor(
-            "a CAS of runqhead without release semantics (plain; may fail spuriously).", "boolean casPlainRunqhead(int h, int nh)",
-            """
-            if (MemorySimulation.ON) {
-                MemorySimulation.cas(this, "runqhead", MemorySimulation.PLAIN, h, nh, (int) RUNQHEAD.get(this));
-            }
-            return RUNQHEAD.weakCompareAndSetPlain(this, h, nh);
-            """);
-
-    private static final Edit P_CAS_PLAIN_RUNNEXT = pAccessor(
-            "a CAS of runnext without any ordering (plain; may fail spuriously).", "boolean casPlainRunnext(G old, G nw)",
-            """
-            if (MemorySimulation.ON) {
-                MemorySimulation.cas(this, "runnext", MemorySimulation.PLAIN, old, nw, RUNNEXT.get(this));
-            }
-            return RUNNEXT.weakCompareAndSetPlain(this, old, nw);
-            """);
-
     private static final Edit P_LOAD_RAW_RUNQ = pAccessor("a load of the ring array at a raw index (no mask).",
             "G loadRawRunq(int index)", "return runq[index];");
 
@@ -84,6 +66,17 @@ public final class Patches {
                 ? "equivalent mutant: " + patch.equivalence()
                 : "patch only (Patches): the bug runner applies it to a scratch copy; no Java twin";
         BUGS.add(new Bug(name, c, description, null, null, null, List.of(), note));
+        PATCHES.put(name, patch);
+    }
+
+    /**
+     * A bug kept as a patch that also has a Java twin (so the in-process hunts of {@code mvn verify}
+     * can run it): {@code PatchesTest} checks that the patch yields exactly the twin's methods.
+     */
+    private static void bug(String name, Category c, String description, Function<Proc, QueueOps> twin,
+                            List<Bug.Copy> copies, Patch patch) {
+        BUGS.add(new Bug(name, c, description, null, null, twin, copies,
+                "patch (Patches) and Java twin (" + copies.size() + " method" + (copies.size() == 1 ? "" : "s") + " copied)"));
         PATCHES.put(name, patch);
     }
 
@@ -239,7 +232,8 @@ public final class Patches {
                         "int t = pp.loadPlainRunqtail(); // BUG: plain load, no acquire")));
         bug("runqput_head_plain_load", Category.MEMORY_ORDERING,
                 "runqput loads runqhead plainly instead of with a load-acquire: a consumer's slot read need not happen before the owner overwrites the slot (load buffering)",
-                patch("runqput_head_plain_load", P_LOAD_PLAIN_RUNQHEAD, new Edit(PROC, """
+                RunqputHeadPlainLoad::new, List.of(Bug.Copy.of("runqput0", "runqput0")),
+                patch("runqput_head_plain_load", new Edit(PROC, """
                         int h = pp.loadAcquireRunqhead();
                         int t = pp.loadPlainRunqtail(); // plain: only this owner writes tail
                         if (Integer.compareUnsigned(t - h, pp.ringSize()) < 0) {
@@ -262,7 +256,11 @@ public final class Patches {
                         "pp.storePlainRunqtail(t + n); // BUG: plain store, no release")));
         bug("runqgrab_cas_plain", Category.MEMORY_ORDERING,
                 "runqgrab commits with a plain CAS instead of a CAS-release: its slot reads need not happen before the owner reuses the slots (load buffering)",
-                patch("runqgrab_cas_plain", P_CAS_PLAIN_RUNQHEAD, new Edit(PROC, """
+                RunqgrabCasPlain::new,
+                List.of(Bug.Copy.of("runqsteal", "runqsteal0", "checkRunqsteal(pp, p2);", "",
+                                "checkRoomToSteal(\"runqsteal\", pp);", "", "pp.nsteals++;", "", "pp.nstolen += n;", ""),
+                        Bug.Copy.of("runqgrab0", "runqgrab0")),
+                patch("runqgrab_cas_plain", new Edit(PROC, """
                         if (pp.casReleaseRunqhead(h, h + n)) {
                             return n;
                         }
@@ -273,12 +271,22 @@ public final class Patches {
                         """)));
         bug("runqget_cas_plain", Category.MEMORY_ORDERING,
                 "runqget commits with a plain CAS instead of a CAS-release",
-                patch("runqget_cas_plain", P_CAS_PLAIN_RUNQHEAD, new Edit(PROC,
+                equivalent("runqget_cas_plain",
+                        "the release of a consumer's CAS orders its slot read before whoever reuses the slot after seeing the"
+                        + " new head; runqget's consumer is the owner, the only writer of its ring's slots (a P changes hands"
+                        + " only through sched.lock), so the reuse follows the read in program order anyway; a thief that reads"
+                        + " head from the plain CAS without synchronizing may pair it with an older tail, sees t - h out of range"
+                        + " or fewer Gs and retries or takes less (Go's 'read inconsistent h and t'), runqempty may answer 'not"
+                        + " empty' (never a spurious 'empty'), and later consumers' CASes still continue the earlier"
+                        + " CAS-releases' release sequence (C++20/JMM modes: any RMW does); no execution can tell it from the"
+                        + " CAS-release. Not Go's ordering (Go has atomic.CasRel): the ordering audit flags it",
+                        new Edit(PROC,
                         "if (pp.casReleaseRunqhead(h, h + 1)) {",
                         "if (pp.casPlainRunqhead(h, h + 1)) { // BUG: plain CAS, no release")));
         bug("runqput_runnext_cas_plain", Category.MEMORY_ORDERING,
                 "runqput sets runnext with a plain CAS instead of a full CAS: a thief that takes the G from runnext need not see the G's fields newproc1 wrote",
-                patch("runqput_runnext_cas_plain", P_CAS_PLAIN_RUNNEXT, new Edit(PROC,
+                RunqputRunnextCasPlain::new, List.of(Bug.Copy.of("runqput0", "runqput0")),
+                patch("runqput_runnext_cas_plain", new Edit(PROC,
                         "} while (!pp.casVolatileRunnext(oldnext, gp));",
                         "} while (!pp.casPlainRunnext(oldnext, gp)); // BUG: plain CAS, no ordering")));
         bug("goidgen_plain_add", Category.MEMORY_ORDERING,
@@ -473,6 +481,9 @@ public final class Patches {
                         """)));
         bug("runqdrain_load_before_cas", Category.HISTORICAL,
                 "runqdrain reads the slots and links the Gs into drainQ before its CAS (Go's reverted CL 310149): it writes schedlink of Gs a thief may already own",
+                RunqdrainLoadBeforeCas::new,
+                List.of(Bug.Copy.of("runqdrain", "runqdrain0", "checkOwnP(\"runqdrain\", pp);", "",
+                        "return drained(drainQ, n);", "return new Proc.Drained(drainQ, n);")),
                 patch("runqdrain_load_before_cas", new Edit(PROC, """
                         point.at(RUNQDRAIN_CAS);
                         if (pp.casReleaseRunqhead(h, h + qn)) { // cas-release, commits consume

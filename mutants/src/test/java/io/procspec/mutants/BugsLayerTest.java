@@ -35,7 +35,10 @@ class BugsLayerTest {
         SUBSET.put("runqempty_one_tail_read", "hunt");   // historical (Go CL 20858)
         SUBSET.put("runqgrab_floor_half_plus_one", "hunt"); // arithmetic
         SUBSET.put("gfput_no_split", "hunt");            // historical, free lists
+        SUBSET.put("runqdrain_load_before_cas", "hunt"); // historical (Go's reverted CL 310149)
         SUBSET.put("runqtail_plain_store", "weak");      // memory ordering: only the weak-memory mode
+        SUBSET.put("runqput_runnext_cas_plain", "weak"); // memory ordering: the G's fields (goid, startpc) routed
+        SUBSET.put("runqgrab_cas_plain", "weak");        // memory ordering: load buffering (a justified second run)
     }
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -39,13 +39,23 @@ import java.util.Objects;
  *       treated as sequentially consistent (a volatile load reads the newest store).</li>
  * </ul>
  *
+ * <h2>Load buffering, by a second run</h2>
+ * <p>In one run a load reads only stores already executed. After a run,
+ * {@link #loadBufferingCandidates} lists each plain load and each later store of another thread
+ * to the same location that does not happen-after it and wrote another value; a second run with
+ * the same choices and {@link #promise} set makes that load return that value, and is an
+ * execution only if the store is made again, with the same value, still not happening-after the
+ * load, the reading thread not touching the location in between ({@link #promiseFulfilled()}):
+ * the first run justifies the store, as the JMM's causality rules require, so
+ * {@code r1 = x; y = 1 || r2 = y; x = 1} gives {@code r1 = r2 = 1} and no value appears out of
+ * thin air. Dependencies are not looked at (the JMM does not either): a store control-dependent
+ * on a load that read a store made after the promised load may justify it, which hardware and
+ * promising semantics forbid.
+ *
  * <h2>What is not (so a bug that needs it is not found)</h2>
  * <ul>
- *   <li><b>Load buffering</b> and out-of-thin-air results: a load reads only stores already
- *       executed, so a load is never satisfied by a store that comes later in the run (the
- *       {@code r1 = x; y = 1 || r2 = y; x = 1} outcome {@code r1 = r2 = 1} is not produced). A
- *       weakened CAS-release whose only symptom is a read that sees a later overwrite (runqgrab's
- *       slot reads seeing the owner's reuse of the slot) is therefore not caught.</li>
+ *   <li>Load buffering through more than one promised load per run, through non-plain loads, or
+ *       to an object that does not exist yet when the load runs.</li>
  *   <li>Modification orders that disagree with execution order: stores join their location's
  *       order when executed (a plain store is never placed before an older one).</li>
  *   <li>Volatile accesses are treated as SC even where the JMM would allow a mixed plain/volatile
@@ -58,10 +68,10 @@ import java.util.Objects;
  * <h2>On the port</h2>
  * <p>{@link #install()} connects this simulation to the accessors of the Java port
  * ({@link MemorySimulation}: every access of {@code P}'s runqhead, runqtail, runnext and ring
- * slots, {@code G}'s status, {@code sched.goidgen}, and {@code Mutex} lock/unlock); the JVM must
- * run with {@code -Dprocspec.memory.simulation=true}. The G's plain fields (goid, stack, sched)
- * and the free lists' links are not routed: an ordering bug whose only symptom is a stale G field
- * is not seen.
+ * slots, {@code G}'s status and its goid and startpc as newproc1 writes them, {@code sched.goidgen},
+ * and {@code Mutex} lock/unlock); the JVM must run with {@code -Dprocspec.memory.simulation=true}.
+ * The G's other plain fields (stack, sched, parentGoid) and the free lists' links are not routed:
+ * an ordering bug whose only symptom is a stale one of those is not seen.
  *
  * <p>One instance serves one controlled run. Accesses from threads the controller does not manage
  * (set-up and checking code) read and write the newest store directly and count as happening
@@ -110,12 +120,63 @@ public final class WeakMemory implements MemorySimulation.Memory {
     /** A shared location: its modification order. */
     static final class Location {
         final String name;
+        /** The order in which the run first touched it: the same in two runs with the same prefix. */
+        final int id;
         final List<Store> stores = new ArrayList<>();
 
-        Location(String name) {
+        Location(String name, int id) {
             this.name = name;
+            this.id = id;
         }
     }
+
+    // ---- load buffering: a plain load reading a store executed later (see loadBufferingCandidates) ----
+
+    /**
+     * A load-buffering candidate found in a run: the {@code loadOrdinal}-th simulated load of
+     * logical thread {@code reader} (a plain load of location {@code location}) may read the value
+     * that the {@code writerOrdinal}-th store of thread {@code writer} to that location wrote
+     * later in the same run, because that store did not happen-after the load. {@code value} is
+     * the value in that run; {@code valueId} names it across runs (a number is its own name, an
+     * object is named by the caller's {@link ValueNames}).
+     */
+    public record Promise(int reader, int loadOrdinal, int location, String locationName, Object value, long valueId,
+                          int writer, int writerOrdinal) {
+        @Override
+        public String toString() {
+            return "thread " + reader + "'s load #" + loadOrdinal + " (" + locationName + ") reads " + value + ", stored later by"
+                    + " thread " + writer + " (its store #" + writerOrdinal + " there), which does not happen-after the load";
+        }
+    }
+
+    /** Names objects stored in locations across two runs of the same scenario (numbers name themselves). */
+    public interface ValueNames {
+        /** A stable name for {@code v} (for example its index among the scenario's Gs), or -1 if it has none. */
+        long id(Object v);
+
+        /** The object named {@code id} in the current run, or null if it does not exist (yet). */
+        Object value(long id);
+    }
+
+    private record LoadEvent(int thread, int ordinal, Location loc, Object value, int time, long seq) {}
+
+    private record StoreEvent(int thread, int ordinal, Location loc, Object value, int[] clock, long seq) {}
+
+    private final List<LoadEvent> plainLoads = new ArrayList<>();
+    private final List<StoreEvent> storeEvents = new ArrayList<>();
+    private final Map<Integer, Integer> loadOrdinals = new HashMap<>();
+    private final Map<Integer, Map<Location, Integer>> storeOrdinals = new HashMap<>();
+    private long seq;
+    private int nextLocationId;
+
+    private Promise promise;
+    private ValueNames names;
+    /** 0: the promised load not reached; 1: read, waiting for the store; 2: fulfilled; -1: infeasible. */
+    private int promiseState;
+    private Location promiseLoc;
+    private int promiseTime;
+    private Object promiseValue;
+    private String infeasible;
 
     private final Controller controller;
     private final Map<Object, Map<Object, Location>> locations = new IdentityHashMap<>();
@@ -188,6 +249,8 @@ public final class WeakMemory implements MemorySimulation.Memory {
             return last(loc).value;
         }
         loads++;
+        int ordinal = loadOrdinals.merge(t, 1, Integer::sum);
+        touchedByReader(t, loc);
         int[] vc = clock(t);
         int newest = loc.stores.size() - 1;
         int oldest = newest;
@@ -197,18 +260,118 @@ public final class WeakMemory implements MemorySimulation.Memory {
         // option 0 = newest, k = the k-th older store
         int k = controller.chooseValue(newest - oldest + 1);
         int idx = newest - k;
+        if (promise != null && promiseState == 0 && t == promise.reader() && ordinal == promise.loadOrdinal()) {
+            Object v = order == Order.PLAIN && loc.id == promise.location() ? resolve(promise) : null;
+            if (v == null) {
+                promiseState = -1;
+                infeasible = "the promised load is not the same plain load of the same location, or its value does not exist yet";
+            } else {
+                // the load reads the later store's value: no synchronization, no coherence bound
+                // yet (set when the store is made); nothing else this thread does may touch loc
+                // until then (checked in touchedByReader)
+                promiseState = 1;
+                promiseLoc = loc;
+                promiseTime = vc[t];
+                promiseValue = v;
+                weakReads++;
+                return v;
+            }
+        }
         if (k != 0) {
             weakReads++;
         }
         Store s = loc.stores.get(idx);
+        if (order == Order.PLAIN) {
+            plainLoads.add(new LoadEvent(t, ordinal, loc, s.value, vc[t], seq++));
+        }
         read(t, loc, idx, s, order.acquires());
         return s.value;
+    }
+
+    private Object resolve(Promise p) {
+        if (p.value() instanceof Number) {
+            return p.value();
+        }
+        return names == null || p.valueId() < 0 ? null : names.value(p.valueId());
+    }
+
+    /** The promised load's thread touches its location again before the store it read was made: not an execution. */
+    private void touchedByReader(int t, Location loc) {
+        if (promiseState == 1 && t == promise.reader() && loc == promiseLoc) {
+            promiseState = -1;
+            infeasible = "the reading thread accessed the location again before the store it read was made (coherence)";
+        }
+    }
+
+    /**
+     * Turns this simulation into the check of one load-buffering candidate of an earlier run of
+     * the same scenario (call before the run; the run must replay the earlier run's choices): the
+     * candidate's load reads the candidate's value, and the run is an execution of the Java memory
+     * model only if the candidate's store is then made again, with the same value, without
+     * happening-after the load ({@link #promiseFulfilled()}).
+     */
+    public synchronized WeakMemory promise(Promise p, ValueNames names) {
+        this.promise = Objects.requireNonNull(p);
+        this.names = names;
+        this.promiseState = 0;
+        return this;
+    }
+
+    /** Whether the promised load read its value and the store that justifies it was made (see {@link #promise}). */
+    public synchronized boolean promiseFulfilled() {
+        return promise != null && promiseState == 2;
+    }
+
+    /** Why the promised run is not an execution (null if it is, or while it is still pending). */
+    public synchronized String promiseProblem() {
+        if (promise == null) {
+            return "no promise";
+        }
+        if (promiseState == 2) {
+            return null;
+        }
+        return infeasible != null ? infeasible : promiseState == 0 ? "the promised load was not reached"
+                : "the store the load read was not made again";
+    }
+
+    /**
+     * The load-buffering candidates of the run so far: every plain load by a logical thread and
+     * every store to the same location made later by another logical thread that does not
+     * happen-after the load (the writer's vector clock has not seen the reader's clock at the
+     * load) and wrote a different value than the load read. Each may be checked by a second run
+     * ({@link #promise}). Objects without a name in {@code names} are skipped.
+     */
+    public synchronized List<Promise> loadBufferingCandidates(ValueNames names) {
+        List<Promise> out = new ArrayList<>();
+        for (LoadEvent l : plainLoads) {
+            for (StoreEvent w : storeEvents) {
+                if (w.seq() < l.seq() || w.loc() != l.loc() || w.thread() == l.thread() || same(w.value(), l.value())) {
+                    continue;
+                }
+                int seenOfReader = l.thread() < w.clock().length ? w.clock()[l.thread()] : 0;
+                if (seenOfReader > l.time()) {
+                    continue; // the store happens-after the load: it cannot be read by it
+                }
+                long id = w.value() instanceof Number ? 0 : names == null || w.value() == null ? -1 : names.id(w.value());
+                if (w.value() == null || id < 0) {
+                    continue;
+                }
+                Promise p = new Promise(l.thread(), l.ordinal(), l.loc().id, l.loc().name, w.value(), id, w.thread(), w.ordinal());
+                if (!out.contains(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
     }
 
     /** A store of {@code value} to {@code field} of {@code holder} in mode {@code order}; {@code current}: see {@link #load}. */
     public synchronized void store(Object holder, Object field, Order order, Object value, Object current) {
         Location loc = location(holder, field, current);
         int t = controller.currentThread();
+        if (t >= 0) {
+            touchedByReader(t, loc);
+        }
         append(loc, t, value, order.releases(), null);
     }
 
@@ -226,6 +389,7 @@ public final class WeakMemory implements MemorySimulation.Memory {
         Store s = loc.stores.get(idx);
         if (t >= 0) {
             loads++;
+            touchedByReader(t, loc);
             read(t, loc, idx, s, order.acquires());
         }
         if (same(s.value, expected)) {
@@ -241,6 +405,7 @@ public final class WeakMemory implements MemorySimulation.Memory {
         int idx = loc.stores.size() - 1;
         Store s = loc.stores.get(idx);
         if (t >= 0) {
+            touchedByReader(t, loc);
             read(t, loc, idx, s, order.acquires());
         }
         long old = ((Number) s.value).longValue();
@@ -293,7 +458,7 @@ public final class WeakMemory implements MemorySimulation.Memory {
         Map<Object, Location> m = locations.computeIfAbsent(holder, k -> new HashMap<>());
         Location loc = m.get(field);
         if (loc == null) {
-            loc = new Location(field + "@" + System.identityHashCode(holder));
+            loc = new Location(field + "@" + System.identityHashCode(holder), nextLocationId++);
             // the initial value: written before the run (or by a thread's own earlier unsimulated write)
             loc.stores.add(new Store(current, -1, 0, null));
             m.put(field, loc);
@@ -374,6 +539,21 @@ public final class WeakMemory implements MemorySimulation.Memory {
         loc.stores.add(new Store(value, t, time, rel));
         if (t >= 0) {
             seen.computeIfAbsent(t, k -> new IdentityHashMap<>()).put(loc, loc.stores.size() - 1);
+            int ordinal = storeOrdinals.computeIfAbsent(t, k -> new IdentityHashMap<>()).merge(loc, 1, Integer::sum);
+            storeEvents.add(new StoreEvent(t, ordinal, loc, value, clock(t).clone(), seq++));
+            if (promiseState == 1 && loc == promiseLoc && t == promise.writer() && ordinal == promise.writerOrdinal()) {
+                int[] vc = clock(t);
+                int seenOfReader = promise.reader() < vc.length ? vc[promise.reader()] : 0;
+                if (!same(value, promiseValue) || seenOfReader > promiseTime) {
+                    promiseState = -1;
+                    infeasible = !same(value, promiseValue) ? "the store that justified the load wrote another value this time"
+                            : "the store that justified the load now happens-after it";
+                } else {
+                    promiseState = 2;
+                    // coherence from here on: the reader has read this store
+                    seen.computeIfAbsent(promise.reader(), k -> new IdentityHashMap<>()).merge(loc, loc.stores.size() - 1, Math::max);
+                }
+            }
         }
     }
 

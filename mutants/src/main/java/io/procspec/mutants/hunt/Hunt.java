@@ -21,6 +21,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -76,6 +77,15 @@ public final class Hunt {
         public void took(G g) {
             if (g == null) {
                 return;
+            }
+            // The consumer's first look at the G (as Go's schedule/execute read it): newproc1's
+            // last writes must be visible to whoever took the G. Plain loads, routed through the
+            // weak-memory simulation, before anything else that could synchronize (the status).
+            long goid = g.loadPlainGoid();
+            long startpc = g.loadPlainStartpc();
+            if (goid != g.goid || startpc != g.startpc) {
+                problems.add("took g" + g.goid + " but reads goid " + goid + ", startpc " + startpc + " (newproc1 wrote "
+                        + g.goid + ", " + g.startpc + "): the G was not published to its consumer");
             }
             synchronized (taken) {
                 if (taken.stream().anyMatch(x -> x == g)) {
@@ -173,13 +183,27 @@ public final class Hunt {
                             w.took(r == null ? null : r.gp());
                         }),
                         new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), true))))));
+        // newproc publishes a new G through runnext: the owner's CAS of runnext must carry
+        // newproc1's writes (goid last, after the status CAS) to the thief whose CAS takes it.
+        s.add(new Scenario("newproc vs a runnext steal", pt -> ring(pt, 2, 0),
+                w -> { },
+                List.of(new NamedBody("owner", w -> w.newproc(0)),
+                        new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), true))))));
+        // The G the owner puts is made in the set-up, so that a load-buffering candidate (a thief's
+        // slot read returning the owner's later store of it into the slot the steal freed) can
+        // name it in the run that checks the candidate.
         s.add(new Scenario("full ring spills vs steal", pt -> ring(pt, 2, -3),
                 w -> {
                     for (int i = 0; i < 4; i++) {
                         w.ops.runqput(w.p(0), w.runnable(), false);
                     }
+                    w.spare.add(w.runnable());
                 },
-                List.of(new NamedBody("owner", w -> w.ops.runqput(w.p(0), w.runnable(), false)),
+                List.of(new NamedBody("owner", w -> {
+                            G g = w.spare.get(0);
+                            w.released(g); // from here on the check looks for it in the queues
+                            w.ops.runqput(w.p(0), g, false);
+                        }),
                         new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), false))))));
         s.add(new Scenario("drain vs steal", pt -> ring(pt, 2, -2),
                 w -> {
@@ -198,6 +222,32 @@ public final class Hunt {
                             }
                         }),
                         new NamedBody("thief", w -> w.took(w.ops.runqsteal(w.p(1), w.p(0), true))))));
+        // Go's reverted CL 310149: runqdrain must not link a G (write its schedlink) before its CAS
+        // made the G its own. A thief that stole the G runs it to the end and frees it onto its
+        // P's free list (goexit0 → gfput), linking it in front of a G already there; a drain that
+        // links the stolen G to the next slot's G afterwards cuts that free list.
+        s.add(new Scenario("drain vs a thief that runs the stolen G and frees it", pt -> ring(pt, 2, -1),
+                w -> {
+                    w.ops.runqput(w.p(0), w.runnable(), false);
+                    w.ops.runqput(w.p(0), w.runnable(), false);
+                    w.ops.gfput(w.p(1), w.dead());
+                },
+                List.of(new NamedBody("owner", w -> {
+                            Proc.Drained d = w.ops.runqdrain(w.p(0));
+                            for (G g : d.drainQ().toList()) {
+                                w.took(g);
+                            }
+                        }),
+                        new NamedBody("thief", w -> {
+                            G g = w.ops.runqsteal(w.p(1), w.p(0), false);
+                            if (g != null) {
+                                w.took(g);
+                                w.proc.casgstatus(g, G._Grunnable, G._Grunning); // execute
+                                w.proc.casgstatus(g, G._Grunning, G._Gdead); // goexit0
+                                w.released(g);
+                                w.ops.gfput(w.p(1), g);
+                            }
+                        }))));
         s.add(new Scenario("putbatch overflows vs steal", pt -> ring(pt, 2, -1),
                 w -> {
                     for (int i = 0; i < 5; i++) {
@@ -283,21 +333,88 @@ public final class Hunt {
      */
     public static Controller.Run runOnce(Scenario sc, Function<Proc, QueueOps> opsOf, Schedule schedule, boolean weak) {
         Controller c = new Controller(schedule).stepLimit(2_000).blockTimeoutMillis(5_000);
-        if (weak) {
-            new WeakMemory(c).install();
+        if (!weak) {
+            return runOnce0(sc, opsOf, c, new AtomicReference<>());
         }
+        WeakMemory wm = new WeakMemory(c).install();
+        AtomicReference<World> world = new AtomicReference<>();
+        Controller.Run r;
         try {
-            return runOnce0(sc, opsOf, c);
+            r = runOnce0(sc, opsOf, c, world);
         } finally {
-            if (weak) {
+            WeakMemory.uninstall();
+        }
+        if (r.failure() != null || r.valueChoices() != 0 || world.get() == null) {
+            return r;
+        }
+        // Load buffering: each plain load that a later store of another thread could have
+        // satisfied (the store does not happen-after the load) is checked by a second run with the
+        // same choices in which the load reads that value; the second run is an execution of the
+        // Java memory model only if the store is made again, with the same value, still not
+        // happening-after the load (this run justifies it, as the JMM's causality rules require).
+        List<WeakMemory.Promise> candidates = wm.loadBufferingCandidates(names(world::get));
+        int tried = 0;
+        for (WeakMemory.Promise p : candidates) {
+            if (tried++ >= LOAD_BUFFERING_PER_RUN) {
+                break;
+            }
+            Controller c2 = new Controller(Schedule.of(r.choices())).stepLimit(2_000).blockTimeoutMillis(5_000);
+            AtomicReference<World> w2 = new AtomicReference<>();
+            WeakMemory wm2 = new WeakMemory(c2).promise(p, names(w2::get)).install();
+            Controller.Run r2;
+            try {
+                r2 = runOnce0(sc, opsOf, c2, w2);
+            } finally {
                 WeakMemory.uninstall();
             }
+            if (r2.failure() != null && wm2.promiseFulfilled()) {
+                return r2.withFailure(new AssertionError("load buffering (" + p + "; replay: Schedule.of(" + r.choices()
+                        + ") with that load reading that value): " + r2.failure(), r2.failure()));
+            }
         }
+        return r;
     }
 
-    private static Controller.Run runOnce0(Scenario sc, Function<Proc, QueueOps> opsOf, Controller c) {
+    /** The most load-buffering candidates checked per run (each costs one more run). */
+    static final int LOAD_BUFFERING_PER_RUN = 16;
+
+    /** Names a scenario's Gs by their index in its universe (the same in two runs with the same choices). */
+    private static WeakMemory.ValueNames names(java.util.function.Supplier<World> world) {
+        return new WeakMemory.ValueNames() {
+            @Override
+            public long id(Object v) {
+                World w = world.get();
+                if (w == null) {
+                    return -1;
+                }
+                synchronized (w.universe) {
+                    for (int i = 0; i < w.universe.size(); i++) {
+                        if (w.universe.get(i) == v) {
+                            return i;
+                        }
+                    }
+                }
+                return -1;
+            }
+
+            @Override
+            public Object value(long id) {
+                World w = world.get();
+                if (w == null) {
+                    return null;
+                }
+                synchronized (w.universe) {
+                    return id < w.universe.size() ? w.universe.get((int) id) : null;
+                }
+            }
+        };
+    }
+
+    private static Controller.Run runOnce0(Scenario sc, Function<Proc, QueueOps> opsOf, Controller c,
+                                           AtomicReference<World> world) {
         Proc proc = new Proc(sc.config().apply(c));
         World w = new World(proc, opsOf.apply(proc));
+        world.set(w);
         try {
             sc.setup().accept(w);
         } catch (RuntimeException | Error e) {

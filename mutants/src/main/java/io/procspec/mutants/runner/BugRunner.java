@@ -37,7 +37,10 @@ import java.util.stream.Stream;
  * a layer that fails there cannot judge the bugs, and says so.
  *
  * <p>Layers: {@code hunt} (controlled exploration, {@link io.procspec.mutants.hunt.Hunt}: on the
- * patched port, or on the Java twin of a bug without a patch), {@code impl} (the unit tests),
+ * patched port, or on the Java twin of a bug without a patch), {@code weak} (the same in the
+ * controller's weak-memory mode), {@code audit} (the static ordering audit of the patched copy's
+ * compiled port against Go's atomics, {@link io.procspec.mutants.audit.OrderingAudit}),
+ * {@code impl} (the unit tests),
  * {@code properties} (the jqwik suite), {@code stress} (jcstress, quick), {@code spec} (TLC: the
  * bug's {@code Bug} switch model, when the spec has one; the spec does not see Java patches).
  * The conformance and oracle layers are recorded as not in this repository until their modules
@@ -52,7 +55,7 @@ import java.util.stream.Stream;
 public final class BugRunner implements Callable<Integer> {
 
     /** The layers the runner can run itself, in matrix order. */
-    public static final List<String> LAYERS = List.of("hunt", "weak", "impl", "oracle", "properties", "stress", "spec");
+    public static final List<String> LAYERS = List.of("hunt", "weak", "audit", "impl", "oracle", "properties", "stress", "spec");
 
     @Option(names = "--root", defaultValue = ".", description = "the repository root (default: ${DEFAULT-VALUE})")
     Path root;
@@ -64,7 +67,7 @@ public final class BugRunner implements Callable<Integer> {
     List<String> bugs;
 
     @Option(names = "--layers", defaultValue = "hunt,weak,impl,properties,spec", split = ",",
-            description = "layers to run: hunt, weak, impl, oracle, properties, stress, spec (default: ${DEFAULT-VALUE})")
+            description = "layers to run: hunt, weak, audit, impl, oracle, properties, stress, spec (default: ${DEFAULT-VALUE})")
     List<String> layers;
 
     @Option(names = "--budget", split = ",", description = "per-layer budget in seconds, e.g. impl=240,properties=420")
@@ -280,6 +283,12 @@ public final class BugRunner implements Callable<Integer> {
                 Exec e = exec(log, b + 60, cmd.toArray(new String[0]));
                 return huntResult(e, json);
             }
+            case "audit": {
+                // the static ordering audit on the patched copy's compiled port (seconds; no execution)
+                Exec e = exec(log, budget("audit", 120), javaBin(), "-cp", hunterClasspath,
+                        "io.procspec.mutants.audit.OrderingAudit", scratch.resolve("impl/target/classes").toString());
+                return auditResult(e, log);
+            }
             case "impl": {
                 cleanReports("impl/target/surefire-reports");
                 Exec e = exec(log, budget("impl", 300), mvn, "-o", "-B", "-pl", "impl", "surefire:test",
@@ -359,6 +368,24 @@ public final class BugRunner implements Callable<Integer> {
                 + (h.path("failure").isTextual() ? " (" + h.path("failure").asText() + ")" : ""));
     }
 
+    private static ObjectNode auditResult(Exec e, Path log) throws IOException {
+        if (e.timedOut) {
+            return verdict("timeout", e.seconds, "no answer within the budget");
+        }
+        List<String> lines = Files.readAllLines(log);
+        if (e.rc == 1) {
+            String first = lines.stream().filter(l -> l.startsWith("not Go's") || l.startsWith("accessor body"))
+                    .findFirst().orElse(lines.isEmpty() ? "findings" : lines.get(0));
+            ObjectNode r = verdict("caught", e.seconds, first);
+            r.put("findings", lines.stream().filter(l -> l.contains(": ") && !l.startsWith("the ordering audit")).count());
+            return r;
+        }
+        if (e.rc == 0) {
+            return verdict("missed", e.seconds, lines.isEmpty() ? "passed" : lines.get(lines.size() - 1));
+        }
+        return verdict("error", e.seconds, "the audit exited " + e.rc + " (see " + log.getFileName() + ")");
+    }
+
     private ObjectNode junitResult(Exec e, String reports, Path log) throws IOException {
         // Failures first: a layer that failed a test and then hung (a lost wakeup leaves threads
         // behind) still caught the bug; the time to first detection is when the first report with
@@ -371,10 +398,14 @@ public final class BugRunner implements Callable<Integer> {
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path x : (Iterable<Path>) s.filter(f -> f.getFileName().toString().startsWith("TEST-"))::iterator) {
                     String xml = Files.readString(x);
+                    // every test case (jqwik's have a system-out element, so count them apart from failures)
+                    Matcher all = Pattern.compile("<testcase ").matcher(xml);
+                    while (all.find()) {
+                        tests++;
+                    }
                     Matcher m = Pattern.compile("<testcase name=\"([^\"]*)\" classname=\"([^\"]*)\"[^>]*?(/>|>\\s*<(failure|error)( message=\"([^\"]*)\")?)")
                             .matcher(xml);
                     while (m.find()) {
-                        tests++;
                         if (m.group(4) != null) {
                             firstFailure = Math.min(firstFailure, Files.getLastModifiedTime(x).toMillis());
                             String cls = m.group(2).substring(m.group(2).lastIndexOf('.') + 1);

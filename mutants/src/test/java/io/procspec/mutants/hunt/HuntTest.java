@@ -28,7 +28,8 @@ class HuntTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tail_before_slot", "runqgrab_no_cas", "runqempty_one_tail_read",
-            "runqput_lost_runnext", "gfput_no_split", "runqgrab_floor_half_plus_one"})
+            "runqput_lost_runnext", "gfput_no_split", "runqgrab_floor_half_plus_one",
+            "runqdrain_load_before_cas"})
     @Timeout(60)
     void aRepresentativeBugIsCaughtWithASmallCounterexample(String bug) {
         Hunt.Result r = Hunt.hunt(p -> Catalogue.ops(bug, p), 1, 100_000, 50);
@@ -46,14 +47,20 @@ class HuntTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"runqtail_plain_store"})
+    @ValueSource(strings = {"runqtail_plain_store", "runqput_runnext_cas_plain", "runqgrab_cas_plain", "runqput_head_plain_load"})
     @Timeout(120)
     void anOrderingBugIsCaughtOnlyInTheWeakMemoryMode(String bug) {
         Hunt.Result sc = Hunt.hunt(p -> Catalogue.ops(bug, p), 1, 100_000, 50, false);
         assertThat(sc.caught()).as("%s under sequential consistency", bug).isFalse();
         Hunt.Result weak = Hunt.hunt(p -> Catalogue.ops(bug, p), 1, 100_000, 50, true);
         assertThat(weak.caught()).as("%s in the weak-memory mode", bug).isTrue();
-        assertThat(weak.failing().valueChoices()).as("it needed a weak read").isPositive();
-        assertThat(weak.failing().table()).contains("weak reads");
+        // a weak read: a load of an older store (counted in the run), or a load-buffering read of a
+        // later store (the second, justified run the failure names)
+        if (String.valueOf(weak.failing().failure()).contains("load buffering")) {
+            assertThat(weak.failing().failure().getMessage()).contains("does not happen-after the load");
+        } else {
+            assertThat(weak.failing().valueChoices()).as("it needed a weak read").isPositive();
+            assertThat(weak.failing().table()).contains("weak reads");
+        }
     }
 }
