@@ -118,7 +118,11 @@ import static io.procspec.runtime.Labels.*;
  *       <td>{@code ExactlyOnePlace}, {@code NoTornSteal}; jcstress {@code RunqgetStealLastG},
  *       {@code TwoThieves}, {@code OwnerTwoThieves}, {@code RunqputslowSteal},
  *       {@code RunqdrainSteal}; bugs {@code runqgrab_no_cas} ({@code BrokenTwoThievesNoCas}),
- *       {@code runqget_no_cas} ({@code BrokenRunqgetNoCasLastG}), {@code counter_too_narrow}</td></tr>
+ *       {@code runqget_no_cas} ({@code BrokenRunqgetNoCasLastG}), {@code counter_too_narrow};
+ *       the weakened modes {@code runqput_head_plain_load} and {@code runqgrab_cas_plain} show only
+ *       as load buffering (the weak-memory hunt's load-buffering check, mutants/), and
+ *       {@code runqget_cas_plain} not at all (an equivalent mutant: the owner is the only writer of
+ *       the slot it read); the static ordering audit (mutants/) flags all three as not Go's</td></tr>
  *   <tr><td>{@code pp.runnext}</td><td>the owner sets it non-null (runqput) and anyone clears it
  *       (runqget, runqdrain, runqgrab): full CAS only</td><td>plain before each CAS (a guess the
  *       CAS validates); runqempty: volatile</td><td>the owner's CAS publishes the G to the thief
@@ -128,7 +132,9 @@ import static io.procspec.runtime.Labels.*;
  *       <td>{@code ExactlyOnePlace}, {@code RunqemptyNeverSpurious}, {@code NoLostWakeup};
  *       jcstress {@code RunnextStealPublication}, {@code RunnextGetSteal},
  *       {@code RunnextGetStealGo114}, {@code RunnextKickSteal}, {@code WrapRunnextGetSteal};
- *       bug {@code runqget_runnext_no_cas} ({@code BrokenRunnextNoCas})</td></tr>
+ *       bugs {@code runqget_runnext_no_cas} ({@code BrokenRunnextNoCas}),
+ *       {@code runqput_runnext_cas_plain} (the weak-memory hunt, through the G's goid and
+ *       startpc)</td></tr>
  *   <tr><td>runqempty's reads of head, tail, runnext, tail</td><td>–</td><td>volatile</td>
  *       <td>volatile rather than acquire: the Dekker pattern above needs them in the JLS's total
  *       order (see runqempty)</td><td>{@code RunqemptyNeverSpurious}, {@code NoLostWakeup};

@@ -122,13 +122,14 @@ public final class Matrix {
                     + " later overwrite of the slot, which the owner makes after its plain load of head read the thief's own"
                     + " CAS. The Java memory model's happens-before rules allow it (no synchronizes-with edge orders the read"
                     + " before the overwrite); x86 and ARM/POWER do not show it (the owner's store depends on its head load by"
-                    + " control, the thief's CAS-release orders its read), nor would promising semantics. The weak-memory mode"
-                    + " reads only stores already executed (control/README.md), so no run here shows it"),
+                    + " control, the thief's CAS-release orders its read), nor would promising semantics. Only the"
+                    + " weak-memory hunt's load-buffering check (a second run justified by the first, control/README.md) shows"
+                    + " it, in the full-ring scenario"),
             Map.entry("runqgrab_cas_plain", "its only symptom is load buffering: the thief's slot reads returning the owner's"
                     + " reuse of the slots after the owner's load-acquire of head read the thief's plain CAS (which does not"
                     + " synchronize). ARM and POWER may show it (the CAS's store may become visible before the earlier,"
-                    + " independent slot loads are satisfied); x86 does not, and the weak-memory mode reads only stores"
-                    + " already executed (control/README.md)"),
+                    + " independent slot loads are satisfied); x86 does not; the weak-memory hunt's load-buffering check"
+                    + " (control/README.md) shows it in the full-ring scenario"),
             Map.entry("gfget_no_lock", "the whole refill is one scheduling step (the lock's label, then no label until the"
                     + " unlock), so the controlled layers cannot interleave a concurrent spill inside it; only free-running"
                     + " threads (jcstress GfreeTwoPs, the free-running properties) can, and they did not in their budget"),
