@@ -47,7 +47,7 @@ CONSTANTS
     StealTries,    \* stealWork's passes over the other Ps (Go: 4); runnext is stolen on the last
     GoidBatch,     \* _GoidCacheBatch (Go: 16)
     GActions,      \* which G actions the model's Gs may take (see GAction)
-    Scenario,      \* the initial state: "main", "fairness", "fairness2", "pingpong", "steal" or "global3"
+    Scenario,      \* the initial state: "main", "fairness", "fairness2", "fairness3", "pingpong", "steal" or "global3"
     Sysmon,        \* TRUE: sysmon runs (SysmonRetake); FALSE: no sysmon (as on wasm)
     MayAct(_),     \* MayAct(k): may a G take another action (other than return) after k? (MCProc)
     MaySpawn(_)    \* MaySpawn(k): may a G run another go statement after k? (MCProc)
@@ -56,7 +56,7 @@ Ms == 1..NumM
 AllGActions == {"go", "exit", "gosched", "yield", "park", "ready", "inject", "gcdrain", "resize"}
 ASSUME MsAndTicks == NumM >= NumP /\ SchedTick \in Nat \ {0} /\ StealTries \in Nat \ {0}
 ASSUME KnownGActions == GActions \subseteq AllGActions
-ASSUME KnownScenario == Scenario \in {"main", "fairness", "fairness2", "pingpong", "steal", "global3"} /\ Sysmon \in BOOLEAN
+ASSUME KnownScenario == Scenario \in {"main", "fairness", "fairness2", "fairness3", "pingpong", "steal", "global3"} /\ Sysmon \in BOOLEAN
 
 (***************************************************************************)
 (* Initial states.                                                         *)
@@ -66,6 +66,9 @@ ASSUME KnownScenario == Scenario \in {"main", "fairness", "fairness2", "pingpong
 (*               queue (the %61 scenario).                                 *)
 (*  "fairness2": Gs 1 and 2 in P 1's ring, G 3 on the global queue; Ms 1   *)
 (*               and 2 hold Ps 1 and 2 (P 2's queue is empty: M 2 steals). *)
+(*  "fairness3": G 1 in P 1's ring, G 2 in P 2's ring, G 3 on the global  *)
+(*               queue; Ms 1 and 2 hold Ps 1 and 2: both Ps have local     *)
+(*               work, so only the %61 look serves the global queue.       *)
 (*  "pingpong":  G 1 in P 1's runnext, G 3 in its ring, G 2 parked (the    *)
 (*               runnext hand-off scenario).                               *)
 (*  "steal":     G 1 in P 1's runnext and Gs 2, 3, 4 in its ring; Ms 1 and *)
@@ -79,6 +82,8 @@ ASSUME KnownScenario == Scenario \in {"main", "fairness", "fairness2", "pingpong
 InitRing(p) ==
     CASE Scenario = "fairness" /\ p = 1 -> <<1, 2>>
       [] Scenario = "fairness2" /\ p = 1 -> <<1, 2>>
+      [] Scenario = "fairness3" /\ p = 1 -> <<1>>
+      [] Scenario = "fairness3" /\ p = 2 -> <<2>>
       [] Scenario = "pingpong" /\ p = 1 -> <<3>>
       [] Scenario = "steal" /\ p = 1 -> <<2, 3, 4>>
       [] OTHER -> <<>>
@@ -86,15 +91,20 @@ InitRunnext == [p \in Ps |-> IF p = 1 /\ Scenario \in {"main", "pingpong", "stea
 InitGlobal == CASE Scenario = "fairness" -> <<3>>
                 [] Scenario = "global3" -> <<2, 3, 4>>
                 [] Scenario = "fairness2" -> <<3>>
+                [] Scenario = "fairness3" -> <<3>>
                 [] OTHER -> <<>>
 InitWaiting == IF Scenario = "pingpong" THEN {2} ELSE {}
 InitRunnable == UNION {Range(InitRing(p)) : p \in Ps} \cup Range(InitGlobal)
                 \cup ({InitRunnext[p] : p \in Ps} \ {NoG})
 InitGs == InitRunnable \cup InitWaiting
-Busy == IF Scenario \in {"fairness2", "steal"} THEN 2 ELSE 1     \* Ms 1..Busy hold Ps 1..Busy
+Busy == IF Scenario \in {"fairness2", "fairness3", "steal"} THEN 2 ELSE 1     \* Ms 1..Busy hold Ps 1..Busy
 ASSUME ScenarioFits ==
     /\ Busy <= NumP /\ InitGs \subseteq Gs /\ GoidBatch >= Cardinality(InitGs)
     /\ \A p \in Ps : Len(InitRing(p)) <= RingSize /\ (InitRing(p) = <<>> \/ Slot(Start) = 0)
+
+\* "fairness3" starts one tick after a %61 look, so that G 3 waits on the
+\* global queue while both Ps run their own Gs.
+InitSchedtick == IF Scenario = "fairness3" THEN 1 % SchedTick ELSE 0
 
 InitRunq == [p \in Ps |-> [s \in Slots |-> IF s < Len(InitRing(p)) THEN InitRing(p)[s + 1] ELSE NoG]]
 InitTail == [p \in Ps |-> Inc(Start, Len(InitRing(p)))]
@@ -107,8 +117,8 @@ StealOrders(p) ==
     {SelectSeq([k \in 1..NumP |-> ((s + (k - 1) * c) % NumP) + 1], LAMBDA x : x /= p) :
         s \in 0..(NumP - 1), c \in Coprimes}
 
-\* Go 1.22+ without sysmon: runqput does not use runnext (it would let two Gs
-\* share a time slice for ever).
+\* Go 1.23+ without sysmon (go1.23.5 has it, go1.22.12 not): runqput does not
+\* use runnext (it would let two Gs share a time slice for ever).
 RunnextAllowed == Sysmon \/ GoVersion \in {"1.14", "1.21"}
 
 (* --algorithm Proc
@@ -126,7 +136,7 @@ variables
     needspinning = 0,                                        \* sched.needspinning
     pidle = [k \in 1..(NumP - Busy) |-> k + Busy],           \* sched.pidle (a stack of Ps)
     midle = [k \in 1..(NumM - Busy) |-> k + Busy],           \* sched.midle (a stack of Ms)
-    schedtick = [p \in Ps |-> 0],                            \* pp.schedtick % SchedTick
+    schedtick = [p \in Ps |-> InitSchedtick],                \* pp.schedtick % SchedTick
     preempt = [p \in Ps |-> FALSE],                          \* sysmon asked to preempt P p's time slice
     sysmonSeen = [p \in Ps |-> FALSE],                       \* sysmon saw pp.schedtick (pd.schedtick == t)
     \* ---- Gs --------------------------------------------------------------------
@@ -221,7 +231,7 @@ macro Count() begin
     gsteps := gsteps + 1;
 end macro;
 
-\* runqput(pp, gp, true): Go 1.22+ without sysmon puts gp at the tail instead.
+\* runqput(pp, gp, true): Go 1.23+ without sysmon puts gp at the tail instead.
 macro RunqputNext() begin
     if RunnextAllowed then
         goto runqput_loadnext;
@@ -440,7 +450,7 @@ macro RunqputReturn() begin
     end if;
 end macro;
 
-\* injectglist is done: Go 1.22+ ends with wakep().
+\* injectglist is done: Go 1.23+ ends with wakep().
 macro InjectDone() begin
     if GoVersion = "1.25" then
         wret := "inject";
@@ -454,7 +464,7 @@ end macro;
 \* callers put a batch into the empty local ring; injectglist (Go 1.25)
 \* puts what did not fit on the global queue itself.
 macro RunqputbatchReturn(spilled) begin
-    if rbret \in {"globrunqget", "lockidle"} then
+    if rbret \in {"globrunqget", "lockidle", "recheck"} then
         if q /= <<>> then Throw("Couldn't put Gs into empty local runq"); end if;
         q := <<>>;
         with caller = rbret, g = gp do
@@ -462,6 +472,9 @@ macro RunqputbatchReturn(spilled) begin
             if caller = "globrunqget" then
                 gp := NoG;
                 GlobrunqgetReturn(g);
+            elsif caller = "recheck" then               \* acquirep(pp); mp.becomeSpinning()
+                bret := "recheck";
+                goto becomeSpinning;
             else
                 Found(rung, FALSE);
             end if;
@@ -669,7 +682,7 @@ variables
     tries = 0,          \* stealWork: the pass
     sorder = <<>>,      \* stealWork: this pass's order of the other Ps (randomOrder)
     vidx = 0,           \* stealWork: the victim's index in sorder
-    bret = "",          \* becomeSpinning, then: "steal" or "top"
+    bret = "",          \* becomeSpinning, then: "steal", "top" or "recheck" (Go 1.22+)
     dret = "",          \* findRunnable_dropspinning for "reset" (resetspinning) or "park"
     wret = "",          \* wakep returns to: "newproc", "ready", "inject", "execute"
     wpp = NoP,          \* startm: pp (NoP: startIdle's pidlegetSpinning takes one)
@@ -796,6 +809,9 @@ becomeSpinning:
     if bret = "steal" then
         bret := "";
         StartSteal();
+    elsif bret = "recheck" then                         \* Go 1.22+'s global re-check: return gp, false, false
+        bret := "";
+        Found(rung, FALSE);
     else
         bret := "";                                     \* checkRunqsNoP found work: goto top
         FindRunnableTop();
@@ -861,12 +877,54 @@ findRunnable_dropspinning:
     if dret = "reset" then
         dret := ""; wret := "execute";                  \* resetspinning: ...; wakep()
         goto wakep;
+    elsif GoVersion = "1.25" then
+        \* Go 1.22+: "Check global and P runqueues again": the global queue first
+        dret := "";
+        goto findRunnable_lockrecheck;
     else
-        \* pp := checkRunqsNoP(allpSnapshot, idlepMaskSnapshot) (Go 1.21 has no
-        \* re-check of the global queue here: work put there is seen under
+        \* pp := checkRunqsNoP(allpSnapshot, idlepMaskSnapshot) (Go 1.14 and 1.21
+        \* have no re-check of the global queue here: work put there is seen under
         \* sched.lock by findRunnable_lockidle, or comes with wakep/startIdle)
         dret := "";
         with p2 = ChecksRunqsFrom(NextBusyP(0)) do      \* (bug dropspinning_no_recheck: none)
+            if p2 = NoP then
+                goto stopm;
+            else
+                ep := p2;
+                goto runqempty_loadhead;
+            end if;
+        end with;
+    end if;
+\* proc.go findRunnable (Go 1.22+); io.procspec.runtime.MLoop#findRunnable
+findRunnable_lockrecheck:
+    \* lock(&sched.lock); if !sched.runq.empty() { pp, _ := pidlegetSpinning(0); if pp != nil {
+    \* gp, q := globrunqgetbatch(int32(len(pp.runq)) / 2); unlock(&sched.lock); runqputbatch(pp, &q);
+    \* acquirep(pp); mp.becomeSpinning(); return gp, false, false } }; unlock(&sched.lock);
+    \* then pp := checkRunqsNoP(allpSnapshot, idlepMaskSnapshot).  (acquirep is merged into
+    \* this step: pidlegetSpinning has already taken the P off the idle list, so no other
+    \* M can reach it, and acquirep itself is this M's bookkeeping.)
+    await schedLock = NoOne;
+    if runqsize /= 0 /\ pidle /= <<>> then
+        await Probe("findRunnable_recheck_global", self);
+        pp[self] := Head(pidle); pidle := Tail(pidle);  \* pidlegetSpinning(0) ... acquirep(pp)
+        with k = FairShare(runqsize, 0), gl = globrunq do
+            runqsize := runqsize - k;                   \* globrunqgetbatch(len(pp.runq)/2)
+            globrunq := SubSeq(gl, k + 1, Len(gl));
+            rung := Head(gl);
+            if k > 1 then
+                q := SubSeq(gl, 2, k); rbret := "recheck";
+                goto runqputbatch_loadhead;
+            else
+                bret := "recheck";
+                goto becomeSpinning;
+            end if;
+        end with;
+    else
+        if runqsize /= 0 then
+            await Probe("findRunnable_recheck_noP", self);
+            needspinning := 1;                          \* pidlegetSpinning: sched.needspinning.Store(1)
+        end if;
+        with p2 = ChecksRunqsFrom(NextBusyP(0)) do      \* checkRunqsNoP (bug dropspinning_no_recheck: none)
             if p2 = NoP then
                 goto stopm;
             else
@@ -1488,7 +1546,7 @@ Init == (* Global variables *)
         /\ needspinning = 0
         /\ pidle = [k \in 1..(NumP - Busy) |-> k + Busy]
         /\ midle = [k \in 1..(NumM - Busy) |-> k + Busy]
-        /\ schedtick = [p \in Ps |-> 0]
+        /\ schedtick = [p \in Ps |-> InitSchedtick]
         /\ preempt = [p \in Ps |-> FALSE]
         /\ sysmonSeen = [p \in Ps |-> FALSE]
         /\ status = [g \in Gs |-> IF g \in InitRunnable THEN Grunnable
@@ -2457,15 +2515,39 @@ becomeSpinning(self) == /\ pc[self] = "becomeSpinning"
                                                   /\ victim' = [victim EXCEPT ![self] = o[j]]
                                                   /\ stealnext' = [stealnext EXCEPT ![self] = (StealTries = 1)]
                                                   /\ pc' = [pc EXCEPT ![self] = "runqgrab_loadhead"]
-                                   /\ UNCHANGED << gmax, gret >>
-                              ELSE /\ bret' = [bret EXCEPT ![self] = ""]
-                                   /\ IF GlobalCheckDue(schedtick[pp[self]]) /\ runqsize > 0
-                                         THEN /\ Probe("findRunnable_tick", self)
-                                              /\ gmax' = [gmax EXCEPT ![self] = 1]
-                                              /\ gret' = [gret EXCEPT ![self] = "tick"]
-                                              /\ pc' = [pc EXCEPT ![self] = "globrunqget_lock"]
-                                         ELSE /\ pc' = [pc EXCEPT ![self] = "runqget_loadnext"]
+                                   /\ UNCHANGED << gmax, rung, inherit, gret, 
+                                                   dret, cg, cgfrom, cgto, 
+                                                   cgret >>
+                              ELSE /\ IF bret[self] = "recheck"
+                                         THEN /\ bret' = [bret EXCEPT ![self] = ""]
+                                              /\ rung' = [rung EXCEPT ![self] = rung[self]]
+                                              /\ inherit' = [inherit EXCEPT ![self] = FALSE]
+                                              /\ IF spinning'[self]
+                                                    THEN /\ dret' = [dret EXCEPT ![self] = "reset"]
+                                                         /\ pc' = [pc EXCEPT ![self] = "findRunnable_dropspinning"]
+                                                         /\ UNCHANGED << cg, 
+                                                                         cgfrom, 
+                                                                         cgto, 
+                                                                         cgret >>
+                                                    ELSE /\ cg' = [cg EXCEPT ![self] = rung'[self]]
+                                                         /\ cgfrom' = [cgfrom EXCEPT ![self] = Grunnable]
+                                                         /\ cgto' = [cgto EXCEPT ![self] = Grunning]
+                                                         /\ cgret' = [cgret EXCEPT ![self] = "execute"]
+                                                         /\ pc' = [pc EXCEPT ![self] = "casgstatus"]
+                                                         /\ dret' = dret
                                               /\ UNCHANGED << gmax, gret >>
+                                         ELSE /\ bret' = [bret EXCEPT ![self] = ""]
+                                              /\ IF GlobalCheckDue(schedtick[pp[self]]) /\ runqsize > 0
+                                                    THEN /\ Probe("findRunnable_tick", self)
+                                                         /\ gmax' = [gmax EXCEPT ![self] = 1]
+                                                         /\ gret' = [gret EXCEPT ![self] = "tick"]
+                                                         /\ pc' = [pc EXCEPT ![self] = "globrunqget_lock"]
+                                                    ELSE /\ pc' = [pc EXCEPT ![self] = "runqget_loadnext"]
+                                                         /\ UNCHANGED << gmax, 
+                                                                         gret >>
+                                              /\ UNCHANGED << rung, inherit, 
+                                                              dret, cg, cgfrom, 
+                                                              cgto, cgret >>
                                    /\ UNCHANGED << victim, stealnext, tries, 
                                                    sorder, vidx >>
                         /\ UNCHANGED << runq, runqhead, runqtail, runnext, 
@@ -2482,9 +2564,8 @@ becomeSpinning(self) == /\ pc[self] = "becomeSpinning"
                                         rbret, oldnext, next, rg, gp, h, t, n, 
                                         i, st, qn, batch, gbatch, ehead, etail, 
                                         enext, ewitness, phase, fg, parked, 
-                                        rung, inherit, dret, wret, wpp, smspin, 
-                                        sret, sn, cg, cgfrom, cgto, cgret, 
-                                        newg, injl, gpret >>
+                                        wret, wpp, smspin, sret, sn, newg, 
+                                        injl, gpret >>
 
 findRunnable_lockidle(self) == /\ pc[self] = "findRunnable_lockidle"
                                /\ schedLock = NoOne
@@ -2663,13 +2744,17 @@ findRunnable_dropspinning(self) == /\ pc[self] = "findRunnable_dropspinning"
                                               /\ wret' = [wret EXCEPT ![self] = "execute"]
                                               /\ pc' = [pc EXCEPT ![self] = "wakep"]
                                               /\ ep' = ep
-                                         ELSE /\ dret' = [dret EXCEPT ![self] = ""]
-                                              /\ LET p2 == ChecksRunqsFrom(NextBusyP(0)) IN
-                                                   IF p2 = NoP
-                                                      THEN /\ pc' = [pc EXCEPT ![self] = "stopm"]
-                                                           /\ ep' = ep
-                                                      ELSE /\ ep' = [ep EXCEPT ![self] = p2]
-                                                           /\ pc' = [pc EXCEPT ![self] = "runqempty_loadhead"]
+                                         ELSE /\ IF GoVersion = "1.25"
+                                                    THEN /\ dret' = [dret EXCEPT ![self] = ""]
+                                                         /\ pc' = [pc EXCEPT ![self] = "findRunnable_lockrecheck"]
+                                                         /\ ep' = ep
+                                                    ELSE /\ dret' = [dret EXCEPT ![self] = ""]
+                                                         /\ LET p2 == ChecksRunqsFrom(NextBusyP(0)) IN
+                                                              IF p2 = NoP
+                                                                 THEN /\ pc' = [pc EXCEPT ![self] = "stopm"]
+                                                                      /\ ep' = ep
+                                                                 ELSE /\ ep' = [ep EXCEPT ![self] = p2]
+                                                                      /\ pc' = [pc EXCEPT ![self] = "runqempty_loadhead"]
                                               /\ wret' = wret
                                    /\ UNCHANGED << runq, runqhead, runqtail, 
                                                    runnext, globrunq, runqsize, 
@@ -2698,6 +2783,68 @@ findRunnable_dropspinning(self) == /\ pc[self] = "findRunnable_dropspinning"
                                                    wpp, smspin, sret, sn, cg, 
                                                    cgfrom, cgto, cgret, newg, 
                                                    injl, gpret >>
+
+findRunnable_lockrecheck(self) == /\ pc[self] = "findRunnable_lockrecheck"
+                                  /\ schedLock = NoOne
+                                  /\ IF runqsize /= 0 /\ pidle /= <<>>
+                                        THEN /\ Probe("findRunnable_recheck_global", self)
+                                             /\ pp' = [pp EXCEPT ![self] = Head(pidle)]
+                                             /\ pidle' = Tail(pidle)
+                                             /\ LET k == FairShare(runqsize, 0) IN
+                                                  LET gl == globrunq IN
+                                                    /\ runqsize' = runqsize - k
+                                                    /\ globrunq' = SubSeq(gl, k + 1, Len(gl))
+                                                    /\ rung' = [rung EXCEPT ![self] = Head(gl)]
+                                                    /\ IF k > 1
+                                                          THEN /\ q' = [q EXCEPT ![self] = SubSeq(gl, 2, k)]
+                                                               /\ rbret' = [rbret EXCEPT ![self] = "recheck"]
+                                                               /\ pc' = [pc EXCEPT ![self] = "runqputbatch_loadhead"]
+                                                               /\ bret' = bret
+                                                          ELSE /\ bret' = [bret EXCEPT ![self] = "recheck"]
+                                                               /\ pc' = [pc EXCEPT ![self] = "becomeSpinning"]
+                                                               /\ UNCHANGED << q, 
+                                                                               rbret >>
+                                             /\ UNCHANGED << needspinning, ep >>
+                                        ELSE /\ IF runqsize /= 0
+                                                   THEN /\ Probe("findRunnable_recheck_noP", self)
+                                                        /\ needspinning' = 1
+                                                   ELSE /\ TRUE
+                                                        /\ UNCHANGED needspinning
+                                             /\ LET p2 == ChecksRunqsFrom(NextBusyP(0)) IN
+                                                  IF p2 = NoP
+                                                     THEN /\ pc' = [pc EXCEPT ![self] = "stopm"]
+                                                          /\ ep' = ep
+                                                     ELSE /\ ep' = [ep EXCEPT ![self] = p2]
+                                                          /\ pc' = [pc EXCEPT ![self] = "runqempty_loadhead"]
+                                             /\ UNCHANGED << globrunq, 
+                                                             runqsize, pp, 
+                                                             pidle, q, rbret, 
+                                                             rung, bret >>
+                                  /\ UNCHANGED << runq, runqhead, runqtail, 
+                                                  runnext, schedLock, grab, 
+                                                  thrown, curg, spinning, 
+                                                  nmspinning, midle, schedtick, 
+                                                  preempt, sysmonSeen, status, 
+                                                  goid, allgs, unborn, waiting, 
+                                                  goidgen, goidcache, 
+                                                  goidcacheend, gFreeLocal, 
+                                                  gFreeLocalN, gFreeStack, 
+                                                  gFreeNoStack, gFreeN, 
+                                                  gFreeLock, stackSize, 
+                                                  startingStackSize, 
+                                                  stacksAllocated, stacksFreed, 
+                                                  sssChanges, gEpoch, grows, 
+                                                  spawned, gsteps, rqg, gq, 
+                                                  victim, stealnext, gmax, 
+                                                  rqret, oldnext, next, rg, gp, 
+                                                  h, t, n, i, st, qn, batch, 
+                                                  gbatch, ehead, etail, enext, 
+                                                  ewitness, phase, fg, parked, 
+                                                  inherit, gret, tries, sorder, 
+                                                  vidx, dret, wret, wpp, 
+                                                  smspin, sret, sn, cg, cgfrom, 
+                                                  cgto, cgret, newg, injl, 
+                                                  gpret >>
 
 checkRunqsNoP_lock(self) == /\ pc[self] = "checkRunqsNoP_lock"
                             /\ schedLock = NoOne
@@ -3341,7 +3488,7 @@ runqputbatch_storetail(self) == /\ pc[self] = "runqputbatch_storetail"
                                       THEN /\ IF q[self] /= <<>>
                                                  THEN /\ Probe("runqputbatch_rest_kept", self)
                                                  ELSE /\ TRUE
-                                           /\ IF rbret[self] \in {"globrunqget", "lockidle"}
+                                           /\ IF rbret[self] \in {"globrunqget", "lockidle", "recheck"}
                                                  THEN /\ IF q[self] /= <<>>
                                                             THEN /\ thrown' = "Couldn't put Gs into empty local runq"
                                                             ELSE /\ TRUE
@@ -3426,21 +3573,32 @@ runqputbatch_storetail(self) == /\ pc[self] = "runqputbatch_storetail"
                                                                                                         cgfrom, 
                                                                                                         cgto, 
                                                                                                         cgret >>
-                                                                   ELSE /\ rung' = [rung EXCEPT ![self] = rung[self]]
-                                                                        /\ inherit' = [inherit EXCEPT ![self] = FALSE]
-                                                                        /\ IF spinning[self]
-                                                                              THEN /\ dret' = [dret EXCEPT ![self] = "reset"]
-                                                                                   /\ pc' = [pc EXCEPT ![self] = "findRunnable_dropspinning"]
-                                                                                   /\ UNCHANGED << cg, 
+                                                                   ELSE /\ IF caller = "recheck"
+                                                                              THEN /\ bret' = [bret EXCEPT ![self] = "recheck"]
+                                                                                   /\ pc' = [pc EXCEPT ![self] = "becomeSpinning"]
+                                                                                   /\ UNCHANGED << rung, 
+                                                                                                   inherit, 
+                                                                                                   dret, 
+                                                                                                   cg, 
                                                                                                    cgfrom, 
                                                                                                    cgto, 
                                                                                                    cgret >>
-                                                                              ELSE /\ cg' = [cg EXCEPT ![self] = rung'[self]]
-                                                                                   /\ cgfrom' = [cgfrom EXCEPT ![self] = Grunnable]
-                                                                                   /\ cgto' = [cgto EXCEPT ![self] = Grunning]
-                                                                                   /\ cgret' = [cgret EXCEPT ![self] = "execute"]
-                                                                                   /\ pc' = [pc EXCEPT ![self] = "casgstatus"]
-                                                                                   /\ dret' = dret
+                                                                              ELSE /\ rung' = [rung EXCEPT ![self] = rung[self]]
+                                                                                   /\ inherit' = [inherit EXCEPT ![self] = FALSE]
+                                                                                   /\ IF spinning[self]
+                                                                                         THEN /\ dret' = [dret EXCEPT ![self] = "reset"]
+                                                                                              /\ pc' = [pc EXCEPT ![self] = "findRunnable_dropspinning"]
+                                                                                              /\ UNCHANGED << cg, 
+                                                                                                              cgfrom, 
+                                                                                                              cgto, 
+                                                                                                              cgret >>
+                                                                                         ELSE /\ cg' = [cg EXCEPT ![self] = rung'[self]]
+                                                                                              /\ cgfrom' = [cgfrom EXCEPT ![self] = Grunnable]
+                                                                                              /\ cgto' = [cgto EXCEPT ![self] = Grunning]
+                                                                                              /\ cgret' = [cgret EXCEPT ![self] = "execute"]
+                                                                                              /\ pc' = [pc EXCEPT ![self] = "casgstatus"]
+                                                                                              /\ dret' = dret
+                                                                                   /\ bret' = bret
                                                                         /\ UNCHANGED << victim, 
                                                                                         stealnext, 
                                                                                         gmax, 
@@ -3448,8 +3606,7 @@ runqputbatch_storetail(self) == /\ pc[self] = "runqputbatch_storetail"
                                                                                         gret, 
                                                                                         tries, 
                                                                                         sorder, 
-                                                                                        vidx, 
-                                                                                        bret >>
+                                                                                        vidx >>
                                                       /\ UNCHANGED << waiting, 
                                                                       spawned, 
                                                                       gsteps, 
@@ -3617,7 +3774,7 @@ runqputbatch_lock(self) == /\ pc[self] = "runqputbatch_lock"
                            /\ Probe("runqputbatch_spill", self)
                            /\ globrunq' = globrunq \o q[self]
                            /\ runqsize' = runqsize + Len(q[self])
-                           /\ IF rbret[self] \in {"globrunqget", "lockidle"}
+                           /\ IF rbret[self] \in {"globrunqget", "lockidle", "recheck"}
                                  THEN /\ IF q[self] /= <<>>
                                             THEN /\ thrown' = "Couldn't put Gs into empty local runq"
                                             ELSE /\ TRUE
@@ -3702,21 +3859,32 @@ runqputbatch_lock(self) == /\ pc[self] = "runqputbatch_lock"
                                                                                         cgfrom, 
                                                                                         cgto, 
                                                                                         cgret >>
-                                                   ELSE /\ rung' = [rung EXCEPT ![self] = rung[self]]
-                                                        /\ inherit' = [inherit EXCEPT ![self] = FALSE]
-                                                        /\ IF spinning[self]
-                                                              THEN /\ dret' = [dret EXCEPT ![self] = "reset"]
-                                                                   /\ pc' = [pc EXCEPT ![self] = "findRunnable_dropspinning"]
-                                                                   /\ UNCHANGED << cg, 
+                                                   ELSE /\ IF caller = "recheck"
+                                                              THEN /\ bret' = [bret EXCEPT ![self] = "recheck"]
+                                                                   /\ pc' = [pc EXCEPT ![self] = "becomeSpinning"]
+                                                                   /\ UNCHANGED << rung, 
+                                                                                   inherit, 
+                                                                                   dret, 
+                                                                                   cg, 
                                                                                    cgfrom, 
                                                                                    cgto, 
                                                                                    cgret >>
-                                                              ELSE /\ cg' = [cg EXCEPT ![self] = rung'[self]]
-                                                                   /\ cgfrom' = [cgfrom EXCEPT ![self] = Grunnable]
-                                                                   /\ cgto' = [cgto EXCEPT ![self] = Grunning]
-                                                                   /\ cgret' = [cgret EXCEPT ![self] = "execute"]
-                                                                   /\ pc' = [pc EXCEPT ![self] = "casgstatus"]
-                                                                   /\ dret' = dret
+                                                              ELSE /\ rung' = [rung EXCEPT ![self] = rung[self]]
+                                                                   /\ inherit' = [inherit EXCEPT ![self] = FALSE]
+                                                                   /\ IF spinning[self]
+                                                                         THEN /\ dret' = [dret EXCEPT ![self] = "reset"]
+                                                                              /\ pc' = [pc EXCEPT ![self] = "findRunnable_dropspinning"]
+                                                                              /\ UNCHANGED << cg, 
+                                                                                              cgfrom, 
+                                                                                              cgto, 
+                                                                                              cgret >>
+                                                                         ELSE /\ cg' = [cg EXCEPT ![self] = rung'[self]]
+                                                                              /\ cgfrom' = [cgfrom EXCEPT ![self] = Grunnable]
+                                                                              /\ cgto' = [cgto EXCEPT ![self] = Grunning]
+                                                                              /\ cgret' = [cgret EXCEPT ![self] = "execute"]
+                                                                              /\ pc' = [pc EXCEPT ![self] = "casgstatus"]
+                                                                              /\ dret' = dret
+                                                                   /\ bret' = bret
                                                         /\ UNCHANGED << victim, 
                                                                         stealnext, 
                                                                         gmax, 
@@ -3724,8 +3892,7 @@ runqputbatch_lock(self) == /\ pc[self] = "runqputbatch_lock"
                                                                         gret, 
                                                                         tries, 
                                                                         sorder, 
-                                                                        vidx, 
-                                                                        bret >>
+                                                                        vidx >>
                                       /\ UNCHANGED << waiting, spawned, gsteps, 
                                                       wret, injl >>
                                  ELSE /\ IF ~TRUE /\ q[self] /= <<>>
@@ -6052,28 +6219,29 @@ M(self) == stopm(self) \/ casgstatus(self) \/ allgadd(self)
               \/ findRunnable_lockidle(self)
               \/ findRunnable_unlockidle(self)
               \/ findRunnable_dropspinning(self)
-              \/ checkRunqsNoP_lock(self) \/ runqempty_loadhead(self)
-              \/ runqempty_loadtail(self) \/ runqempty_loadnext(self)
-              \/ runqempty_recheck(self) \/ runqput_loadnext(self)
-              \/ runqput_casnext(self) \/ runqput_loadhead(self)
-              \/ runqput_store(self) \/ runqput_storetail(self)
-              \/ runqputslow_copy(self) \/ runqputslow_cas(self)
-              \/ runqputslow_lock(self) \/ runqputbatch_loadhead(self)
-              \/ runqputbatch_store(self) \/ runqputbatch_storetail(self)
-              \/ runqputbatch_lock(self) \/ runqget_loadnext(self)
-              \/ runqget_casnext(self) \/ runqget_loadhead(self)
-              \/ runqget_load(self) \/ runqget_cas(self)
-              \/ runqdrain_loadnext(self) \/ runqdrain_casnext(self)
-              \/ runqdrain_loadhead(self) \/ runqdrain_cas(self)
-              \/ runqdrain_load(self) \/ runqgrab_loadhead(self)
-              \/ runqgrab_loadtail(self) \/ runqgrab_loadnext(self)
-              \/ runqgrab_casnext(self) \/ runqgrab_copy(self)
-              \/ runqgrab_cas(self) \/ runqsteal_loadhead(self)
-              \/ runqsteal_storetail(self) \/ globrunqput_lock(self)
-              \/ globrunqputhead_lock(self) \/ globrunqget_lock(self)
-              \/ globrunqget_unlock(self) \/ gfget_check(self)
-              \/ gfget_lock(self) \/ gfget_pop(self) \/ malg(self)
-              \/ gfput_push(self) \/ gfput_lock(self) \/ gfpurge_lock(self)
+              \/ findRunnable_lockrecheck(self) \/ checkRunqsNoP_lock(self)
+              \/ runqempty_loadhead(self) \/ runqempty_loadtail(self)
+              \/ runqempty_loadnext(self) \/ runqempty_recheck(self)
+              \/ runqput_loadnext(self) \/ runqput_casnext(self)
+              \/ runqput_loadhead(self) \/ runqput_store(self)
+              \/ runqput_storetail(self) \/ runqputslow_copy(self)
+              \/ runqputslow_cas(self) \/ runqputslow_lock(self)
+              \/ runqputbatch_loadhead(self) \/ runqputbatch_store(self)
+              \/ runqputbatch_storetail(self) \/ runqputbatch_lock(self)
+              \/ runqget_loadnext(self) \/ runqget_casnext(self)
+              \/ runqget_loadhead(self) \/ runqget_load(self)
+              \/ runqget_cas(self) \/ runqdrain_loadnext(self)
+              \/ runqdrain_casnext(self) \/ runqdrain_loadhead(self)
+              \/ runqdrain_cas(self) \/ runqdrain_load(self)
+              \/ runqgrab_loadhead(self) \/ runqgrab_loadtail(self)
+              \/ runqgrab_loadnext(self) \/ runqgrab_casnext(self)
+              \/ runqgrab_copy(self) \/ runqgrab_cas(self)
+              \/ runqsteal_loadhead(self) \/ runqsteal_storetail(self)
+              \/ globrunqput_lock(self) \/ globrunqputhead_lock(self)
+              \/ globrunqget_lock(self) \/ globrunqget_unlock(self)
+              \/ gfget_check(self) \/ gfget_lock(self) \/ gfget_pop(self)
+              \/ malg(self) \/ gfput_push(self) \/ gfput_lock(self)
+              \/ gfpurge_lock(self)
 
 (* Allow infinite stuttering to prevent deadlock on termination. *)
 Terminating == /\ \A self \in ProcSet: pc[self] = "Done"

@@ -172,6 +172,6 @@ WorkConservation == (idle /= {} /\ Queued /= {}) ~> (idle = {} \/ Queued = {})
 GlobalEventuallyRuns == \A g \in Goroutines : (g \in Range(global)) ~> (g \in Running)
 \* Not a property of Go: with runnext, two Gs that ready each other share one
 \* time slice for ever and a G in the local queue starves (Proc.tla: sysmon
-\* preempts them; Go 1.22+ without sysmon avoids runnext).
+\* preempts them; Go 1.23+ without sysmon avoids runnext).
 RunnableEventuallyRuns == \A g \in Goroutines : (g \in Queued) ~> (g \in Running)
 =============================================================================

@@ -17,7 +17,17 @@ package io.procspec.runtime;
  *       on the local ring with runqput while holding sched.lock</td>
  *       <td>{@code globrunqgetbatch(n)} under the lock, then {@code runqputbatch} after unlock;
  *       runqputbatch no longer spills to the global queue</td></tr>
+ *   <tr><td>findRunnable, after dropping the spinning count</td><td colspan="2">re-checks the P
+ *       runqueues only ({@code checkRunqsNoP})</td>
+ *       <td>first re-checks the global queue under sched.lock and takes a batch with an idle P
+ *       (Go 1.22+), then the P runqueues</td></tr>
+ *   <tr><td>injectglist</td><td colspan="2">no wakep at the end</td>
+ *       <td>puts what runqputbatch left on the global queue itself; ends with wakep (Go 1.23+)</td></tr>
  * </table>
+ *
+ * <p>Not modelled in any version: Go 1.22+'s {@code wakep} in goschedImpl, and Go 1.23+'s
+ * runqput avoiding runnext where there is no sysmon (the spec models that rule with
+ * {@code Sysmon = FALSE}; Go has sysmon on every platform but wasm).
  */
 public enum GoVersion {
     GO1_14,

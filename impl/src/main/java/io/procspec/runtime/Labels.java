@@ -78,7 +78,7 @@ public final class Labels {
             ALL = java.util.Collections.unmodifiableSortedSet(all);
             SCHEDULER = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.List.of(
                     WAKEP_LOCK, STARTM, STOPM, BECOMESPINNING, FINDRUNNABLE_LOCKIDLE, FINDRUNNABLE_UNLOCKIDLE,
-                    FINDRUNNABLE_DROPSPINNING, CHECKRUNQSNOP_LOCK)));
+                    FINDRUNNABLE_DROPSPINNING, FINDRUNNABLE_LOCKRECHECK, CHECKRUNQSNOP_LOCK)));
             java.util.TreeSet<String> q = new java.util.TreeSet<>(all);
             q.removeAll(SCHEDULER);
             QUEUE = java.util.Collections.unmodifiableSortedSet(q);
@@ -230,6 +230,13 @@ public final class Labels {
     public static final String FINDRUNNABLE_UNLOCKIDLE = "findRunnable_unlockidle";
     /** findRunnable: a spinning M stops spinning: {@code sched.nmspinning.Add(-1)}. */
     public static final String FINDRUNNABLE_DROPSPINNING = "findRunnable_dropspinning";
+    /**
+     * findRunnable (Go 1.22+; here {@link GoVersion#GO1_25}), after dropping the spinning count:
+     * {@code lock(&sched.lock)}; if the global queue is not empty, {@code pp := pidlegetSpinning(0)}
+     * and, with a P, {@code gp, q := globrunqgetbatch(len(pp.runq)/2)}; {@code unlock} (then
+     * runqputbatch, acquirep, becomeSpinning, return gp).
+     */
+    public static final String FINDRUNNABLE_LOCKRECHECK = "findRunnable_lockrecheck";
     /** checkRunqsNoP: a runq looked non-empty: {@code lock(&sched.lock); pp, _ := pidlegetSpinning(0); unlock}. */
     public static final String CHECKRUNQSNOP_LOCK = "checkRunqsNoP_lock";
 }

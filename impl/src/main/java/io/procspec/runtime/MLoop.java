@@ -10,6 +10,7 @@ import static io.procspec.runtime.Labels.BECOMESPINNING;
 import static io.procspec.runtime.Labels.CHECKRUNQSNOP_LOCK;
 import static io.procspec.runtime.Labels.FINDRUNNABLE_DROPSPINNING;
 import static io.procspec.runtime.Labels.FINDRUNNABLE_LOCKIDLE;
+import static io.procspec.runtime.Labels.FINDRUNNABLE_LOCKRECHECK;
 import static io.procspec.runtime.Labels.FINDRUNNABLE_UNLOCKIDLE;
 import static io.procspec.runtime.Labels.STARTM;
 import static io.procspec.runtime.Labels.STOPM;
@@ -352,14 +353,18 @@ final class MLoop {
     /**
      * findRunnable (proc.go, Go 1.21): find a runnable G to execute, trying the global queue every
      * 61st schedtick, the local queue, the global queue, stealing from other Ps; with no work, idle
-     * the P and park the M ({@link #stopm}), then start over. Returns null only at shutdown. Go
+     * the P and park the M ({@link #stopm}), then start over. Under {@link GoVersion#GO1_25}: Go
+     * 1.25's global-queue forms, and Go 1.22+'s re-check of the global queue after dropping the
+     * spinning count ({@link #recheckGlobal}). Returns null only at shutdown. Go
      * returns {@code (gp, inheritTime, tryWakeP)}; here the G is returned and {@code inheritTime}
-     * left in {@link M#inheritTime}, so that finding a G allocates nothing.
+     * left in {@link M#inheritTime}, so that finding a G allocates nothing (except under GO1_25,
+     * whose batch paths allocate the batch's {@link GQueue}, as Go's {@code gQueue} result does).
      *
      * <p>Spec: {@link Labels#GLOBRUNQGET_LOCK} (through {@code globrunqgetLocked}), the runq labels,
      * {@link Labels#BECOMESPINNING}, {@link Labels#FINDRUNNABLE_LOCKIDLE},
      * {@link Labels#FINDRUNNABLE_UNLOCKIDLE}, {@link Labels#FINDRUNNABLE_DROPSPINNING},
-     * {@link Labels#CHECKRUNQSNOP_LOCK}, {@link Labels#STOPM}.
+     * {@link Labels#FINDRUNNABLE_LOCKRECHECK} (GO1_25), {@link Labels#CHECKRUNQSNOP_LOCK},
+     * {@link Labels#STOPM}.
      */
     G findRunnable(M mp) {
         for (;;) { // top:
@@ -412,21 +417,37 @@ final class MLoop {
 
             // We have nothing to do. Return P and block.
             P idled = null;
+            G batchGp = null; // Go 1.25: globrunqgetbatch under the lock, runqputbatch after it
+            GQueue batch = null;
             proc.lock(sched.lock, FINDRUNNABLE_LOCKIDLE);
             try {
                 if (sched.loadPlainRunqsize() != 0) {
-                    G gp = proc.globrunqget(pp, 0);
-                    proc.point.at(FINDRUNNABLE_UNLOCKIDLE);
-                    mp.inheritTime = false;
-                    return gp;
+                    if (proc.goVersion == GoVersion.GO1_25) {
+                        batch = new GQueue();
+                        batchGp = proc.globrunqgetbatch(pp.ringSize() / 2, batch);
+                        if (batchGp == null) {
+                            throw new IllegalStateException("global runq empty with non-zero runqsize");
+                        }
+                    } else {
+                        G gp = proc.globrunqget(pp, 0);
+                        proc.point.at(FINDRUNNABLE_UNLOCKIDLE);
+                        mp.inheritTime = false;
+                        return gp;
+                    }
+                } else {
+                    if (releasep(mp) != pp) {
+                        throw new IllegalStateException("findrunnable: wrong p");
+                    }
+                    idle.pidleput(pp);
+                    idled = pp;
                 }
-                if (releasep(mp) != pp) {
-                    throw new IllegalStateException("findrunnable: wrong p");
-                }
-                idle.pidleput(pp);
-                idled = pp;
             } finally {
                 proc.unlock(sched.lock);
+            }
+            if (batchGp != null) {
+                putBatch(pp, batch);
+                mp.inheritTime = false;
+                return batchGp;
             }
 
             // Delicate dance: thread transitions from spinning to non-spinning state, potentially
@@ -449,6 +470,16 @@ final class MLoop {
                 // runtime has some cases of transient increments of nmspinning that are decremented
                 // without going through this path, so we must be conservative and perform the check
                 // on all spinning Ms.
+
+                // Check global and P runqueues again (Go 1.22+; Go 1.14 and 1.21 check the P
+                // runqueues only).
+                if (proc.goVersion == GoVersion.GO1_25) {
+                    G gp = recheckGlobal(mp);
+                    if (gp != null) {
+                        mp.inheritTime = false;
+                        return gp;
+                    }
+                }
                 P p2 = checkRunqsNoP();
                 if (p2 != null) {
                     acquirep(mp, p2);
@@ -461,6 +492,56 @@ final class MLoop {
                 return null;
             }
         }
+    }
+
+    /**
+     * Go 1.25's park path (as its global check): the batch {@code globrunqgetbatch} took under
+     * sched.lock goes on pp's empty ring after the unlock ({@code runqputbatch}); Go throws if any
+     * of it is left over.
+     */
+    private void putBatch(P pp, GQueue q) {
+        proc.runqputbatchFromGlobal(pp, q);
+    }
+
+    /**
+     * findRunnable's re-check of the global queue after dropping the spinning count (Go 1.22+,
+     * {@link GoVersion#GO1_25} here; "Check global and P runqueues again"):
+     * {@code lock(&sched.lock); if !sched.runq.empty() { pp, _ := pidlegetSpinning(0); if pp != nil
+     * { gp, q := globrunqgetbatch(int32(len(pp.runq)) / 2); unlock(&sched.lock);
+     * runqputbatch(pp, &q); acquirep(pp); mp.becomeSpinning(); return gp } }; unlock(&sched.lock)}.
+     * Returns the G to run (this M then holds the P and is spinning), or null: no global work, no
+     * idle P, or shutdown. acquirep comes before runqputbatch here (runqputbatch is the owner's);
+     * the P is this M's from pidlegetSpinning on either way.
+     *
+     * <p>Spec: {@link Labels#FINDRUNNABLE_LOCKRECHECK}, the runqputbatch labels,
+     * {@link Labels#BECOMESPINNING}.
+     */
+    private G recheckGlobal(M mp) {
+        P pp = null;
+        G gp = null;
+        GQueue q = null;
+        proc.lock(sched.lock, FINDRUNNABLE_LOCKRECHECK);
+        try {
+            if (sched.loadPlainRunqsize() != 0 && !shuttingDown) { // plain: under sched.lock
+                pp = idle.pidlegetSpinning();
+                if (pp != null) {
+                    q = new GQueue();
+                    gp = proc.globrunqgetbatch(pp.ringSize() / 2, q);
+                    if (gp == null) {
+                        throw new IllegalStateException("global runq empty with non-zero runqsize");
+                    }
+                }
+            }
+        } finally {
+            proc.unlock(sched.lock);
+        }
+        if (pp == null) {
+            return null;
+        }
+        acquirep(mp, pp);
+        putBatch(pp, q);
+        becomeSpinning(mp);
+        return gp;
     }
 
     /**
@@ -717,18 +798,18 @@ final class MLoop {
      * to the global queue and up to that many idle Ps get an M ({@code startIdle}). With a P, one G
      * per idle P (as {@code sched.npidle} reads) goes to the global queue, an M is started for each
      * ({@code startIdle}), and the rest go on pp's ring ({@code runqputbatch}; what does not fit
-     * spills to the global queue). Go 1.21 calls no wakep at the end (1.23 does): the caller holds
-     * pp and will run its ring.
+     * spills to the global queue). Go 1.21 calls no wakep at the end: the caller holds pp and will
+     * run its ring. Under {@link GoVersion#GO1_25}, runqputbatch leaves what does not fit on q and
+     * injectglist puts it on the global queue itself, then calls wakep (Go 1.23+).
      *
      * <p>All statuses change first, one {@code casgstatus} each; if one fails (a G that is not
      * parked, or that another thread readied first) those already changed are set back to
      * {@code _Gwaiting} and the {@link IllegalStateException} propagates, nothing queued.
      *
-     * <p>Spec: G action {@code inject} with a P: {@link Labels#CASGSTATUS} per G, then the
-     * runqputbatch labels. The hand-off to idle Ps is not in the spec ({@code spec/README.md}:
-     * "injectglist … has no label and is not modelled"); here it is
-     * {@link Labels#GLOBRUNQPUT_LOCK} and a {@link Labels#STARTM} section per idle P. The spec's
-     * injectglist ends with Go 1.23's wakep, which this port (Go 1.21) does not call.
+     * <p>Spec: G action {@code inject} with a P: {@link Labels#CASGSTATUS} per G, the hand-off to
+     * idle Ps ({@link Labels#GLOBRUNQPUT_LOCK} and a {@link Labels#STARTM} section per idle P),
+     * then the runqputbatch labels (Go 1.25: {@link Labels#RUNQPUTBATCH_LOCK} for the rest, then
+     * {@link Labels#WAKEP}).
      */
     void injectglist(P pp, G[] gs) {
         if (gs.length == 0) {
@@ -773,6 +854,14 @@ final class MLoop {
         }
         if (!q.empty()) {
             proc.runqputbatch(pp, q, qsize);
+            if (!q.empty()) { // Go 1.25: runqputbatch leaves what does not fit on q
+                proc.globrunqputbatchRest(q);
+            }
+        }
+        if (proc.goVersion == GoVersion.GO1_25) {
+            // Go 1.23+: some Ps may have become idle after npidle was read; wake one for the
+            // Gs that went to the global queue.
+            proc.wakep();
         }
     }
 

@@ -1693,6 +1693,30 @@ public final class Proc {
         }
     }
 
+    /**
+     * Go 1.25: the rest of a batch that {@code globrunqgetbatch} took under sched.lock goes on pp's
+     * empty ring after the unlock ({@code runqputbatch(pp, &q)}); Go throws "Couldn't put Gs into
+     * empty local runq" if any is left. The Gs count as queued all along (checked mode). Used by
+     * findRunnable's park path and its re-check of the global queue ({@link MLoop}).
+     */
+    void runqputbatchFromGlobal(P pp, GQueue q) {
+        if (!q.empty()) {
+            runqputbatch0(pp, q, q.length());
+            if (!q.empty()) {
+                throw new IllegalStateException("Couldn't put Gs into empty local runq");
+            }
+        }
+    }
+
+    /**
+     * Go 1.25's injectglist, after {@code runqputbatch(pp, &q)} left Gs on q:
+     * {@code lock(&sched.lock); globrunqputbatch(&q); unlock(&sched.lock)} (the spec's
+     * {@link Labels#RUNQPUTBATCH_LOCK} section, as Go 1.14/1.21's spill inside runqputbatch).
+     */
+    void globrunqputbatchRest(GQueue q) {
+        globrunqputbatchUnder(RUNQPUTBATCH_LOCK, q, q.length());
+    }
+
     /** The lock section {@code label}: {@code lock(&sched.lock); globrunqputbatch(&q, n); unlock(&sched.lock)}. */
     private void globrunqputbatchUnder(String label, GQueue q, int n) {
         lock(sched.lock, label);

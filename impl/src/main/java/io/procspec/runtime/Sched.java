@@ -156,21 +156,29 @@ import static io.procspec.runtime.G._Grunnable;
  *       {@code injectglist} starting Ms without the spinning check), and reads every P's queue
  *       instead of using the {@code idlepMask} snapshot (an idle P's queue is empty: the mask is
  *       only an optimisation).</li>
- *   <li>{@code goschedImpl} and {@code injectglist} are Go 1.21's under every {@link GoVersion}
- *       (Go 1.14's injectglist put every G on the global queue; Go 1.22 added a {@code wakep} to
- *       goschedImpl and Go 1.23 one at the end of injectglist).</li>
+ *   <li>{@code goschedImpl} is Go 1.21's under every {@link GoVersion}: Go 1.22 added a
+ *       {@code wakep} after its {@code globrunqput}, which neither this port nor the spec makes.
+ *       {@code injectglist} is Go 1.21's under GO1_14 and GO1_21 (Go 1.14's put every G on the
+ *       global queue); under GO1_25 it puts what runqputbatch left on the global queue itself and
+ *       ends with Go 1.23's {@code wakep}.</li>
  *   <li>Ms are not bounded by {@code sched.maxmcount} and do not exit; there is no {@code m0}/main
  *       goroutine: all Ps start idle and the first {@code go} starts the first M.</li>
- *   <li>Go 1.25's {@code globrunqget} forms are not used: a {@link Proc} configured for
- *       {@link GoVersion#GO1_25} is refused.</li>
+ *   <li>Under {@link GoVersion#GO1_25}, findRunnable uses Go 1.25's global-queue forms
+ *       ({@code globrunqget()} at the {@code %61} look, {@code globrunqgetbatch} under the lock and
+ *       {@code runqputbatch} after it at the global check and on the park path) and, after dropping
+ *       the spinning count, re-checks the global queue under {@code sched.lock} before the P
+ *       runqueues, as Go does since 1.22 ({@link Labels#FINDRUNNABLE_LOCKRECHECK}; Go 1.21 and
+ *       earlier check the P runqueues only). runqput keeps using runnext (Go 1.23+ avoids it only
+ *       where there is no sysmon, which Go has on every platform but wasm).</li>
  * </ul>
  *
  * <h2>Differences from the spec's Proc model</h2>
  *
- * <p>For the conformance harness: the spec's {@code injectglist} ends with Go 1.23's
- * {@code wakep} and omits the hand-off to idle Ps; this port follows Go 1.21 (no wakep; the
- * hand-off is a {@link Labels#GLOBRUNQPUT_LOCK} section and a {@link Labels#STARTM} section per
- * idle P). {@code unlockf}, a G's own code, has no step in either.
+ * <p>For the conformance harness: {@code injectglist} with a P has the same steps in both (the
+ * hand-off to idle Ps is a {@link Labels#GLOBRUNQPUT_LOCK} section and a {@link Labels#STARTM}
+ * section per idle P; under Go 1.25 the rest that runqputbatch left is a
+ * {@link Labels#RUNQPUTBATCH_LOCK} section, then {@code wakep}). {@code unlockf}, a G's own code,
+ * has no step in either.
  */
 public final class Sched implements AutoCloseable {
 
@@ -261,14 +269,10 @@ public final class Sched implements AutoCloseable {
     /**
      * A scheduler over a {@link Proc} built from {@code cfg} (ring size, free-list constants,
      * a scheduling-point hook, checked mode …), copied: later changes to {@code cfg} do not reach
-     * the scheduler. {@link #start(int)} sets the copy's {@code nprocs}; Go 1.25 is refused.
+     * the scheduler. {@link #start(int)} sets the copy's {@code nprocs}.
      */
     public Sched(ProcConfig cfg) {
         this.cfg = Objects.requireNonNull(cfg, "config").copy();
-        if (cfg.goVersion == GoVersion.GO1_25) {
-            throw new IllegalArgumentException("Sched follows Go 1.21's findRunnable; GO1_25's global-queue"
-                    + " functions are not supported (use GO1_21 or GO1_14)");
-        }
     }
 
     /** {@link #start(int)} with GOMAXPROCS = {@code Runtime.getRuntime().availableProcessors()}. */

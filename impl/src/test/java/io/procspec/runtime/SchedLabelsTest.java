@@ -102,5 +102,64 @@ class SchedLabelsTest {
 
         // the hook saw only declared labels
         assertThat(Labels.all()).containsAll(Set.copyOf(hook.labels));
+        assertThat(hook.count(FINDRUNNABLE_LOCKRECHECK)).as("Go 1.21 has no global re-check").isZero();
+    }
+
+    /**
+     * Go 1.25 (Go 1.22+): after dropping the spinning count, a parking M re-checks the global queue
+     * under sched.lock, takes its idle P back and runs the G ({@code findRunnable_lockrecheck}),
+     * before checkRunqsNoP would have looked.
+     */
+    @Test
+    @Timeout(60)
+    void go125RecheckOfTheGlobalQueueFindsWorkQueuedAfterTheIdleCheck() throws Exception {
+        Hook hook = new Hook();
+        Sched s = new Sched(new ProcConfig().point(hook).checked(true).goVersion(GoVersion.GO1_25));
+        AtomicInteger ran = new AtomicInteger();
+        AtomicBoolean firstRan = new AtomicBoolean();
+        AtomicInteger recheckBefore = new AtomicInteger(-1);
+        // an M that has idled its P, before it drops nmspinning: put a G on the global queue;
+        // wakep sees a spinning M and does nothing, so only the re-check can find it
+        hook.on(FINDRUNNABLE_DROPSPINNING, t -> t instanceof M m && m.p == null && firstRan.get(),
+                () -> {
+                    recheckBefore.set((int) hook.count(FINDRUNNABLE_LOCKRECHECK));
+                    s.go(ran::incrementAndGet);
+                });
+        s.start(1);
+        s.go(() -> {
+            ran.incrementAndGet();
+            firstRan.set(true);
+        });
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (ran.get() < 2 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(1);
+        }
+        assertThat(ran.get()).as("%s: a G stranded on the global queue while every M parked", NO_LOST_WAKEUP).isEqualTo(2);
+        assertThat(s.awaitQuiescence(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(hook.triggers).allMatch(t -> t.fired().get());
+        // the re-check ran after the trigger and found the G: checkRunqsNoP had nothing to take
+        assertThat(hook.count(FINDRUNNABLE_LOCKRECHECK)).isGreaterThan(recheckBefore.get());
+        assertThat(hook.count(CHECKRUNQSNOP_LOCK)).isZero();
+        assertThat(s.shutdown()).isEmpty();
+    }
+
+    /** Go 1.25's scheduler runs a mixed workload to quiescence on several Ps: every G runs once. */
+    @Test
+    @Timeout(60)
+    void go125SchedulerRunsEveryG() throws Exception {
+        Sched s = new Sched(new ProcConfig().checked(true).goVersion(GoVersion.GO1_25)).start(3);
+        AtomicInteger ran = new AtomicInteger();
+        int outer = 200;
+        for (int i = 0; i < outer; i++) {
+            s.go(() -> {
+                for (int k = 0; k < 3; k++) {
+                    s.go(ran::incrementAndGet);
+                }
+                ran.incrementAndGet();
+            });
+        }
+        assertThat(s.awaitQuiescence(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(ran.get()).isEqualTo(outer * 4);
+        assertThat(s.shutdown()).isEmpty();
     }
 }

@@ -19,9 +19,15 @@ import java.util.Map;
  * run MODEL [--workers N] [--cap-minutes M]
  *                               run one model; print the result and any error trace as a table
  *                               (target/tlc/MODEL/trace.txt; JSON in target/procspec/traces/)
- * ci | deep [--workers N] [--cap-minutes M]
+ * ci [--workers N] [--cap-minutes M]
  *                               run every model of the profile, one at a time, and print a summary;
  *                               --cap-minutes stops each TLC run after M minutes (recorded as unfinished)
+ * deep [--workers N] [--cap-minutes M] [--distributed K] [--threads T] [--record yes]
+ *                               the deep models, one at a time, each to completion (no time limit
+ *                               unless --cap-minutes) with every core (unless --workers) and 8 GB
+ *                               (-Dprocspec.tlc.heap); --distributed K runs the safety-only ones
+ *                               (no temporal property) with a TLCServer and K TLCWorkers of T threads
+ *                               on 127.0.0.1; --record yes then merges the runs into models/manifest.json
  * record [--from FILE]          copy the manifest entries of the last runs (target/procspec/manifest.json)
  *                               into the committed manifest, models/manifest.json
  * translate                     re-run the PlusCal translator on tla/*.tla, in place, and regenerate
@@ -69,8 +75,17 @@ public final class Main {
             }
             case "ci", "deep" -> {
                 List<ModelConfig> models = layout.models().stream().filter(m -> m.profile().equals(args[0])).toList();
-                if (args[0].equals("deep")) {       // coverage stays on (-Dprocspec.tlc.coverage=false to drop it):
+                boolean deep = args[0].equals("deep");
+                int distributed = deep ? intOption(args, "--distributed", 0) : 0;
+                int threads = Math.max(1, intOption(args, "--threads", 1));
+                if (deep) {                         // coverage stays on (-Dprocspec.tlc.coverage=false to drop it):
                     opts = opts.withHeap(System.getProperty("procspec.tlc.heap", "8g"));   // probes of deep runs
+                    if (workers <= 0) {
+                        opts = opts.withWorkers(Runtime.getRuntime().availableProcessors());
+                    }
+                    if (cap <= 0) {
+                        opts = opts.withCap(TO_COMPLETION_SECONDS);
+                    }
                 }
                 ModelRunner runner = new ModelRunner(layout, opts, reports, System.out::println);
                 List<String> lines = new ArrayList<>();
@@ -78,7 +93,9 @@ public final class Main {
                 System.out.println(ModelRunner.startLine(models.size()));
                 boolean allAsExpected = true;
                 for (ModelConfig m : models) {
-                    ModelRun run = runner.run(m, models.size(), done);
+                    ModelRun run = distributed > 0 && safetyOnly(layout, m)
+                            ? runDistributed(layout, reports, opts, m, distributed, threads, models.size(), done)
+                            : runner.run(m, models.size(), done);
                     allAsExpected &= run.asExpected();
                     String line = run.result().summary() + (run.asExpected() ? "" : "  (NOT AS EXPECTED: " + m.expect() + ")");
                     System.out.println(line);
@@ -87,6 +104,9 @@ public final class Main {
                 System.out.println(ModelRunner.endLine(allAsExpected ? "pass" : "fail"));
                 Files.createDirectories(layout.workDir());
                 Files.write(layout.workDir().resolve("summary-" + args[0] + ".txt"), lines);
+                if ("yes".equals(stringOption(args, "--record", "no"))) {
+                    record(layout, reports, null);
+                }
                 if (!allAsExpected) {
                     fail(1, "not every " + args[0] + " model ended as expected (see the lines above)");
                 }
@@ -112,14 +132,97 @@ public final class Main {
         }
     }
 
+    /** "To completion": the deep command's limit per model when no --cap-minutes is given (7 days). */
+    static final int TO_COMPLETION_SECONDS = 7 * 24 * 3600;
+
+    /**
+     * Whether a model checks safety only, so that distributed TLC (no liveness) can check it: each
+     * of its PROPERTIES is defined, in some module, without a liveness operator ({@code ~>},
+     * {@code <>}, {@code WF_}, {@code SF_}); action properties ({@code [][A]_v}, refinement) are
+     * safety, and TLCServer checks them.
+     */
+    static boolean safetyOnly(SpecLayout layout, ModelConfig m) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String p : m.properties()) {
+            if (definition(layout, p) == null || mentionsLiveness(layout, p, seen)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the definition of name, or of an operator it uses (transitively), has a liveness operator. */
+    private static boolean mentionsLiveness(SpecLayout layout, String name, java.util.Set<String> seen) {
+        if (!seen.add(name)) {
+            return false;
+        }
+        String def = definition(layout, name);
+        if (def == null) {
+            return false;
+        }
+        String body = def.substring(def.indexOf("==") + 2).replaceAll("\\\\\\*[^\n]*", "");   // drop \* comments
+        String plain = body.replace("<<", " ").replace(">>", " ");                   // tuples are not <>
+        if (plain.contains("~>") || plain.contains("<>") || plain.contains("WF_") || plain.contains("SF_")) {
+            return true;
+        }
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(body);
+        while (id.find()) {
+            if (mentionsLiveness(layout, id.group(), seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Map<Path, String> MODULE_TEXT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The text of the first definition {@code name == ...} in the modules, up to the next blank line; null if none. */
+    static String definition(SpecLayout layout, String name) {
+        java.util.regex.Pattern start = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name) + "\\s*==");
+        for (Path module : layout.modules()) {
+            String text = MODULE_TEXT.computeIfAbsent(module, f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            java.util.regex.Matcher mt = start.matcher(text);
+            if (mt.find()) {
+                int end = text.indexOf("\n\n", mt.start());
+                return text.substring(mt.start(), end < 0 ? text.length() : end);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One model with distributed TLC on 127.0.0.1 ({@code workers} TLCWorker JVMs of
+     * {@code threads} threads each), recorded like any other run (TLCServer reports no coverage, so
+     * the entry has no label or probe counts); workers in the entry is workers x threads.
+     */
+    private static ModelRun runDistributed(SpecLayout layout, SpecReports reports, TlcRunner.Options opts,
+                                           ModelConfig m, int workers, int threads, int total,
+                                           java.util.concurrent.atomic.AtomicInteger done) {
+        java.time.Instant started = java.time.Instant.now();
+        DistributedTlc.Run d = DistributedTlc.runOnLoopback(layout, m, workers, threads, opts.heap(),
+                Duration.ofMinutes(2), Duration.ofSeconds(opts.timeoutFor(m)));
+        ModelRun run = new ModelRun(m, d.result(), workers * threads, started, new LinkedHashMap<>(),
+                new LinkedHashMap<>(), ModelRunner.asExpected(m, d.result()), null);
+        reports.record(run);
+        System.out.println(ModelRunner.progressLine(m.name(), done.incrementAndGet(), total, run));
+        return run;
+    }
+
     /** The commands, how many operands each takes, and the options each accepts (all take a value). */
     private static final Map<String, Integer> OPERANDS = Map.of("list", 0, "run", 1, "ci", 0, "deep", 0, "record", 0,
             "translate", 0, "distributed", 1);
     private static final Map<String, List<String>> OPTIONS = Map.of("list", List.of(),
             "run", List.of("--workers", "--cap-minutes"), "ci", List.of("--workers", "--cap-minutes"),
-            "deep", List.of("--workers", "--cap-minutes"), "record", List.of("--from"), "translate", List.of(),
+            "deep", List.of("--workers", "--cap-minutes", "--distributed", "--threads", "--record"),
+            "record", List.of("--from"), "translate", List.of(),
             "distributed", List.of("--workers", "--threads"));
-    private static final List<String> INT_OPTIONS = List.of("--workers", "--cap-minutes", "--threads");
+    private static final List<String> INT_OPTIONS = List.of("--workers", "--cap-minutes", "--threads", "--distributed");
 
     /** Refuses an unknown command, a missing operand, an unknown option, a missing or non-numeric value: exit 2. */
     static void checkArgs(String[] args) {
@@ -235,7 +338,8 @@ public final class Main {
     }
 
     private static void usage() {
-        System.out.println("usage: list | run MODEL [--workers N] [--cap-minutes M] | ci | deep [--cap-minutes M]"
+        System.out.println("usage: list | run MODEL [--workers N] [--cap-minutes M] | ci [--workers N] [--cap-minutes M]"
+                + " | deep [--workers N] [--cap-minutes M] [--distributed K] [--threads T] [--record yes]"
                 + " | record [--from FILE] | translate | distributed MODEL [--workers N] [--threads T]");
     }
 }
