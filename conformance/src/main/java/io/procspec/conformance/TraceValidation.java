@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  * only with an empty local queue, else {@code max = 1}); p.destroy is left out (it needs the
  * world stopped). The logged variables are the
  * abstraction's ({@link SpecModule#compared()}), so a log is the same view of the Java state that
- * direction 1 compares.
+ * direction 1 compares. Every step is also checked against RunQueue's Refinement on the Java side
+ * ({@link AtomicRefinement}); for the port as it is, a step that is no RunQueueAtomic action fails
+ * the run ({@link Trace#failure()}).
  */
 public final class TraceValidation {
     private TraceValidation() {}
@@ -226,6 +228,7 @@ public final class TraceValidation {
             int idx = threads == null ? rnd.next(options.size()) : threads.choose(step, options, last);
             lastP[0] = options.get(idx);
             lastLabel[0] = ctl[0].labelOf(lastP[0]);
+            world[0].refinementStep(lastP[0], lastLabel[0]); // RunQueue's Refinement, on the Java side
             lastCmd[0] = world[0].current[lastP[0]];
             sched.add(lastP[0]);
             return idx;
@@ -246,8 +249,16 @@ public final class TraceValidation {
             steps.add(new Step(lastP[0] + 1, lastLabel[0], diff(prev[0], world[0].abstraction(ctl[0]), PER_P),
                     inputs(world[0], ctl[0], lastP[0], lastCmd[0])));
         }
-        return new Recorded(new Trace(origin, bug, steps, sched, run.failure() == null ? null : run.failure().toString()),
-                run);
+        String failure = run.failure() == null ? null : run.failure().toString();
+        if (failure == null) {
+            world[0].refinementStep(-1, null); // the last step
+            if (bug.equals("real") && !world[0].refinement.isEmpty()) {
+                // the port's step is no RunQueueAtomic action: TLC would accept the log (it checks the
+                // steps, not the refinement), so the recorder reports it
+                failure = world[0].refinement.get(0);
+            }
+        }
+        return new Recorded(new Trace(origin, bug, steps, sched, failure), run);
     }
 
     /**
