@@ -435,6 +435,14 @@ public final class TraceValidation {
      */
     static final int RECHECKED = 200;
 
+    /**
+     * Up to this many logs, TLC reports every step reached in its only run (PrintT of each step is
+     * cheap for a few hundred logs), so a rejected log's first step the spec cannot take comes from
+     * that run, without the second one (one JVM start and one parse of the spec fewer: the
+     * divergences' batches).
+     */
+    static final int PROGRESS_FIRST = 300;
+
     private static final Pattern REACHED = Pattern.compile("<<\"reached\", (\\d+), (\\d+)>>");
 
     /**
@@ -458,13 +466,16 @@ public final class TraceValidation {
         List<Integer> notAccepted = new ArrayList<>();
         long steps = 0;
         String firstOut = "";
+        boolean progress = traces.size() <= PROGRESS_FIRST;
+        Map<Integer, Integer> reachedAll = new HashMap<>();
         for (int from = 0; from < traces.size(); from += BATCH) {
             List<Trace> batch = traces.subList(from, Math.min(traces.size(), from + BATCH));
             Tlc first = tlc(spec, layout, traces.size() <= BATCH ? dir : dir.resolveSibling(dir.getFileName() + "-" + (from / BATCH + 1)),
-                    constants, batch, false, workers, timeout);
+                    constants, batch, progress, workers, timeout);
             firstOut = first.output;
             for (int i = 0; i < batch.size(); i++) {
                 steps += batch.get(i).steps().size();
+                reachedAll.put(from + i, first.reached.getOrDefault(i + 1, 0));
                 if (!first.finished || first.reached.getOrDefault(i + 1, 0) != batch.get(i).steps().size() + 1) {
                     notAccepted.add(from + i);
                 }
@@ -472,7 +483,11 @@ public final class TraceValidation {
         }
         List<Rejected> rejected = new ArrayList<>();
         String out = firstOut;
-        if (!notAccepted.isEmpty()) {
+        if (!notAccepted.isEmpty() && progress) { // every step reached is known already
+            for (int i : notAccepted) {
+                rejected.add(new Rejected(i + 1, traces.get(i), Math.max(reachedAll.get(i), 1)));
+            }
+        } else if (!notAccepted.isEmpty()) {
             List<Trace> again = new ArrayList<>();
             for (int i : notAccepted.subList(0, Math.min(RECHECKED, notAccepted.size()))) {
                 again.add(traces.get(i));
