@@ -1,6 +1,7 @@
 package io.procspec.runtime;
 
 import java.lang.invoke.VarHandle;
+import java.util.List;
 
 import static io.procspec.runtime.G._Gdead;
 import static io.procspec.runtime.G._Grunnable;
@@ -95,6 +96,12 @@ final class MLoop {
     /** findRunnable checks the global queue first every this many schedticks (Go: 61). */
     static final int GLOBAL_CHECK_PERIOD = 61;
 
+    /** stealWork's passes ({@link #STEAL_TRIES} unless {@link ProcConfig#stealTries} says otherwise: a model's bound). */
+    final int stealTries;
+
+    /** The schedtick period of the global-queue check ({@link #GLOBAL_CHECK_PERIOD} unless {@link ProcConfig#schedtickPeriod}). */
+    final int globalCheckPeriod;
+
     /** The scheduler this loop belongs to (its bookkeeping: quiescence counts, panics). */
     final Sched owner;
     final Proc proc;
@@ -114,6 +121,9 @@ final class MLoop {
      */
     volatile boolean shuttingDown;
 
+    /** Whether this loop's Ms are driven ({@link Sched#startDriven}); set before any M runs. */
+    boolean driven;
+
     MLoop(Sched owner, Proc proc) {
         this.owner = owner;
         this.proc = proc;
@@ -123,6 +133,8 @@ final class MLoop {
         this.stealOrder = new RandomOrder(gomaxprocs);
         this.idle = new Idle(sched, gomaxprocs);
         this.stealHist = new long[gomaxprocs][Sched.STEAL_BUCKETS];
+        this.stealTries = proc.cfg.stealTries;
+        this.globalCheckPeriod = proc.cfg.schedtickPeriod;
     }
 
     /** Puts every P on the idle list, allp[0] on top, as procresize leaves them; no M runs yet. */
@@ -195,6 +207,9 @@ final class MLoop {
     /** startm's {@code nmp := mget()}, or a new M registered in allm (newm's thread starts later). sched.lock held. */
     private M mgetOrNewm() {
         M nmp = idle.mget();
+        if (nmp == null && driven) {
+            throw new IllegalStateException("startm: no idle M (driven Ms are not made on demand: Sched.startDriven)");
+        }
         if (nmp == null) {
             nmp = new M(owner, this, idle.mnext++); // newm: the thread starts after unlock
             idle.allm.add(nmp);
@@ -211,7 +226,7 @@ final class MLoop {
      * note (or {@code Thread.start}) publishes the two fields.
      */
     private void handOff(M nmp, P pp, boolean spinning) {
-        boolean fresh = nmp.getState() == Thread.State.NEW; // reserved by mgetOrNewm, not started
+        boolean fresh = !nmp.driven && nmp.getState() == Thread.State.NEW; // reserved by mgetOrNewm, not started
         if (nmp.spinning) {
             throw new IllegalStateException("startm: m is spinning");
         }
@@ -291,7 +306,9 @@ final class MLoop {
             throw new IllegalStateException("acquirep: invalid p state " + pp.loadOpaqueStatus());
         }
         pp.storeOpaqueStatus(P._Prunning);
-        pp.storePlainOwner(mp); // the M's own thread: acquirep runs on it (mstart, stopm, findRunnable)
+        // The M's own thread: acquirep runs on it (mstart, stopm, findRunnable); for a driven M,
+        // the thread that runs its loop.
+        pp.storePlainOwner(Thread.currentThread());
         mp.p = pp;
     }
 
@@ -313,6 +330,56 @@ final class MLoop {
     }
 
     // ---- the M: mstart, schedule, findRunnable, stealWork --------------------------------------
+
+    /**
+     * {@code nm} driven Ms ({@link Sched#startDriven}), ids 1..nm: M 1 gets allp[0] as its nextp
+     * and a woken note (it starts as from mstart, through stopm's wake-up), Ms 2..nm are parked on
+     * sched.midle with M 2 at its head. Called before any M runs.
+     */
+    List<M> drivenMs(int nm) {
+        List<M> ms = new java.util.ArrayList<>();
+        sched.lock.lock();
+        try {
+            driven = true;
+            for (int k = 1; k <= nm; k++) {
+                M mp = new M(owner, this, k, true);
+                idle.allm.add(mp);
+                ms.add(mp);
+            }
+            idle.mnext = nm + 1;
+            for (int k = nm - 1; k >= 1; k--) {
+                idle.mput(ms.get(k)); // mput pushes: M 2 ends at the head
+            }
+            P pp = idle.pidleget(); // allp[0], on top since initIdle
+            ms.get(0).nextp = pp;
+            ms.get(0).notewakeup();
+        } finally {
+            sched.lock.unlock();
+        }
+        return ms;
+    }
+
+    /**
+     * A driven M's thread body ({@link Sched#startDriven}): as a parked M, it sleeps in stopm's
+     * mPark until startm (or, for an M given a P at the start, the start itself) hands it a P;
+     * then it acquires the P and runs the schedule loop as {@link #mstart} does.
+     */
+    void mstartDriven(M mp) {
+        mp.notesleep();
+        P pp = mp.nextp;
+        if (pp == null) {
+            return; // woken by shutdown
+        }
+        mp.nextp = null;
+        acquirep(mp, pp);
+        try {
+            while (schedule(mp)) {
+                // each round runs one G
+            }
+        } finally {
+            mexit(mp);
+        }
+    }
 
     /** mstart: a new M acquires the P startm gave it and runs the schedule loop until shutdown. */
     void mstart(M mp) {
@@ -371,7 +438,7 @@ final class MLoop {
             // Check the global runnable queue once in a while to ensure fairness. Otherwise two
             // goroutines can completely occupy the local runqueue by constantly respawning each other.
             // schedtick is Go's uint32: an unsigned remainder (a signed one differs from 2^31 on).
-            if (Integer.remainderUnsigned(pp.schedtick, GLOBAL_CHECK_PERIOD) == 0 && sched.loadOpaqueRunqsize() > 0) {
+            if (Integer.remainderUnsigned(pp.schedtick, globalCheckPeriod) == 0 && sched.loadOpaqueRunqsize() > 0) {
                 G gp = proc.globrunqgetLocked(pp, 1);
                 if (gp != null) {
                     mp.inheritTime = false;
@@ -412,6 +479,7 @@ final class MLoop {
 
             // We have nothing to do. Return P and block.
             P idled = null;
+            boolean top = false;
             proc.lock(sched.lock, FINDRUNNABLE_LOCKIDLE);
             try {
                 if (sched.loadPlainRunqsize() != 0) {
@@ -420,13 +488,23 @@ final class MLoop {
                     mp.inheritTime = false;
                     return gp;
                 }
-                if (releasep(mp) != pp) {
-                    throw new IllegalStateException("findrunnable: wrong p");
+                if (!mp.spinning && sched.loadVolatileNeedspinning() == 1) {
+                    // See "Delicate dance" below: a pidlegetSpinning found work and no P.
+                    becomeSpinning0(mp);
+                    top = true;
                 }
-                idle.pidleput(pp);
-                idled = pp;
+                if (!top) {
+                    if (releasep(mp) != pp) {
+                        throw new IllegalStateException("findrunnable: wrong p");
+                    }
+                    idle.pidleput(pp);
+                    idled = pp;
+                }
             } finally {
                 proc.unlock(sched.lock);
+            }
+            if (top) {
+                continue;
             }
 
             // Delicate dance: thread transitions from spinning to non-spinning state, potentially
@@ -435,8 +513,8 @@ final class MLoop {
             // other way around, another thread can submit work after we've checked all sources but
             // before we drop nmspinning; as a result nobody will unpark a thread to run the work.
             if (mp.spinning) {
-                mp.spinning = false;
                 proc.point.at(FINDRUNNABLE_DROPSPINNING);
+                mp.spinning = false;
                 // The parker's store of the Dekker pattern: a volatile RMW, ordered before the
                 // re-reads by the fence below; a submitter's wakep load either sees it or is seen.
                 if (sched.addVolatileNmspinning(-1) < 0) {
@@ -471,8 +549,14 @@ final class MLoop {
      */
     private void becomeSpinning(M mp) {
         proc.point.at(BECOMESPINNING);
+        becomeSpinning0(mp);
+    }
+
+    /** becomeSpinning's body, inside a step that already has its label (findRunnable's lockidle). */
+    private void becomeSpinning0(M mp) {
         mp.spinning = true;
         sched.addVolatileNmspinning(1); // seen by wakep's load: a spinning M will find new work
+        sched.storeVolatileNeedspinning(0);
     }
 
     /**
@@ -486,8 +570,8 @@ final class MLoop {
         if (!mp.spinning) {
             throw new IllegalStateException("resetspinning: not a spinning m");
         }
-        mp.spinning = false;
         proc.point.at(FINDRUNNABLE_DROPSPINNING);
+        mp.spinning = false;
         // Volatile RMW, then wakep's volatile load: if this was the last spinner, wakep sees 0.
         if (sched.addVolatileNmspinning(-1) < 0) {
             throw new IllegalStateException("findrunnable: negative nmspinning");
@@ -507,8 +591,8 @@ final class MLoop {
      */
     G stealWork(M mp) {
         P pp = mp.p;
-        for (int i = 0; i < STEAL_TRIES; i++) {
-            boolean stealRunNextG = i == STEAL_TRIES - 1;
+        for (int i = 0; i < stealTries; i++) {
+            boolean stealRunNextG = i == stealTries - 1;
             for (RandomEnum e = stealOrder.start(mp.fastrand()); !e.done(); e.next()) {
                 if (shuttingDown) {
                     return null; // Go returns early for gcwaiting; here shutdown is the one reason
@@ -517,9 +601,10 @@ final class MLoop {
                 if (pp == p2) {
                     continue;
                 }
-                // Don't bother to attempt to steal if p2 is idle (Go's idlepMask). An opaque read
-                // of a hint: an idle P's queue is empty, and a stale status only costs a try.
-                if (p2.loadOpaqueStatus() != P._Pidle) {
+                // Don't bother to attempt to steal if p2 is idle (Go's idlepMask, read live: a P
+                // that startm took is not idle, though its M has not acquired it yet). A hint: an
+                // idle P's queue is empty, and a stale bit only costs a try.
+                if (!idle.idlepMaskRead(p2.id)) {
                     int t = pp.runqtail();
                     G gp = proc.runqsteal(pp, p2, stealRunNextG);
                     if (gp != null) {
@@ -534,8 +619,11 @@ final class MLoop {
     }
 
     /**
-     * checkRunqsNoP (proc.go): with no P, after dropping nmspinning, check every P's run queue once
-     * more — and, unlike Go, the global queue — for work; if there is some, take an idle P
+     * checkRunqsNoP (proc.go): with no P, after dropping nmspinning, check the run queue of every P
+     * that is not idle ({@code idlepMask}, read live as Go does) once more — and, unlike Go, the
+     * global queue first (this port's {@code go} from outside a G puts Gs there and calls wakep,
+     * which Go never does; the spec's models have no such submitter) — for work; if there is some,
+     * take an idle P
      * ({@code lock(&sched.lock); pp := pidlegetSpinning(0); unlock}) for the caller to spin on.
      * Returns null when there is no work, or no idle P (then every P's M still has to pass its own
      * idle check, so the work is not stranded).
@@ -547,7 +635,9 @@ final class MLoop {
         // sched.runqsize, says why opaque suffices).
         boolean work = sched.loadOpaqueRunqsize() != 0;
         for (int i = 0; i < allp.length && !work; i++) {
-            if (!proc.runqempty(allp[i])) {
+            // Go: if !idlepMaskSnapshot.read(id) && !runqempty(p2); the snapshot copies only the
+            // slice header, so the bits are read live (an idle P's queue is empty).
+            if (!idle.idlepMaskRead(allp[i].id) && !proc.runqempty(allp[i])) {
                 work = true;
             }
         }

@@ -242,6 +242,8 @@ public final class Proc {
     final ProcConfig cfg;
     /** The scheduling-point hook: final, so with {@link SchedPoint#NONE} the JIT inlines it away. */
     final SchedPoint point;
+    /** {@link ProcConfig#malgHook}: null unless a harness numbers the Gs malg makes. */
+    private final java.util.function.Consumer<G> malgHook;
     final GoVersion goVersion;
     final boolean checked;
 
@@ -281,6 +283,7 @@ public final class Proc {
     public Proc(ProcConfig cfg) {
         this.cfg = Objects.requireNonNull(cfg, "config").copy();
         this.point = this.cfg.point;
+        this.malgHook = this.cfg.malgHook;
         this.goVersion = this.cfg.goVersion;
         this.checked = this.cfg.checked;
         this.where = this.checked ? new ConcurrentHashMap<>() : null;
@@ -579,6 +582,9 @@ public final class Proc {
             point.at(MALG);
             newg.stack = stacks.stackalloc(stacksize);
             newg.stackguard0 = newg.stack.lo() + StackGuard;
+        }
+        if (malgHook != null) {
+            malgHook.accept(newg); // a harness numbers it (not in Go)
         }
         return newg;
     }

@@ -1012,6 +1012,114 @@ public final class Sched implements AutoCloseable {
                 ps.stacksAllocated(), ps.stacksFreed());
     }
 
+    // ---- driven Ms: for a harness that runs the Ms itself -------------------------------------------
+
+    /**
+     * Starts the scheduler for a harness that runs each M's loop on a thread of its own choosing
+     * (the conformance harness runs them as a controller's logical threads to replay
+     * {@code spec/tla/Proc.tla}'s paths). It sets up the spec's scenario {@code "main"}, which is
+     * how Go starts: {@code nprocs} Ps, all idle but {@code allp[0]}; the main goroutine
+     * ({@code main}, goid 1) made by {@code newproc} on {@code allp[0]} before {@code mainStarted}
+     * (in runnext, no wakep), as {@code rt0_go} does; and {@code nm} Ms that are never started as
+     * threads: M 1 is handed {@code allp[0]} (it wakes as from {@code mstart}), Ms 2..nm are parked
+     * on {@code sched.midle}, M 2 at its head. Element k of the result runs M k+1's loop on the
+     * calling thread: it waits in stopm's mPark at the scheduling point {@link Labels#STOPM} until
+     * startm wakes it (M 1 is woken already), then runs {@code schedule} until shutdown. Inside it,
+     * {@link #go}, {@link #ready} and {@link #injectglist} act as inside any G of this scheduler.
+     *
+     * <p>A driven M parks only at scheduling points, so the config's {@code point} must be a
+     * controller that runs one thread at a time (with {@link SchedPoint#NONE} a parked driven M
+     * would spin). Since a driven M is not a thread, startm never makes a new one: with no idle M
+     * it throws (the spec's startm waits for one to park; a replay never takes that step).
+     *
+     * @param nprocs GOMAXPROCS, at least 1
+     * @param nm     Ms, at least {@code nprocs} (the spec's {@code NumM >= NumP})
+     * @param main   the main goroutine's body
+     * @return one body per M, M 1 first
+     * @throws IllegalArgumentException {@code nprocs < 1} or {@code nm < nprocs} (nothing changes)
+     * @throws IllegalStateException    already started (nothing changes)
+     */
+    public List<Runnable> startDriven(int nprocs, int nm, Steps main) {
+        Objects.requireNonNull(main, "main");
+        if (nprocs < 1 || nm < nprocs) {
+            throw new IllegalArgumentException("startDriven needs nprocs >= 1 and nm >= nprocs, got " + nprocs + " and " + nm);
+        }
+        start(nprocs);
+        Proc pr = proc;
+        MLoop lp = loop;
+        pr.setMainStarted(false); // newproc(main) calls no wakep, as in rt0_go
+        List<M> ms = lp.drivenMs(nm);
+        P p0 = ms.get(0).nextp;
+        p0.storePlainOwner(Thread.currentThread()); // m0 owns P0 while it makes the main goroutine
+        incr(created, p0.id);
+        G g = pr.newproc1(p0, new FuncVal(main), null, 0);
+        pr.runqput(p0, g, true);
+        p0.storePlainOwner(P.IDLE); // acquired by M 1 when it wakes
+        pr.setMainStarted(true);
+        List<Runnable> bodies = new ArrayList<>();
+        for (M mp : ms) {
+            bodies.add(() -> {
+                M.DRIVEN.set(mp);
+                try {
+                    lp.mstartDriven(mp);
+                } finally {
+                    M.DRIVEN.remove();
+                }
+            });
+        }
+        return bodies;
+    }
+
+    /**
+     * One M, as {@link #schedSnapshot()} sees it.
+     *
+     * @param id       {@code m.id} (driven Ms: 1..nm)
+     * @param p        {@code m.p.id}, else {@code m.nextp.id} (the P startm handed it, not yet
+     *                 acquired: the spec's {@code pp[m]} from startm on), else -1
+     * @param spinning {@code m.spinning}
+     * @param curg     {@code m.curg}, or null
+     * @param parked   whether the M is in stopm's mPark (the spec's {@code parked}: from stopm's
+     *                 lock section until its wake-up returns)
+     */
+    public record MView(long id, int p, boolean spinning, G curg, boolean parked) {}
+
+    /**
+     * The scheduler's state beside the queues ({@link Proc#snapshot()} has those): every M, the
+     * idle lists, {@code nmspinning} and {@code needspinning}. Exact only while no M runs (every
+     * driven M waits at a scheduling point, or after shutdown).
+     *
+     * @param allm         every M, in the order they were made
+     * @param pidle        {@code sched.pidle}: P ids, the next pidleget's first
+     * @param midle        {@code sched.midle}: M ids, the next mget's first
+     * @param nmspinning   {@code sched.nmspinning}
+     * @param needspinning {@code sched.needspinning}
+     */
+    public record SchedView(List<MView> allm, List<Integer> pidle, List<Long> midle, int nmspinning,
+                            int needspinning) {}
+
+    /** A {@link SchedView} of this scheduler now (see there for when it is exact); null before start. */
+    public SchedView schedSnapshot() {
+        MLoop lp = loop;
+        if (lp == null) {
+            return null;
+        }
+        List<MView> ms = new ArrayList<>();
+        for (M mp : lp.idle.allm) {
+            P pp = mp.p != null ? mp.p : mp.nextp;
+            ms.add(new MView(mp.mid, pp == null ? -1 : pp.id, mp.spinning, mp.curg, mp.sleeping));
+        }
+        List<Integer> pidle = new ArrayList<>();
+        for (P pp : lp.idle.pidleList()) {
+            pidle.add(pp.id);
+        }
+        List<Long> midle = new ArrayList<>();
+        for (M mp : lp.idle.midleList()) {
+            midle.add(mp.mid);
+        }
+        return new SchedView(List.copyOf(ms), List.copyOf(pidle), List.copyOf(midle), lp.sched.loadVolatileNmspinning(),
+                lp.sched.loadVolatileNeedspinning());
+    }
+
     // ---- test access --------------------------------------------------------------------------------
 
     /** The P of the M running the calling G, or null outside a G (tests). */
