@@ -139,11 +139,13 @@ public final class Replayer {
         }
         String a = g.action(e);
         int r;
+        String at = mod.processActions().getOrDefault(a, a); // the label the acting process is at
         if (mod.environmentActions().containsKey(a)) {
             r = ENV;
-        } else if (!mod.labels().contains(a)) {
+        } else if (!mod.labels().contains(at)) {
             r = NOT_REPLAYABLE;
         } else {
+            a = at;
             List<String> pc = pcs(g.from(e));
             List<Integer> cand = new ArrayList<>();
             for (int p = 0; p < pc.size(); p++) {

@@ -40,6 +40,16 @@ public interface SpecModule {
      */
     Map<String, String> environmentActions();
 
+    /**
+     * Actions of the state graph that are not named by a label but are a process's own step, each
+     * with the label the process is parked at on the Java side when it takes it (Proc's
+     * {@code Wakeup(m)}: M m, parked in stopm's mPark, returns from it). The acting process is
+     * found as for a label.
+     */
+    default Map<String, String> processActions() {
+        return Map.of();
+    }
+
     /** The per-process variables (functions of the process), used to tell which process acted. */
     List<String> perProcess();
 
