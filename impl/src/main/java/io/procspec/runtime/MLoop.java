@@ -52,13 +52,17 @@ import static io.procspec.runtime.Labels.WAKEP_LOCK;
  * M and does not wake anyone, and the work sits while every M sleeps. Both sides follow a
  * Dekker-style pattern over sequentially consistent accesses:
  * <ul>
- *   <li>submitter: (1) publish the work — newproc's CAS of {@code runnext}, or the global queue
- *       under {@code sched.lock} followed by a full fence ({@link Sched#goOutside}); (2) read
- *       {@code nmspinning} in {@code wakep};</li>
+ *   <li>submitter: (1) publish the work on its P — newproc's or ready's CAS of {@code runnext},
+ *       or a ring put; (2) read {@code nmspinning} in {@code wakep};</li>
  *   <li>parker: (1) put its P on {@code pidle}; decrement {@code nmspinning}
- *       ({@link Labels#FINDRUNNABLE_DROPSPINNING}) and a full fence; (2) re-read every run queue
- *       ({@code runqempty}) and the global queue's size ({@link #checkRunqsNoP}).</li>
+ *       ({@link Labels#FINDRUNNABLE_DROPSPINNING}) and a full fence; (2) re-read the run queue of
+ *       every P that is not idle ({@code runqempty}, {@link #checkRunqsNoP}).</li>
  * </ul>
+ * Work on the global queue is not part of this pattern (Go 1.21): a G that yields there
+ * (goschedImpl) is followed by its own M's findRunnable, and a P-less submitter
+ * ({@link Sched#goOutside}, injectglist without a P) starts an M on an idle P
+ * ({@code startIdle}), or, with no idle P, sets {@code needspinning} under {@code sched.lock}, which
+ * makes the next non-spinning M about to idle its P spin instead.
  * In any total order of these steps one side sees the other: either the parker's re-read comes
  * after the publication and sees the work, so it takes an idle P back and spins again
  * ({@link Labels#CHECKRUNQSNOP_LOCK}); or the submitter's read comes after the decrement. If the
@@ -102,6 +106,9 @@ final class MLoop {
     /** The schedtick period of the global-queue check ({@link #GLOBAL_CHECK_PERIOD} unless {@link ProcConfig#schedtickPeriod}). */
     final int globalCheckPeriod;
 
+    /** findRunnable's two decisions the spec's Proc bugs change ({@link FindRunnableChecks#GO} in production). */
+    final FindRunnableChecks checks;
+
     /** The scheduler this loop belongs to (its bookkeeping: quiescence counts, panics). */
     final Sched owner;
     final Proc proc;
@@ -135,6 +142,7 @@ final class MLoop {
         this.stealHist = new long[gomaxprocs][Sched.STEAL_BUCKETS];
         this.stealTries = proc.cfg.stealTries;
         this.globalCheckPeriod = proc.cfg.schedtickPeriod;
+        this.checks = proc.cfg.findRunnableChecks;
     }
 
     /** Puts every P on the idle list, allp[0] on top, as procresize leaves them; no M runs yet. */
@@ -438,7 +446,7 @@ final class MLoop {
             // Check the global runnable queue once in a while to ensure fairness. Otherwise two
             // goroutines can completely occupy the local runqueue by constantly respawning each other.
             // schedtick is Go's uint32: an unsigned remainder (a signed one differs from 2^31 on).
-            if (Integer.remainderUnsigned(pp.schedtick, globalCheckPeriod) == 0 && sched.loadOpaqueRunqsize() > 0) {
+            if (checks.globalCheckDue(pp.schedtick, globalCheckPeriod) && sched.loadOpaqueRunqsize() > 0) {
                 G gp = proc.globrunqgetLocked(pp, 1);
                 if (gp != null) {
                     mp.inheritTime = false;
@@ -527,7 +535,7 @@ final class MLoop {
                 // runtime has some cases of transient increments of nmspinning that are decremented
                 // without going through this path, so we must be conservative and perform the check
                 // on all spinning Ms.
-                P p2 = checkRunqsNoP();
+                P p2 = checks.checkRunqsNoP() ? checkRunqsNoP() : null;
                 if (p2 != null) {
                     acquirep(mp, p2);
                     becomeSpinning(mp);
@@ -619,11 +627,10 @@ final class MLoop {
     }
 
     /**
-     * checkRunqsNoP (proc.go): with no P, after dropping nmspinning, check the run queue of every P
-     * that is not idle ({@code idlepMask}, read live as Go does) once more — and, unlike Go, the
-     * global queue first (this port's {@code go} from outside a G puts Gs there and calls wakep,
-     * which Go never does; the spec's models have no such submitter) — for work; if there is some,
-     * take an idle P
+     * checkRunqsNoP (proc.go, Go 1.21): with no P, after dropping nmspinning, check the run queue
+     * of every P that is not idle ({@code idlepMask}, read live as Go does) once more for work (not
+     * the global queue: work put there is seen under sched.lock by findRunnable's idle section, or
+     * comes with startIdle, see {@link Sched#goOutside}); if there is some, take an idle P
      * ({@code lock(&sched.lock); pp := pidlegetSpinning(0); unlock}) for the caller to spin on.
      * Returns null when there is no work, or no idle P (then every P's M still has to pass its own
      * idle check, so the work is not stranded).
@@ -631,9 +638,8 @@ final class MLoop {
      * <p>Spec: the runqempty labels, then {@link Labels#CHECKRUNQSNOP_LOCK}.
      */
     P checkRunqsNoP() {
-        // After the decrement and the full fence: the no-lost-wakeup recheck (Proc's table, row
-        // sched.runqsize, says why opaque suffices).
-        boolean work = sched.loadOpaqueRunqsize() != 0;
+        // After the decrement and the full fence: the no-lost-wakeup recheck.
+        boolean work = false;
         for (int i = 0; i < allp.length && !work; i++) {
             // Go: if !idlepMaskSnapshot.read(id) && !runqempty(p2); the snapshot copies only the
             // slice header, so the bits are read live (an idle P's queue is empty).
@@ -875,7 +881,7 @@ final class MLoop {
      *
      * <p>Spec: {@link Labels#STARTM} (one lock section: pidleget and mget).
      */
-    private void startIdle(int n) {
+    void startIdle(int n) {
         for (int i = 0; i < n; i++) {
             P pp;
             M nmp;

@@ -30,6 +30,7 @@ public final class ProcConfig {
     int schedtickPeriod = 61;
     int stealTries = 4;
     java.util.function.Consumer<G> malgHook;
+    FindRunnableChecks findRunnableChecks = FindRunnableChecks.GO;
 
     public ProcConfig nprocs(int n) {
         if (n <= 0) {
@@ -223,6 +224,20 @@ public final class ProcConfig {
         return this;
     }
 
+    /**
+     * findRunnable's two decisions that the spec's Proc bugs change (default
+     * {@link FindRunnableChecks#GO}, Go 1.21): the extension point of the bug catalogue's twins.
+     */
+    public ProcConfig findRunnableChecks(FindRunnableChecks checks) {
+        findRunnableChecks = java.util.Objects.requireNonNull(checks, "checks");
+        return this;
+    }
+
+    /** findRunnable's decisions ({@link FindRunnableChecks#GO} unless a bug twin's). */
+    public FindRunnableChecks findRunnableChecks() {
+        return findRunnableChecks;
+    }
+
     /** A copy: a Proc keeps its own, so that later changes to this config cannot reach it. */
     ProcConfig copy() {
         ProcConfig c = new ProcConfig();
@@ -242,6 +257,7 @@ public final class ProcConfig {
         c.schedtickPeriod = schedtickPeriod;
         c.stealTries = stealTries;
         c.malgHook = malgHook;
+        c.findRunnableChecks = findRunnableChecks;
         return c;
     }
 

@@ -111,11 +111,12 @@ import static io.procspec.runtime.G._Grunnable;
  * Gs and never has queued Gs, and is owned by whichever outside caller holds {@code injectLock}. It
  * is only the context {@code newproc1} needs (a free-G cache refilled from the global free lists,
  * and a goid cache). The G then goes on the global queue under {@code sched.lock}, as Go's
- * {@code injectglist} does for a thread without a P, and {@code wakep} follows; the no-lost-wakeup
- * argument ({@link MLoop}) covers it, because a full fence separates the put from wakep's read. A
- * {@link #ready} from outside is {@code injectglist} with no P: the global queue, then an M for
- * each idle P ({@code startIdle}); with no idle P, every P's M looks at the global queue under
- * {@code sched.lock} before it idles, so the G is not stranded.
+ * {@code injectglist} does for a thread without a P, and an idle P gets an M ({@code startIdle}),
+ * as for a {@link #ready} from outside, which is {@code injectglist} with no P: the global queue,
+ * then an M for each idle P; with no idle P ({@code pidlegetSpinning} then sets
+ * {@code needspinning}), every P's M looks at the global queue under {@code sched.lock} before it
+ * idles, so the G is not stranded. (Until the Proc replay this path called {@code wakep}, and
+ * {@code checkRunqsNoP} re-read the global queue to cover it, which Go 1.21 does not do.)
  *
  * <p><b>Quiescence and shutdown.</b> Each P counts the Gs created and readied on it (before they
  * become runnable) and the Gs that finished or parked on it (after they stopped), with release
@@ -152,10 +153,6 @@ import static io.procspec.runtime.G._Grunnable;
  *       on a P whose M will run it or on the global queue that every M checks under
  *       {@code sched.lock} before idling its P. A thread outside any G stands for the P-less
  *       readier (netpoll's {@code injectglist}).</li>
- *   <li>{@code checkRunqsNoP} re-reads the global queue's size too (Go relies on
- *       {@code injectglist} starting Ms without the spinning check), and reads every P's queue
- *       instead of using the {@code idlepMask} snapshot (an idle P's queue is empty: the mask is
- *       only an optimisation).</li>
  *   <li>{@code goschedImpl} and {@code injectglist} are Go 1.21's under every {@link GoVersion}
  *       (Go 1.14's injectglist put every G on the global queue; Go 1.22 added a {@code wakep} to
  *       goschedImpl and Go 1.23 one at the end of injectglist).</li>
@@ -430,9 +427,9 @@ public final class Sched implements AutoCloseable {
      * <p>The caller borrows the injection P under {@code injectLock} (see the class comment): it is
      * the context for {@code newproc1} ({@code gfget}: the P's free cache, refilled from
      * {@code sched.gFree}; else {@code malg}; a goid from its cache). The new G goes on the global
-     * queue ({@code lock(&sched.lock); globrunqput(gp); unlock}, {@link Labels#GLOBRUNQPUT_LOCK}), as
-     * Go's {@code injectglist} does when the caller has no P. A full fence (the #StoreLoad of Go's
-     * submission pattern) then precedes {@code wakep}'s read of {@code nmspinning}.
+     * queue ({@code lock(&sched.lock); globrunqput(gp); unlock}, {@link Labels#GLOBRUNQPUT_LOCK}), and
+     * an idle P gets an M ({@code startIdle}), as Go's {@code injectglist} does when the caller has
+     * no P.
      */
     void goOutside(Runnable fn) {
         if (fn == null) {
@@ -456,11 +453,14 @@ public final class Sched implements AutoCloseable {
                 throw e;
             }
             proc.globrunqputLocked(gp);
+            // Go's injectglist with no P (netpoll's readied Gs): an M for an idle P, if there is
+            // one (startIdle; none: needspinning, and every P's M looks at the global queue under
+            // sched.lock before it idles its P). Not wakep: a spinning M's checkRunqsNoP does not
+            // re-read the global queue (Go 1.21).
+            loop.startIdle(1);
         } finally {
             injectLock.unlock();
         }
-        VarHandle.fullFence(); // #StoreLoad: the put above, then wakep's read of nmspinning
-        proc.wakep();
     }
 
     /** From outside a G (injectLock held): refuses before start and after shutdown. */
@@ -1041,6 +1041,24 @@ public final class Sched implements AutoCloseable {
      */
     public List<Runnable> startDriven(int nprocs, int nm, Steps main) {
         Objects.requireNonNull(main, "main");
+        return startDriven(nprocs, nm, p0 -> {
+            G g = proc.newproc1(p0, new FuncVal(main), null, 0);
+            proc.runqput(p0, g, true);
+        });
+    }
+
+    /**
+     * {@link #startDriven(int, int, Steps)} with the initial Gs made by {@code setup} instead of
+     * one main goroutine: it runs on the calling thread, before any M, with {@code allp[0]} owned by
+     * the caller (as m0 before mstart) and {@code mainStarted} false (no wakep), and may make Gs on
+     * it ({@link Proc#newproc1}) and queue them on its ring, its runnext or the global queue (the
+     * spec's other starting scenarios, such as {@code "fairness"}: two Gs in P 1's ring and one on
+     * the global queue). Its Gs count as created for {@link #awaitQuiescence} only if it queues them.
+     *
+     * @throws IllegalArgumentException as {@link #startDriven(int, int, Steps)}
+     */
+    public List<Runnable> startDriven(int nprocs, int nm, java.util.function.Consumer<P> setup) {
+        Objects.requireNonNull(setup, "setup");
         if (nprocs < 1 || nm < nprocs) {
             throw new IllegalArgumentException("startDriven needs nprocs >= 1 and nm >= nprocs, got " + nprocs + " and " + nm);
         }
@@ -1050,10 +1068,10 @@ public final class Sched implements AutoCloseable {
         pr.setMainStarted(false); // newproc(main) calls no wakep, as in rt0_go
         List<M> ms = lp.drivenMs(nm);
         P p0 = ms.get(0).nextp;
-        p0.storePlainOwner(Thread.currentThread()); // m0 owns P0 while it makes the main goroutine
-        incr(created, p0.id);
-        G g = pr.newproc1(p0, new FuncVal(main), null, 0);
-        pr.runqput(p0, g, true);
+        p0.storePlainOwner(Thread.currentThread()); // m0 owns P0 while it makes the initial Gs
+        long made = pr.allgs().size();
+        setup.accept(p0);
+        add(created, p0.id, pr.allgs().size() - made);
         p0.storePlainOwner(P.IDLE); // acquired by M 1 when it wakes
         pr.setMainStarted(true);
         List<Runnable> bodies = new ArrayList<>();
