@@ -1,6 +1,10 @@
 package io.procspec.conformance;
 
 import io.procspec.control.Controller;
+import io.procspec.mutants.Catalogue;
+import io.procspec.mutants.QueueOps;
+import io.procspec.runtime.FindRunnableChecks;
+import io.procspec.runtime.FuncVal;
 import io.procspec.runtime.G;
 import io.procspec.runtime.GoVersion;
 import io.procspec.runtime.Labels;
@@ -102,6 +106,9 @@ public final class ProcModule implements SpecModule {
         PER_PROCESS = List.copyOf(l);
     }
 
+    /** The spec's starting scenarios the harness sets up on the driven scheduler. */
+    static final Set<String> SCENARIOS = Set.of("main", "fairness");
+
     /** G actions the Java G bodies perform. */
     static final Set<String> JAVA_ACTIONS = Set.of("go", "exit", "gosched", "yield", "park", "ready", "inject");
 
@@ -145,8 +152,8 @@ public final class ProcModule implements SpecModule {
     /** Why the harness cannot replay a model with these constants, or null when it can. */
     static String refusal(Map<String, String> c) {
         String scenario = RunQueueModule.strip(TlcValue.parse(c.getOrDefault("Scenario", "\"main\"")));
-        if (!scenario.equals("main")) {
-            return "Scenario \"" + scenario + "\": the driven scheduler starts as Go does (scenario \"main\") only";
+        if (!SCENARIOS.contains(scenario)) {
+            return "Scenario \"" + scenario + "\": the harness sets up the scenarios " + SCENARIOS + " only";
         }
         String v = RunQueueModule.strip(TlcValue.parse(c.getOrDefault("GoVersion", "\"1.21\"")));
         if (v.equals("1.25")) {
@@ -246,7 +253,13 @@ public final class ProcModule implements SpecModule {
                     .stealTries(Integer.parseInt(c.get("StealTries"))).runnextBackoffNanos(0)
                     .checked(false).point(point).malgHook(this::born);
             if (!bug.equals("real")) {
-                throw new IllegalArgumentException("Proc has no Java twin of bug " + bug);
+                // a scheduler twin (mutants/): findRunnable's checks changed; the queue operations are the port's
+                QueueOps twin = Catalogue.ops(bug, new Proc(1));
+                if (!(twin instanceof FindRunnableChecks checks)) {
+                    throw new IllegalArgumentException("the Java twin of " + bug + " changes queue operations, which "
+                            + "the driven scheduler does not take from a twin; Proc replays scheduler twins only");
+                }
+                cfg.findRunnableChecks(checks);
             }
             sched = new Sched(cfg);
             sched.setPanicHandler((goid, t) -> {
@@ -254,7 +267,17 @@ public final class ProcModule implements SpecModule {
                     panic = "goroutine " + goid + " failed: " + t; // shown as thrown (the spec's is "")
                 }
             });
-            bodies = sched.startDriven(numP, numM, new SpecG());
+            String scenario = RunQueueModule.strip(TlcValue.parse(c.getOrDefault("Scenario", "\"main\"")));
+            bodies = sched.startDriven(numP, numM, p0 -> {
+                Proc pr = sched.proc();
+                if (scenario.equals("fairness")) { // Gs 1 and 2 in P 1's ring, G 3 on the global queue
+                    pr.runqput(p0, pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), false);
+                    pr.runqput(p0, pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), false);
+                    pr.globrunqputLocked(pr.newproc1(p0, new FuncVal(new SpecG()), null, 0));
+                } else { // "main": G 1 in P 1's runnext, as newproc leaves the main goroutine
+                    pr.runqput(p0, pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), true);
+                }
+            });
             proc = sched.proc();
             pending = new Cmd[numM];
         }
@@ -296,6 +319,51 @@ public final class ProcModule implements SpecModule {
         @Override
         public void finishOperations() {
             // an M never finishes; the bug replays end at the counterexample's last state
+        }
+
+        /**
+         * The Java state's instance of a liveness property's bad condition, now (empty when it does
+         * not hold): {@code GlobalEventuallyRuns}: the Gs on the global queue (none of them runs);
+         * {@code WorkConservation}: its NoStrandedWork's {@code IdleWithWork}, an idle P while a G
+         * is queued. A lasso replay checks it at every state of TLC's cycle ({@link Replayer#replayLasso}).
+         */
+        @Override
+        public List<String> violations(String property, Controller ctl) {
+            Snapshot s = proc.snapshot();
+            Sched.SchedView sv = sched.schedSnapshot();
+            List<String> out = new ArrayList<>();
+            switch (property) {
+                case "GlobalEventuallyRuns" -> {
+                    for (G g : s.globrunq()) {
+                        if (g.readgstatus() != G._Grunning) {
+                            out.add("G" + id(g) + " is on the global queue (" + GFreeModule.GfWorld.status(g.readgstatus()) + ")");
+                        }
+                    }
+                }
+                case "WorkConservation" -> {
+                    List<String> queued = new ArrayList<>();
+                    for (Snapshot.PView v : s.allp()) {
+                        for (G g : v.runq()) {
+                            queued.add("G" + id(g) + " in P" + (v.id() + 1) + "'s ring");
+                        }
+                        if (v.runnext() != null) {
+                            queued.add("G" + id(v.runnext()) + " in P" + (v.id() + 1) + "'s runnext");
+                        }
+                    }
+                    for (G g : s.globrunq()) {
+                        queued.add("G" + id(g) + " on the global queue");
+                    }
+                    if (!sv.pidle().isEmpty() && !queued.isEmpty()) {
+                        List<String> idle = new ArrayList<>();
+                        for (int p : sv.pidle()) {
+                            idle.add("P" + (p + 1));
+                        }
+                        out.add(String.join(", ", idle) + " idle while " + String.join(", ", queued));
+                    }
+                }
+                default -> throw new UnsupportedOperationException("the Java side of Proc cannot check " + property);
+            }
+            return out;
         }
 
         /** The G action the current M's spec process has chosen; consumed. */

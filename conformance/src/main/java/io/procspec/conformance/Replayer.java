@@ -434,6 +434,75 @@ public final class Replayer {
         return new BugReplay(mm, (int) o.steps, end.atEnd, end.afterFinish, end.unsupported);
     }
 
+    /**
+     * A liveness counterexample (a lasso) replayed on the Java side: TLC's path from the initial
+     * state through its cycle, the cycle unrolled as often as the graph has it. {@code cycle} holds,
+     * for each state from the cycle's first on, the property's bad condition on the Java state
+     * there ({@link SpecModule.World#violations}): the Java run follows the cycle back to a state
+     * that maps to its start, so it can go round for ever, and the condition holding at every
+     * state of the cycle is the violation of the "leads to".
+     */
+    public record LassoReplay(Mismatch mismatch, int steps, List<List<String>> cycle, String unsupported) {
+        /** Whether the bad condition held at every state of the cycle. */
+        public boolean violatedThroughout() {
+            return mismatch == null && unsupported == null && !cycle.isEmpty() && cycle.stream().noneMatch(List::isEmpty);
+        }
+
+        /** What held at every state of the cycle (for a property about one G: that G's entry). */
+        public List<String> common() {
+            if (cycle.isEmpty()) {
+                return List.of();
+            }
+            List<String> c = new ArrayList<>(cycle.get(0));
+            for (List<String> l : cycle) {
+                c.retainAll(l);
+            }
+            return c;
+        }
+    }
+
+    /**
+     * Replays this graph's one path (a lasso unrolled by the caller, {@link StateGraph#ofTrace}),
+     * comparing every step, and records {@code property}'s bad condition on the Java state at every
+     * state from index {@code cycleFrom} (0 is the initial state) on.
+     */
+    public LassoReplay replayLasso(String property, int cycleFrom) {
+        List<Integer> path = new ArrayList<>();
+        for (int e = 0; e < g.edges(); e++) {
+            actor(e);
+            path.add(e);
+        }
+        Lasso l = new Lasso(property, cycleFrom);
+        Outcome o = new Outcome();
+        Mismatch mm = executeOnce(g.initial()[0], path, new int[path.size()], o, null, l);
+        return new LassoReplay(mm, (int) o.steps, l.perState, l.unsupported);
+    }
+
+    private static final class Lasso {
+        final String property;
+        final int from;
+        final List<List<String>> perState = new ArrayList<>();
+        int last = -1;
+        String unsupported;
+
+        Lasso(String property, int from) {
+            this.property = property;
+            this.from = from;
+        }
+
+        void observe(SpecModule.World w, Controller ctl, int state) {
+            if (state < from || state <= last || unsupported != null) {
+                return;
+            }
+            last = state;
+            try {
+                perState.add(w.violations(property, ctl));
+            } catch (UnsupportedOperationException e) {
+                unsupported = e.getMessage();
+            }
+        }
+    }
+
     private static final class End {
         final String property;
         List<String> atEnd;
@@ -467,6 +536,10 @@ public final class Replayer {
     }
 
     private Mismatch executeOnce(int root, List<Integer> path, int[] pick, Outcome o, End end) {
+        return executeOnce(root, path, pick, o, end, null);
+    }
+
+    private Mismatch executeOnce(int root, List<Integer> path, int[] pick, Outcome o, End end, Lasso lasso) {
         int[] k = {0};
         List<Integer> sched = new ArrayList<>();
         SpecModule.World[] world = new SpecModule.World[1];
@@ -478,11 +551,17 @@ public final class Replayer {
             }
             int state = k[0] == 0 ? root : g.to(path.get(k[0] - 1));
             check(world[0], ctl, state, k[0]);
+            if (lasso != null) {
+                lasso.observe(world[0], ctl, k[0]);
+            }
             while (k[0] < path.size() && actor[path.get(k[0])] == ENV) {
                 int e = path.get(k[0]);
                 world[0].environment(g.action(e), g.state(g.from(e)), g.state(g.to(e)));
                 k[0]++;
                 check(world[0], ctl, g.to(e), k[0]);
+                if (lasso != null) {
+                    lasso.observe(world[0], ctl, k[0]);
+                }
             }
             if (k[0] == path.size()) {
                 if (end != null && end.atEnd(world[0], ctl)) {
