@@ -36,16 +36,41 @@ public final class GraphDump {
      * liveness graph (nor its stuttering self-loops) is written.
      */
     public static Dumped run(SpecLayout layout, ModelConfig model, int workers, String heap, boolean graphOnly) {
+        return run(layout, model, workers, heap, graphOnly, null);
+    }
+
+    /**
+     * As above; {@code view}, when not null, is a TLA+ expression TLC fingerprints instead of the
+     * model's own VIEW ({@link SpecModule#replayView}): a module {@code <spec>ReplayView} that
+     * extends the model's defines it, and TLC runs on that module.
+     */
+    public static Dumped run(SpecLayout layout, ModelConfig model, int workers, String heap, boolean graphOnly,
+                             String view) {
         long t0 = System.nanoTime();
         Path dir = TlcRunner.prepare(layout, model, "-graph");
         dropView(dir.resolve(model.name() + ".cfg"));
         if (graphOnly) {
             dropChecks(dir.resolve(model.name() + ".cfg"));
         }
+        String module = model.spec();
+        if (view != null) {
+            module = model.spec() + "ReplayView";
+            try {
+                Files.writeString(dir.resolve(module + ".tla"), "---- MODULE " + module + " ----\n"
+                        + "EXTENDS " + model.spec() + "\n"
+                        + "\\* The conformance harness's view (conformance/GraphDump, SpecModule.replayView)\n"
+                        + "ReplayView == " + view + "\n====\n");
+                Files.writeString(dir.resolve(model.name() + ".cfg"), "VIEW ReplayView\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         List<String> args = new ArrayList<>(TlcRunner.tlcArgs(model, model.workers() != null ? model.workers() : workers,
                 false, false));
         int at = args.indexOf("-config");
         args.addAll(at, List.of("-dump", "dot,actionlabels", "graph.dot"));
+        args.set(args.size() - 1, module + ".tla");
         List<String> cmd = Jvm.command(List.of("-Xmx" + heap, "-XX:+UseParallelGC"), "tlc2.TLC", args);
         Jvm.Result r = Jvm.run(cmd, dir, Duration.ofSeconds(model.timeoutSeconds()));
         try {

@@ -144,6 +144,16 @@ public final class ProcModule implements SpecModule {
         return Map.of("Wakeup", Labels.STOPM);
     }
 
+    /**
+     * An endless program ({@code Unbounded}): {@code gsteps} counts for ever, so the graph is
+     * infinite without MCProc's VIEW; this view keeps every variable but forgets {@code gsteps},
+     * which nothing reads then ({@code MayAct} is TRUE) and the replay does not compare.
+     */
+    @Override
+    public String replayView(Map<String, String> constants) {
+        return "TRUE".equals(constants.get("Unbounded")) ? "ViewTuple(runq, 0)" : null;
+    }
+
     @Override
     public List<String> perProcess() {
         return PER_PROCESS;

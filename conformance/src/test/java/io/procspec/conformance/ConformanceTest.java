@@ -68,7 +68,8 @@ class ConformanceTest {
         return GRAPHS.computeIfAbsent(model, name -> {
             ModelConfig mc = Modules.model(layout, name);
             // Proc models: TLC only builds the graph (the spec layer checks their invariants and properties)
-            GraphDump.Dumped d = GraphDump.run(layout, mc, 2, "2g", Modules.of(mc.spec()) instanceof ProcModule);
+            SpecModule mod = Modules.of(mc.spec());
+            GraphDump.Dumped d = GraphDump.run(layout, mc, 2, "2g", mod instanceof ProcModule, mod.replayView(mc.constants()));
             report.add("tlcGraphSeconds", Math.round(d.seconds()));
             return d.graph();
         });

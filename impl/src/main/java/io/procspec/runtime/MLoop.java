@@ -820,11 +820,10 @@ final class MLoop {
      * parked, or that another thread readied first) those already changed are set back to
      * {@code _Gwaiting} and the {@link IllegalStateException} propagates, nothing queued.
      *
-     * <p>Spec: G action {@code inject} with a P: {@link Labels#CASGSTATUS} per G, then the
-     * runqputbatch labels. The hand-off to idle Ps is not in the spec ({@code spec/README.md}:
-     * "injectglist … has no label and is not modelled"); here it is
-     * {@link Labels#GLOBRUNQPUT_LOCK} and a {@link Labels#STARTM} section per idle P. The spec's
-     * injectglist ends with Go 1.23's wakep, which this port (Go 1.21) does not call.
+     * <p>Spec: G action {@code inject} with a P: {@link Labels#CASGSTATUS} per G, then, for the
+     * Gs handed to idle Ps, {@link Labels#GLOBRUNQPUT_LOCK} and a {@link Labels#STARTM} section per
+     * idle P, then the runqputbatch labels (Go 1.21: no wakep at the end); the conformance replay
+     * of {@code Proc_park} covers it.
      */
     void injectglist(P pp, G[] gs) {
         if (gs.length == 0) {

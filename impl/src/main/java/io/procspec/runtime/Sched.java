@@ -162,12 +162,14 @@ import static io.procspec.runtime.G._Grunnable;
  *       {@link GoVersion#GO1_25} is refused.</li>
  * </ul>
  *
- * <h2>Differences from the spec's Proc model</h2>
+ * <h2>Against the spec's Proc model</h2>
  *
- * <p>For the conformance harness: the spec's {@code injectglist} ends with Go 1.23's
- * {@code wakep} and omits the hand-off to idle Ps; this port follows Go 1.21 (no wakep; the
- * hand-off is a {@link Labels#GLOBRUNQPUT_LOCK} section and a {@link Labels#STARTM} section per
- * idle P). {@code unlockf}, a G's own code, has no step in either.
+ * <p>The conformance harness replays every edge of the spec's Proc models on this scheduler
+ * ({@link #startDriven}: each M's loop as a controller's logical thread), comparing the mapped
+ * state after every step (conformance/README.md, "Driving the Proc models"). What the Java side
+ * does not have: sysmon, a GC worker's {@code runqdrain} and a GOMAXPROCS change (the spec's
+ * {@code SysmonRetake}, {@code gcdrain} and {@code resize}), and Go 1.25's findRunnable.
+ * {@code unlockf}, a G's own code, has no step in either.
  */
 public final class Sched implements AutoCloseable {
 
