@@ -463,7 +463,8 @@ public final class Replayer {
 
     /**
      * Replays this graph's one path (a lasso unrolled by the caller, {@link StateGraph#ofTrace}),
-     * comparing every step, and records {@code property}'s bad condition on the Java state at every
+     * comparing every step (ring slots outside head..tail left out: TLC prints the lasso under
+     * the model's VIEW, which forgets them), and records {@code property}'s bad condition on the Java state at every
      * state from index {@code cycleFrom} (0 is the initial state) on.
      */
     public LassoReplay replayLasso(String property, int cycleFrom) {
@@ -474,6 +475,7 @@ public final class Replayer {
         }
         Lasso l = new Lasso(property, cycleFrom);
         Outcome o = new Outcome();
+        maskStaleSlots = true; // TLC printed the lasso under the model's VIEW
         Mismatch mm = executeOnce(g.initial()[0], path, new int[path.size()], o, null, l);
         return new LassoReplay(mm, (int) o.steps, l.perState, l.unsupported);
     }
@@ -634,6 +636,13 @@ public final class Replayer {
         }
     }
 
+    /**
+     * Whether ring slots outside head..tail are left out of the comparison: set for TLC's
+     * counterexamples, which it prints under the model's VIEW (Proc's RunqView forgets such slots,
+     * so a printed state may show any value there that a state with the same view had).
+     */
+    private boolean maskStaleSlots;
+
     private void check(SpecModule.World w, Controller ctl, int state, int step) {
         Throwable f = ctl.failure();
         if (f != null) {
@@ -641,11 +650,45 @@ public final class Replayer {
         }
         Map<String, String> spec = specCompared(state);
         Map<String, String> java = w.abstraction(ctl);
+        if (maskStaleSlots) {
+            spec = liveSlotsOnly(spec);
+            java = liveSlotsOnly(java);
+        }
         for (String v : mod.compared()) {
             if (!spec.get(v).equals(java.get(v))) {
                 throw new Disagree(step, "after step " + step + " the mapped Java state differs from the spec's", spec, java);
             }
         }
+    }
+
+    /** {@code runq} with every slot outside its ring's head..tail shown as NoG (0). */
+    private Map<String, String> liveSlotsOnly(Map<String, String> st) {
+        if (!st.containsKey("runq") || !st.containsKey("runqhead") || !st.containsKey("runqtail")
+                || !constants.containsKey("CounterMod")) {
+            return st;
+        }
+        long mod = Long.parseLong(constants.get("CounterMod"));
+        List<TlcValue> rings = elems(TlcValue.parse(st.get("runq")));
+        List<TlcValue> heads = elems(TlcValue.parse(st.get("runqhead")));
+        List<TlcValue> tails = elems(TlcValue.parse(st.get("runqtail")));
+        List<String> out = new ArrayList<>();
+        for (int p = 0; p < rings.size(); p++) {
+            Map<String, TlcValue> slots = ((TlcValue.Fcn) rings.get(p)).map();
+            long h = Long.parseLong(heads.get(p).toString());
+            long n = Math.min(Math.floorMod(Long.parseLong(tails.get(p).toString()) - h, mod), slots.size());
+            java.util.Set<Long> live = new java.util.HashSet<>();
+            for (long k = 0; k < n; k++) {
+                live.add((h + k) % slots.size());
+            }
+            Map<String, String> m = new LinkedHashMap<>();
+            for (Map.Entry<String, TlcValue> e : slots.entrySet()) {
+                m.put(e.getKey(), live.contains(Long.parseLong(e.getKey())) ? Tla.canon(e.getValue()) : "0");
+            }
+            out.add(Tla.fcn(m));
+        }
+        Map<String, String> r = new LinkedHashMap<>(st);
+        r.put("runq", Tla.tuple(out));
+        return r;
     }
 
     private Mismatch mismatch(List<Integer> path, int step, List<Integer> sched, Map<String, String> spec,
