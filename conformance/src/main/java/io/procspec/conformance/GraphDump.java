@@ -26,13 +26,51 @@ public final class GraphDump {
     public record Dumped(TlcResult tlc, StateGraph graph, Path dir, double seconds) {}
 
     public static Dumped run(SpecLayout layout, ModelConfig model, int workers, String heap) {
+        return run(layout, model, workers, heap, false);
+    }
+
+    /**
+     * As {@link #run(SpecLayout, ModelConfig, int, String)}; with {@code graphOnly} TLC checks
+     * neither the model's invariants nor its properties, which the spec layer checks on the same
+     * model: the reachable graph is the same (they do not constrain it), TLC is faster, and no
+     * liveness graph (nor its stuttering self-loops) is written.
+     */
+    public static Dumped run(SpecLayout layout, ModelConfig model, int workers, String heap, boolean graphOnly) {
+        return run(layout, model, workers, heap, graphOnly, null);
+    }
+
+    /**
+     * As above; {@code view}, when not null, is a TLA+ expression TLC fingerprints instead of the
+     * model's own VIEW ({@link SpecModule#replayView}): a module {@code <spec>ReplayView} that
+     * extends the model's defines it, and TLC runs on that module.
+     */
+    public static Dumped run(SpecLayout layout, ModelConfig model, int workers, String heap, boolean graphOnly,
+                             String view) {
         long t0 = System.nanoTime();
         Path dir = TlcRunner.prepare(layout, model, "-graph");
         dropView(dir.resolve(model.name() + ".cfg"));
+        if (graphOnly) {
+            dropChecks(dir.resolve(model.name() + ".cfg"));
+        }
+        String module = model.spec();
+        if (view != null) {
+            module = model.spec() + "ReplayView";
+            try {
+                Files.writeString(dir.resolve(module + ".tla"), "---- MODULE " + module + " ----\n"
+                        + "EXTENDS " + model.spec() + "\n"
+                        + "\\* The conformance harness's view (conformance/GraphDump, SpecModule.replayView)\n"
+                        + "ReplayView == " + view + "\n====\n");
+                Files.writeString(dir.resolve(model.name() + ".cfg"), "VIEW ReplayView\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         List<String> args = new ArrayList<>(TlcRunner.tlcArgs(model, model.workers() != null ? model.workers() : workers,
                 false, false));
         int at = args.indexOf("-config");
         args.addAll(at, List.of("-dump", "dot,actionlabels", "graph.dot"));
+        args.set(args.size() - 1, module + ".tla");
         List<String> cmd = Jvm.command(List.of("-Xmx" + heap, "-XX:+UseParallelGC"), "tlc2.TLC", args);
         Jvm.Result r = Jvm.run(cmd, dir, Duration.ofSeconds(model.timeoutSeconds()));
         try {
@@ -60,6 +98,25 @@ public final class GraphDump {
         try {
             String text = Files.readString(cfg);
             Files.writeString(cfg, text.replaceAll("(?m)^VIEW\\s+\\w+\\s*$", ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes the INVARIANT(S) and PROPERTY/PROPERTIES sections of a model's cfg. */
+    static void dropChecks(Path cfg) {
+        try {
+            StringBuilder out = new StringBuilder();
+            boolean skipping = false;
+            for (String line : Files.readAllLines(cfg)) {
+                if (line.matches("^[A-Z_]+\\b.*")) {
+                    skipping = line.matches("^(INVARIANTS?|PROPERTY|PROPERTIES)\\b.*");
+                }
+                if (!skipping) {
+                    out.append(line).append('\n');
+                }
+            }
+            Files.writeString(cfg, out.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

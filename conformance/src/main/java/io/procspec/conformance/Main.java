@@ -97,7 +97,8 @@ public final class Main implements Runnable {
                 throw new CommandLine.ParameterException(cl, modelName + ": " + e.getMessage());
             }
             long t0 = System.nanoTime();
-            StateGraph g = graph != null ? StateGraph.parseDot(graph) : GraphDump.run(layout, model, workers, "2g").graph();
+            StateGraph g = graph != null ? StateGraph.parseDot(graph) : GraphDump.run(layout, model, workers, "2g", mod instanceof ProcModule,
+                    mod.replayView(model.constants())).graph();
             System.out.printf("%s: %,d states, %,d edges (graph %.1f s)%n", model.name(), g.states(), g.edges(),
                     (System.nanoTime() - t0) / 1e9);
             Replayer.Result r = new Replayer(mod, model.name(), model.constants(), g, bug, Replayer.Options.defaults()).run();

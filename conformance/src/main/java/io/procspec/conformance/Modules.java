@@ -23,8 +23,9 @@ public final class Modules {
         return switch (module) {
             case "RunQueue" -> new RunQueueModule();
             case "GFree" -> new GFreeModule();
+            case "Proc" -> new ProcModule();
             default -> throw new IllegalArgumentException("the conformance harness has no abstraction function for "
-                    + "module " + spec + " (it knows RunQueue and GFree)");
+                    + "module " + spec + " (it knows RunQueue, GFree and Proc)");
         };
     }
 }

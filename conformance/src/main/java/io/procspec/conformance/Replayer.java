@@ -139,11 +139,13 @@ public final class Replayer {
         }
         String a = g.action(e);
         int r;
+        String at = mod.processActions().getOrDefault(a, a); // the label the acting process is at
         if (mod.environmentActions().containsKey(a)) {
             r = ENV;
-        } else if (!mod.labels().contains(a)) {
+        } else if (!mod.labels().contains(at)) {
             r = NOT_REPLAYABLE;
         } else {
+            a = at;
             List<String> pc = pcs(g.from(e));
             List<Integer> cand = new ArrayList<>();
             for (int p = 0; p < pc.size(); p++) {
@@ -432,6 +434,77 @@ public final class Replayer {
         return new BugReplay(mm, (int) o.steps, end.atEnd, end.afterFinish, end.unsupported);
     }
 
+    /**
+     * A liveness counterexample (a lasso) replayed on the Java side: TLC's path from the initial
+     * state through its cycle, the cycle unrolled as often as the graph has it. {@code cycle} holds,
+     * for each state from the cycle's first on, the property's bad condition on the Java state
+     * there ({@link SpecModule.World#violations}): the Java run follows the cycle back to a state
+     * that maps to its start, so it can go round for ever, and the condition holding at every
+     * state of the cycle is the violation of the "leads to".
+     */
+    public record LassoReplay(Mismatch mismatch, int steps, List<List<String>> cycle, String unsupported) {
+        /** Whether the bad condition held at every state of the cycle. */
+        public boolean violatedThroughout() {
+            return mismatch == null && unsupported == null && !cycle.isEmpty() && cycle.stream().noneMatch(List::isEmpty);
+        }
+
+        /** What held at every state of the cycle (for a property about one G: that G's entry). */
+        public List<String> common() {
+            if (cycle.isEmpty()) {
+                return List.of();
+            }
+            List<String> c = new ArrayList<>(cycle.get(0));
+            for (List<String> l : cycle) {
+                c.retainAll(l);
+            }
+            return c;
+        }
+    }
+
+    /**
+     * Replays this graph's one path (a lasso unrolled by the caller, {@link StateGraph#ofTrace}),
+     * comparing every step (ring slots outside head..tail left out: TLC prints the lasso under
+     * the model's VIEW, which forgets them), and records {@code property}'s bad condition on the Java state at every
+     * state from index {@code cycleFrom} (0 is the initial state) on.
+     */
+    public LassoReplay replayLasso(String property, int cycleFrom) {
+        List<Integer> path = new ArrayList<>();
+        for (int e = 0; e < g.edges(); e++) {
+            actor(e);
+            path.add(e);
+        }
+        Lasso l = new Lasso(property, cycleFrom);
+        Outcome o = new Outcome();
+        maskStaleSlots = true; // TLC printed the lasso under the model's VIEW
+        Mismatch mm = executeOnce(g.initial()[0], path, new int[path.size()], o, null, l);
+        return new LassoReplay(mm, (int) o.steps, l.perState, l.unsupported);
+    }
+
+    private static final class Lasso {
+        final String property;
+        final int from;
+        final List<List<String>> perState = new ArrayList<>();
+        int last = -1;
+        String unsupported;
+
+        Lasso(String property, int from) {
+            this.property = property;
+            this.from = from;
+        }
+
+        void observe(SpecModule.World w, Controller ctl, int state) {
+            if (state < from || state <= last || unsupported != null) {
+                return;
+            }
+            last = state;
+            try {
+                perState.add(w.violations(property, ctl));
+            } catch (UnsupportedOperationException e) {
+                unsupported = e.getMessage();
+            }
+        }
+    }
+
     private static final class End {
         final String property;
         List<String> atEnd;
@@ -465,6 +538,10 @@ public final class Replayer {
     }
 
     private Mismatch executeOnce(int root, List<Integer> path, int[] pick, Outcome o, End end) {
+        return executeOnce(root, path, pick, o, end, null);
+    }
+
+    private Mismatch executeOnce(int root, List<Integer> path, int[] pick, Outcome o, End end, Lasso lasso) {
         int[] k = {0};
         List<Integer> sched = new ArrayList<>();
         SpecModule.World[] world = new SpecModule.World[1];
@@ -476,11 +553,17 @@ public final class Replayer {
             }
             int state = k[0] == 0 ? root : g.to(path.get(k[0] - 1));
             check(world[0], ctl, state, k[0]);
+            if (lasso != null) {
+                lasso.observe(world[0], ctl, k[0]);
+            }
             while (k[0] < path.size() && actor[path.get(k[0])] == ENV) {
                 int e = path.get(k[0]);
                 world[0].environment(g.action(e), g.state(g.from(e)), g.state(g.to(e)));
                 k[0]++;
                 check(world[0], ctl, g.to(e), k[0]);
+                if (lasso != null) {
+                    lasso.observe(world[0], ctl, k[0]);
+                }
             }
             if (k[0] == path.size()) {
                 if (end != null && end.atEnd(world[0], ctl)) {
@@ -553,6 +636,13 @@ public final class Replayer {
         }
     }
 
+    /**
+     * Whether ring slots outside head..tail are left out of the comparison: set for TLC's
+     * counterexamples, which it prints under the model's VIEW (Proc's RunqView forgets such slots,
+     * so a printed state may show any value there that a state with the same view had).
+     */
+    private boolean maskStaleSlots;
+
     private void check(SpecModule.World w, Controller ctl, int state, int step) {
         Throwable f = ctl.failure();
         if (f != null) {
@@ -560,11 +650,45 @@ public final class Replayer {
         }
         Map<String, String> spec = specCompared(state);
         Map<String, String> java = w.abstraction(ctl);
+        if (maskStaleSlots) {
+            spec = liveSlotsOnly(spec);
+            java = liveSlotsOnly(java);
+        }
         for (String v : mod.compared()) {
             if (!spec.get(v).equals(java.get(v))) {
                 throw new Disagree(step, "after step " + step + " the mapped Java state differs from the spec's", spec, java);
             }
         }
+    }
+
+    /** {@code runq} with every slot outside its ring's head..tail shown as NoG (0). */
+    private Map<String, String> liveSlotsOnly(Map<String, String> st) {
+        if (!st.containsKey("runq") || !st.containsKey("runqhead") || !st.containsKey("runqtail")
+                || !constants.containsKey("CounterMod")) {
+            return st;
+        }
+        long mod = Long.parseLong(constants.get("CounterMod"));
+        List<TlcValue> rings = elems(TlcValue.parse(st.get("runq")));
+        List<TlcValue> heads = elems(TlcValue.parse(st.get("runqhead")));
+        List<TlcValue> tails = elems(TlcValue.parse(st.get("runqtail")));
+        List<String> out = new ArrayList<>();
+        for (int p = 0; p < rings.size(); p++) {
+            Map<String, TlcValue> slots = ((TlcValue.Fcn) rings.get(p)).map();
+            long h = Long.parseLong(heads.get(p).toString());
+            long n = Math.min(Math.floorMod(Long.parseLong(tails.get(p).toString()) - h, mod), slots.size());
+            java.util.Set<Long> live = new java.util.HashSet<>();
+            for (long k = 0; k < n; k++) {
+                live.add((h + k) % slots.size());
+            }
+            Map<String, String> m = new LinkedHashMap<>();
+            for (Map.Entry<String, TlcValue> e : slots.entrySet()) {
+                m.put(e.getKey(), live.contains(Long.parseLong(e.getKey())) ? Tla.canon(e.getValue()) : "0");
+            }
+            out.add(Tla.fcn(m));
+        }
+        Map<String, String> r = new LinkedHashMap<>(st);
+        r.put("runq", Tla.tuple(out));
+        return r;
     }
 
     private Mismatch mismatch(List<Integer> path, int step, List<Integer> sched, Map<String, String> spec,

@@ -40,6 +40,27 @@ public interface SpecModule {
      */
     Map<String, String> environmentActions();
 
+    /**
+     * Actions of the state graph that are not named by a label but are a process's own step, each
+     * with the label the process is parked at on the Java side when it takes it (Proc's
+     * {@code Wakeup(m)}: M m, parked in stopm's mPark, returns from it). The acting process is
+     * found as for a label.
+     */
+    default Map<String, String> processActions() {
+        return Map.of();
+    }
+
+    /**
+     * The view TLC should fingerprint when it dumps the graph of a model with these constants
+     * (a TLA+ expression over the module's variables), or null for none. The model's own VIEW is
+     * always dropped (it forgets what the replay compares); a module whose graph is infinite
+     * without a view (a history variable that only counts) gives one that forgets only what the
+     * replay neither compares nor needs.
+     */
+    default String replayView(Map<String, String> constants) {
+        return null;
+    }
+
     /** The per-process variables (functions of the process), used to tell which process acted. */
     List<String> perProcess();
 

@@ -22,6 +22,13 @@ final class Idle {
     /** sched.pidle: idle Ps, a LIFO stack as Go's linked list through p.link. */
     private final P[] pidle;
     private int pidleLen;
+    /**
+     * idlepMask (Go 1.21): one word per P, 1 while the P is on {@link #pidle}: set by pidleput,
+     * cleared by pidleget, in step with the list; read without the lock (stealWork, checkRunqsNoP
+     * skip idle Ps), as Go's {@code idlepMask.read} (an atomic load). Not the P's status: a P that
+     * startm took stays {@code _Pidle} until its M wakes and acquires it, but is no longer idle.
+     */
+    private final java.util.concurrent.atomic.AtomicIntegerArray idlepMask;
     /** sched.midle: idle Ms linked through M.schedlink. */
     private M midle;
     /** sched.nmidle. */
@@ -40,6 +47,30 @@ final class Idle {
     Idle(Schedt sched, int gomaxprocs) {
         this.sched = sched;
         this.pidle = new P[gomaxprocs];
+        this.idlepMask = new java.util.concurrent.atomic.AtomicIntegerArray(gomaxprocs);
+    }
+
+    /** idlepMask.read(id): is P {@code id} on the idle list now? (A racy hint, as in Go.) */
+    boolean idlepMaskRead(int id) {
+        return idlepMask.get(id) != 0;
+    }
+
+    /** sched.pidle from the top (the next pidleget's P) down. sched.lock held, or every thread at a point. */
+    List<P> pidleList() {
+        List<P> out = new ArrayList<>(pidleLen);
+        for (int i = pidleLen - 1; i >= 0; i--) {
+            out.add(pidle[i]);
+        }
+        return out;
+    }
+
+    /** sched.midle from the head (the next mget's M) on. sched.lock held, or every thread at a point. */
+    List<M> midleList() {
+        List<M> out = new ArrayList<>(nmidle);
+        for (M mp = midle; mp != null; mp = mp.schedlink) {
+            out.add(mp);
+        }
+        return out;
     }
 
     /** mput: put mp on the idle M list. sched.lock must be held. */
@@ -73,6 +104,9 @@ final class Idle {
         }
         pp.storeOpaqueStatus(P._Pidle); // a hint for thieves (stealWork's idle skip)
         pidle[pidleLen++] = pp;
+        if (pp.id < idlepMask.length()) {
+            idlepMask.set(pp.id, 1); // idlepMask.set(pp.id)
+        }
         sched.addVolatileNpidle(1); // in step with the list; racy readers use it as a hint
     }
 
@@ -84,16 +118,25 @@ final class Idle {
         }
         P pp = pidle[--pidleLen];
         pidle[pidleLen] = null;
+        if (pp.id < idlepMask.length()) {
+            idlepMask.set(pp.id, 0); // idlepMask.clear(pp.id)
+        }
         sched.addVolatileNpidle(-1);
         return pp;
     }
 
     /**
-     * pidlegetSpinning (proc.go): pidleget for an M that is or will be spinning. Go also sets
-     * {@code sched.needspinning} when there is no P; that flag serves netpoll/timer work that has
-     * no owning P and is not modelled (see {@link Sched}'s deviations).
+     * pidlegetSpinning (proc.go, Go 1.21): pidleget for an M that is or will be spinning. With no
+     * idle P it sets {@code sched.needspinning}: the caller found work it cannot take, so a
+     * non-spinning M about to idle its P must spin instead (findRunnable, under sched.lock).
      */
     P pidlegetSpinning() {
-        return pidleget();
+        P pp = pidleget();
+        if (pp == null) {
+            // See "Delicate dance" comment in findrunnable. We found work that we cannot take, we
+            // must synchronize with non-spinning Ms that may be preparing to drop their P.
+            sched.storeVolatileNeedspinning(1);
+        }
+        return pp;
     }
 }

@@ -50,11 +50,33 @@ final class M extends Thread {
     /** fastrand state (xorshift64*), owner-only. */
     private long rnd;
 
+    /**
+     * A driven M ({@link Sched#startDriven}): its loop runs on a thread a harness supplies (a
+     * controller's logical thread), never on this Thread object, which is never started; its
+     * park note is waited for at scheduling points ({@link #notesleep}). False for every M of a
+     * scheduler started with {@link Sched#start}.
+     */
+    final boolean driven;
+
+    /**
+     * In {@link #notesleep}: between mPark and its return (the spec's {@code parked}). Written
+     * by the M itself; read by {@link Sched#schedSnapshot} while every thread waits at a point.
+     */
+    boolean sleeping;
+
+    /** The M driven on the calling thread ({@link Sched#startDriven}), for {@link #current()}. */
+    static final ThreadLocal<M> DRIVEN = new ThreadLocal<>();
+
     M(Sched owner, MLoop loop, long mid) {
+        this(owner, loop, mid, false);
+    }
+
+    M(Sched owner, MLoop loop, long mid, boolean driven) {
         super("procspec-m" + mid);
         this.owner = owner;
         this.loop = loop;
         this.mid = mid;
+        this.driven = driven;
         this.rnd = 0x9E3779B97F4A7C15L * (mid + 1) ^ System.nanoTime();
         if (rnd == 0) {
             rnd = 1;
@@ -72,19 +94,33 @@ final class M extends Thread {
         }
     }
 
-    /** notesleep(&m.park) then noteclear(&m.park): sleep until notewakeup. */
+    /**
+     * notesleep(&m.park) then noteclear(&m.park): sleep until notewakeup. A driven M waits at the
+     * scheduling point {@link Labels#STOPM} instead (the spec's M stays at {@code stopm}, parked,
+     * until its {@code Wakeup}): a controller grants it once startm has woken it.
+     */
     void notesleep() {
-        while (!park) {
-            LockSupport.park(this);
-            Thread.interrupted(); // an M is not interruptible: a stray interrupt must not make park spin
+        sleeping = true;
+        if (driven) {
+            do { // the wake-up is a step of its own, also for an M woken before it slept (M 1 at the start)
+                loop.proc.point.at(Labels.STOPM);
+            } while (!park);
+        } else {
+            while (!park) {
+                LockSupport.park(this);
+                Thread.interrupted(); // an M is not interruptible: a stray interrupt must not make park spin
+            }
         }
+        sleeping = false;
         park = false;
     }
 
     /** notewakeup(&m.park): release the sleeping M. */
     void notewakeup() {
         park = true;
-        LockSupport.unpark(this);
+        if (!driven) {
+            LockSupport.unpark(this);
+        }
     }
 
     /** fastrand: a cheap per-M random number (unsigned 32 bits in an int). */
@@ -100,7 +136,7 @@ final class M extends Thread {
     /** The M running the calling thread, or null when the caller is not an M of any scheduler. */
     static M current() {
         Thread t = Thread.currentThread();
-        return t instanceof M ? (M) t : null;
+        return t instanceof M ? (M) t : DRIVEN.get();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.procspec.runtime;
 
 import java.lang.invoke.VarHandle;
+import java.util.List;
 
 import static io.procspec.runtime.G._Gdead;
 import static io.procspec.runtime.G._Grunnable;
@@ -52,13 +53,17 @@ import static io.procspec.runtime.Labels.WAKEP_LOCK;
  * M and does not wake anyone, and the work sits while every M sleeps. Both sides follow a
  * Dekker-style pattern over sequentially consistent accesses:
  * <ul>
- *   <li>submitter: (1) publish the work — newproc's CAS of {@code runnext}, or the global queue
- *       under {@code sched.lock} followed by a full fence ({@link Sched#goOutside}); (2) read
- *       {@code nmspinning} in {@code wakep};</li>
+ *   <li>submitter: (1) publish the work on its P — newproc's or ready's CAS of {@code runnext},
+ *       or a ring put; (2) read {@code nmspinning} in {@code wakep};</li>
  *   <li>parker: (1) put its P on {@code pidle}; decrement {@code nmspinning}
- *       ({@link Labels#FINDRUNNABLE_DROPSPINNING}) and a full fence; (2) re-read every run queue
- *       ({@code runqempty}) and the global queue's size ({@link #checkRunqsNoP}).</li>
+ *       ({@link Labels#FINDRUNNABLE_DROPSPINNING}) and a full fence; (2) re-read the run queue of
+ *       every P that is not idle ({@code runqempty}, {@link #checkRunqsNoP}).</li>
  * </ul>
+ * Work on the global queue is not part of this pattern (Go 1.21): a G that yields there
+ * (goschedImpl) is followed by its own M's findRunnable, and a P-less submitter
+ * ({@link Sched#goOutside}, injectglist without a P) starts an M on an idle P
+ * ({@code startIdle}), or, with no idle P, sets {@code needspinning} under {@code sched.lock}, which
+ * makes the next non-spinning M about to idle its P spin instead.
  * In any total order of these steps one side sees the other: either the parker's re-read comes
  * after the publication and sees the work, so it takes an idle P back and spins again
  * ({@link Labels#CHECKRUNQSNOP_LOCK}); or the submitter's read comes after the decrement. If the
@@ -96,6 +101,15 @@ final class MLoop {
     /** findRunnable checks the global queue first every this many schedticks (Go: 61). */
     static final int GLOBAL_CHECK_PERIOD = 61;
 
+    /** stealWork's passes ({@link #STEAL_TRIES} unless {@link ProcConfig#stealTries} says otherwise: a model's bound). */
+    final int stealTries;
+
+    /** The schedtick period of the global-queue check ({@link #GLOBAL_CHECK_PERIOD} unless {@link ProcConfig#schedtickPeriod}). */
+    final int globalCheckPeriod;
+
+    /** findRunnable's two decisions the spec's Proc bugs change ({@link FindRunnableChecks#GO} in production). */
+    final FindRunnableChecks checks;
+
     /** The scheduler this loop belongs to (its bookkeeping: quiescence counts, panics). */
     final Sched owner;
     final Proc proc;
@@ -115,6 +129,9 @@ final class MLoop {
      */
     volatile boolean shuttingDown;
 
+    /** Whether this loop's Ms are driven ({@link Sched#startDriven}); set before any M runs. */
+    boolean driven;
+
     MLoop(Sched owner, Proc proc) {
         this.owner = owner;
         this.proc = proc;
@@ -124,6 +141,9 @@ final class MLoop {
         this.stealOrder = new RandomOrder(gomaxprocs);
         this.idle = new Idle(sched, gomaxprocs);
         this.stealHist = new long[gomaxprocs][Sched.STEAL_BUCKETS];
+        this.stealTries = proc.cfg.stealTries;
+        this.globalCheckPeriod = proc.cfg.schedtickPeriod;
+        this.checks = proc.cfg.findRunnableChecks;
     }
 
     /** Puts every P on the idle list, allp[0] on top, as procresize leaves them; no M runs yet. */
@@ -196,6 +216,9 @@ final class MLoop {
     /** startm's {@code nmp := mget()}, or a new M registered in allm (newm's thread starts later). sched.lock held. */
     private M mgetOrNewm() {
         M nmp = idle.mget();
+        if (nmp == null && driven) {
+            throw new IllegalStateException("startm: no idle M (driven Ms are not made on demand: Sched.startDriven)");
+        }
         if (nmp == null) {
             nmp = new M(owner, this, idle.mnext++); // newm: the thread starts after unlock
             idle.allm.add(nmp);
@@ -212,7 +235,7 @@ final class MLoop {
      * note (or {@code Thread.start}) publishes the two fields.
      */
     private void handOff(M nmp, P pp, boolean spinning) {
-        boolean fresh = nmp.getState() == Thread.State.NEW; // reserved by mgetOrNewm, not started
+        boolean fresh = !nmp.driven && nmp.getState() == Thread.State.NEW; // reserved by mgetOrNewm, not started
         if (nmp.spinning) {
             throw new IllegalStateException("startm: m is spinning");
         }
@@ -292,7 +315,9 @@ final class MLoop {
             throw new IllegalStateException("acquirep: invalid p state " + pp.loadOpaqueStatus());
         }
         pp.storeOpaqueStatus(P._Prunning);
-        pp.storePlainOwner(mp); // the M's own thread: acquirep runs on it (mstart, stopm, findRunnable)
+        // The M's own thread: acquirep runs on it (mstart, stopm, findRunnable); for a driven M,
+        // the thread that runs its loop.
+        pp.storePlainOwner(Thread.currentThread());
         mp.p = pp;
     }
 
@@ -314,6 +339,56 @@ final class MLoop {
     }
 
     // ---- the M: mstart, schedule, findRunnable, stealWork --------------------------------------
+
+    /**
+     * {@code nm} driven Ms ({@link Sched#startDriven}), ids 1..nm: M 1 gets allp[0] as its nextp
+     * and a woken note (it starts as from mstart, through stopm's wake-up), Ms 2..nm are parked on
+     * sched.midle with M 2 at its head. Called before any M runs.
+     */
+    List<M> drivenMs(int nm) {
+        List<M> ms = new java.util.ArrayList<>();
+        sched.lock.lock();
+        try {
+            driven = true;
+            for (int k = 1; k <= nm; k++) {
+                M mp = new M(owner, this, k, true);
+                idle.allm.add(mp);
+                ms.add(mp);
+            }
+            idle.mnext = nm + 1;
+            for (int k = nm - 1; k >= 1; k--) {
+                idle.mput(ms.get(k)); // mput pushes: M 2 ends at the head
+            }
+            P pp = idle.pidleget(); // allp[0], on top since initIdle
+            ms.get(0).nextp = pp;
+            ms.get(0).notewakeup();
+        } finally {
+            sched.lock.unlock();
+        }
+        return ms;
+    }
+
+    /**
+     * A driven M's thread body ({@link Sched#startDriven}): as a parked M, it sleeps in stopm's
+     * mPark until startm (or, for an M given a P at the start, the start itself) hands it a P;
+     * then it acquires the P and runs the schedule loop as {@link #mstart} does.
+     */
+    void mstartDriven(M mp) {
+        mp.notesleep();
+        P pp = mp.nextp;
+        if (pp == null) {
+            return; // woken by shutdown
+        }
+        mp.nextp = null;
+        acquirep(mp, pp);
+        try {
+            while (schedule(mp)) {
+                // each round runs one G
+            }
+        } finally {
+            mexit(mp);
+        }
+    }
 
     /** mstart: a new M acquires the P startm gave it and runs the schedule loop until shutdown. */
     void mstart(M mp) {
@@ -376,7 +451,7 @@ final class MLoop {
             // Check the global runnable queue once in a while to ensure fairness. Otherwise two
             // goroutines can completely occupy the local runqueue by constantly respawning each other.
             // schedtick is Go's uint32: an unsigned remainder (a signed one differs from 2^31 on).
-            if (Integer.remainderUnsigned(pp.schedtick, GLOBAL_CHECK_PERIOD) == 0 && sched.loadOpaqueRunqsize() > 0) {
+            if (checks.globalCheckDue(pp.schedtick, globalCheckPeriod) && sched.loadOpaqueRunqsize() > 0) {
                 G gp = proc.globrunqgetLocked(pp, 1);
                 if (gp != null) {
                     mp.inheritTime = false;
@@ -419,6 +494,7 @@ final class MLoop {
             P idled = null;
             G batchGp = null; // Go 1.25: globrunqgetbatch under the lock, runqputbatch after it
             GQueue batch = null;
+            boolean top = false;
             proc.lock(sched.lock, FINDRUNNABLE_LOCKIDLE);
             try {
                 if (sched.loadPlainRunqsize() != 0) {
@@ -435,11 +511,18 @@ final class MLoop {
                         return gp;
                     }
                 } else {
-                    if (releasep(mp) != pp) {
-                        throw new IllegalStateException("findrunnable: wrong p");
+                    if (!mp.spinning && sched.loadVolatileNeedspinning() == 1) {
+                        // See "Delicate dance" below: a pidlegetSpinning found work and no P.
+                        becomeSpinning0(mp);
+                        top = true;
                     }
-                    idle.pidleput(pp);
-                    idled = pp;
+                    if (!top) {
+                        if (releasep(mp) != pp) {
+                            throw new IllegalStateException("findrunnable: wrong p");
+                        }
+                        idle.pidleput(pp);
+                        idled = pp;
+                    }
                 }
             } finally {
                 proc.unlock(sched.lock);
@@ -449,6 +532,9 @@ final class MLoop {
                 mp.inheritTime = false;
                 return batchGp;
             }
+            if (top) {
+                continue;
+            }
 
             // Delicate dance: thread transitions from spinning to non-spinning state, potentially
             // concurrently with submission of new work. We must drop nmspinning first and then
@@ -456,8 +542,8 @@ final class MLoop {
             // other way around, another thread can submit work after we've checked all sources but
             // before we drop nmspinning; as a result nobody will unpark a thread to run the work.
             if (mp.spinning) {
-                mp.spinning = false;
                 proc.point.at(FINDRUNNABLE_DROPSPINNING);
+                mp.spinning = false;
                 // The parker's store of the Dekker pattern: a volatile RMW, ordered before the
                 // re-reads by the fence below; a submitter's wakep load either sees it or is seen.
                 if (sched.addVolatileNmspinning(-1) < 0) {
@@ -480,7 +566,7 @@ final class MLoop {
                         return gp;
                     }
                 }
-                P p2 = checkRunqsNoP();
+                P p2 = checks.checkRunqsNoP() ? checkRunqsNoP() : null;
                 if (p2 != null) {
                     acquirep(mp, p2);
                     becomeSpinning(mp);
@@ -552,8 +638,14 @@ final class MLoop {
      */
     private void becomeSpinning(M mp) {
         proc.point.at(BECOMESPINNING);
+        becomeSpinning0(mp);
+    }
+
+    /** becomeSpinning's body, inside a step that already has its label (findRunnable's lockidle). */
+    private void becomeSpinning0(M mp) {
         mp.spinning = true;
         sched.addVolatileNmspinning(1); // seen by wakep's load: a spinning M will find new work
+        sched.storeVolatileNeedspinning(0);
     }
 
     /**
@@ -567,8 +659,8 @@ final class MLoop {
         if (!mp.spinning) {
             throw new IllegalStateException("resetspinning: not a spinning m");
         }
-        mp.spinning = false;
         proc.point.at(FINDRUNNABLE_DROPSPINNING);
+        mp.spinning = false;
         // Volatile RMW, then wakep's volatile load: if this was the last spinner, wakep sees 0.
         if (sched.addVolatileNmspinning(-1) < 0) {
             throw new IllegalStateException("findrunnable: negative nmspinning");
@@ -588,8 +680,8 @@ final class MLoop {
      */
     G stealWork(M mp) {
         P pp = mp.p;
-        for (int i = 0; i < STEAL_TRIES; i++) {
-            boolean stealRunNextG = i == STEAL_TRIES - 1;
+        for (int i = 0; i < stealTries; i++) {
+            boolean stealRunNextG = i == stealTries - 1;
             for (RandomEnum e = stealOrder.start(mp.fastrand()); !e.done(); e.next()) {
                 if (shuttingDown) {
                     return null; // Go returns early for gcwaiting; here shutdown is the one reason
@@ -598,9 +690,10 @@ final class MLoop {
                 if (pp == p2) {
                     continue;
                 }
-                // Don't bother to attempt to steal if p2 is idle (Go's idlepMask). An opaque read
-                // of a hint: an idle P's queue is empty, and a stale status only costs a try.
-                if (p2.loadOpaqueStatus() != P._Pidle) {
+                // Don't bother to attempt to steal if p2 is idle (Go's idlepMask, read live: a P
+                // that startm took is not idle, though its M has not acquired it yet). A hint: an
+                // idle P's queue is empty, and a stale bit only costs a try.
+                if (!idle.idlepMaskRead(p2.id)) {
                     int t = pp.runqtail();
                     G gp = proc.runqsteal(pp, p2, stealRunNextG);
                     if (gp != null) {
@@ -615,8 +708,10 @@ final class MLoop {
     }
 
     /**
-     * checkRunqsNoP (proc.go): with no P, after dropping nmspinning, check every P's run queue once
-     * more — and, unlike Go, the global queue — for work; if there is some, take an idle P
+     * checkRunqsNoP (proc.go, Go 1.21): with no P, after dropping nmspinning, check the run queue
+     * of every P that is not idle ({@code idlepMask}, read live as Go does) once more for work (not
+     * the global queue: work put there is seen under sched.lock by findRunnable's idle section, or
+     * comes with startIdle, see {@link Sched#goOutside}); if there is some, take an idle P
      * ({@code lock(&sched.lock); pp := pidlegetSpinning(0); unlock}) for the caller to spin on.
      * Returns null when there is no work, or no idle P (then every P's M still has to pass its own
      * idle check, so the work is not stranded).
@@ -624,11 +719,12 @@ final class MLoop {
      * <p>Spec: the runqempty labels, then {@link Labels#CHECKRUNQSNOP_LOCK}.
      */
     P checkRunqsNoP() {
-        // After the decrement and the full fence: the no-lost-wakeup recheck (Proc's table, row
-        // sched.runqsize, says why opaque suffices).
-        boolean work = sched.loadOpaqueRunqsize() != 0;
+        // After the decrement and the full fence: the no-lost-wakeup recheck.
+        boolean work = false;
         for (int i = 0; i < allp.length && !work; i++) {
-            if (!proc.runqempty(allp[i])) {
+            // Go: if !idlepMaskSnapshot.read(id) && !runqempty(p2); the snapshot copies only the
+            // slice header, so the bits are read live (an idle P's queue is empty).
+            if (!idle.idlepMaskRead(allp[i].id) && !proc.runqempty(allp[i])) {
                 work = true;
             }
         }
@@ -806,10 +902,11 @@ final class MLoop {
      * parked, or that another thread readied first) those already changed are set back to
      * {@code _Gwaiting} and the {@link IllegalStateException} propagates, nothing queued.
      *
-     * <p>Spec: G action {@code inject} with a P: {@link Labels#CASGSTATUS} per G, the hand-off to
-     * idle Ps ({@link Labels#GLOBRUNQPUT_LOCK} and a {@link Labels#STARTM} section per idle P),
-     * then the runqputbatch labels (Go 1.25: {@link Labels#RUNQPUTBATCH_LOCK} for the rest, then
-     * {@link Labels#WAKEP}).
+     * <p>Spec: G action {@code inject} with a P: {@link Labels#CASGSTATUS} per G, then, for the
+     * Gs handed to idle Ps, {@link Labels#GLOBRUNQPUT_LOCK} and a {@link Labels#STARTM} section per
+     * idle P, then the runqputbatch labels (Go 1.21: no wakep at the end; Go 1.25:
+     * {@link Labels#RUNQPUTBATCH_LOCK} for the rest, then {@link Labels#WAKEP}); the conformance
+     * replay of {@code Proc_park} covers it.
      */
     void injectglist(P pp, G[] gs) {
         if (gs.length == 0) {
@@ -874,7 +971,7 @@ final class MLoop {
      *
      * <p>Spec: {@link Labels#STARTM} (one lock section: pidleget and mget).
      */
-    private void startIdle(int n) {
+    void startIdle(int n) {
         for (int i = 0; i < n; i++) {
             P pp;
             M nmp;

@@ -166,15 +166,12 @@ import static io.procspec.runtime.Labels.*;
  *       {@code RunnextStealPublication}, {@code RunqputStealPublication}; bug
  *       {@code runqput_runnext_cas_plain} (the weak-memory hunt)</td></tr>
  *   <tr><td>{@code sched.runqsize}</td><td>the holder of {@code sched.lock}: opaque (with the
- *       queue)</td><td>under the lock: plain; findRunnable's checks and checkRunqsNoP without it:
- *       opaque</td><td>findRunnable's checks are hints, decided again under the lock. The
- *       no-lost-wakeup recheck relies on it: checkRunqsNoP reads it after the parker's volatile
- *       decrement of {@code nmspinning} and a full fence, and an outside submitter
- *       ({@code Sched.goOutside}) writes it under the lock, unlocks, and issues a full fence before
- *       wakep loads {@code nmspinning}: with a full fence between each side's store and load,
- *       {@code VarHandle.fullFence}'s contract (no load or store moves across it) makes one side
- *       see the other, so opaque suffices. Work queued under the lock before a parker's
- *       {@code findRunnable_lockidle} section is seen inside it.</td><td>{@code GlobalSizeMatches},
+ *       queue)</td><td>under the lock: plain; findRunnable's checks without it:
+ *       opaque</td><td>findRunnable's checks are hints, decided again under the lock: work
+ *       queued under the lock before a parker's {@code findRunnable_lockidle} section is seen
+ *       inside it, and a P-less submitter ({@code Sched.goOutside}, {@code injectglist} without a
+ *       P) starts an M on an idle P ({@code startIdle}) or, with none, sets
+ *       {@code needspinning} under the lock (Go 1.21; checkRunqsNoP does not read it).</td><td>{@code GlobalSizeMatches},
  *       {@code NoLostWakeup}; jcstress {@code GlobrunqPutGet}, {@code RunqputslowSteal}</td></tr>
  *   <tr><td>{@code sched.nmspinning}</td><td>wakep (CAS 0 → 1), becomeSpinning, the spinning M
  *       that stops, wakep's undo: full CAS / add</td><td>wakep, findRunnable's spin limit:
@@ -258,6 +255,8 @@ public final class Proc {
     final ProcConfig cfg;
     /** The scheduling-point hook: final, so with {@link SchedPoint#NONE} the JIT inlines it away. */
     final SchedPoint point;
+    /** {@link ProcConfig#malgHook}: null unless a harness numbers the Gs malg makes. */
+    private final java.util.function.Consumer<G> malgHook;
     final GoVersion goVersion;
     final boolean checked;
 
@@ -297,6 +296,7 @@ public final class Proc {
     public Proc(ProcConfig cfg) {
         this.cfg = Objects.requireNonNull(cfg, "config").copy();
         this.point = this.cfg.point;
+        this.malgHook = this.cfg.malgHook;
         this.goVersion = this.cfg.goVersion;
         this.checked = this.cfg.checked;
         this.where = this.checked ? new ConcurrentHashMap<>() : null;
@@ -595,6 +595,9 @@ public final class Proc {
             point.at(MALG);
             newg.stack = stacks.stackalloc(stacksize);
             newg.stackguard0 = newg.stack.lo() + StackGuard;
+        }
+        if (malgHook != null) {
+            malgHook.accept(newg); // a harness numbers it (not in Go)
         }
         return newg;
     }
@@ -1485,7 +1488,7 @@ public final class Proc {
     //
     // sched.runq and sched.runqsize change only under sched.lock (unlock happens-before the next
     // lock). runqsize is read plainly under the lock and stored opaque, for the readers without
-    // the lock (findRunnable's checks, checkRunqsNoP's recheck): see the table, row runqsize.
+    // the lock (findRunnable's checks): see the table, row runqsize.
 
     /**
      * globrunqput: put gp on the global runnable queue. sched.lock must be held ("assertLockHeld:
@@ -1872,8 +1875,8 @@ public final class Proc {
     public void wakep() {
         point.at(WAKEP);
         // Volatile load and full CAS: the submitter's load in the no-lost-wakeup Dekker pattern
-        // (MLoop): it comes after the submitter published its G (runnext CAS, or the global queue
-        // plus a full fence) and either sees the parker's decrement or is seen by its recheck.
+        // (MLoop): it comes after the submitter published its G (runnext CAS, or a ring put)
+        // and either sees the parker's decrement or is seen by its recheck.
         if (sched.loadVolatileNmspinning() != 0 || !sched.casVolatileNmspinning(0, 1)) {
             return;
         }

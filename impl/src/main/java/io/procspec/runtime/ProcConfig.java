@@ -27,6 +27,10 @@ public final class ProcConfig {
     int startingStackSize = Arch.StackMin;
     long runnextBackoffNanos = 3_000;
     int schedtick = 0;
+    int schedtickPeriod = 61;
+    int stealTries = 4;
+    java.util.function.Consumer<G> malgHook;
+    FindRunnableChecks findRunnableChecks = FindRunnableChecks.GO;
 
     public ProcConfig nprocs(int n) {
         if (n <= 0) {
@@ -169,6 +173,71 @@ public final class ProcConfig {
         return this;
     }
 
+    /**
+     * How often {@code findRunnable} looks at the global queue first: when
+     * {@code schedtick % period == 0} (Go: 61). Smaller values let a small model (the spec's
+     * {@code SchedTick}, 3 in its CI models) reach the check; production uses Go's.
+     *
+     * @throws IllegalArgumentException if {@code period < 1}
+     */
+    public ProcConfig schedtickPeriod(int period) {
+        if (period < 1) {
+            throw new IllegalArgumentException("schedtick period must be >= 1, got " + period);
+        }
+        schedtickPeriod = period;
+        return this;
+    }
+
+    /** The schedtick period of findRunnable's global-queue check (Go: 61). */
+    public int schedtickPeriod() {
+        return schedtickPeriod;
+    }
+
+    /**
+     * stealWork's passes over the other Ps (Go: {@code stealTries = 4}); runnext is stolen only on
+     * the last. The spec's {@code StealTries} (2 in its CI models) bounds a model's state space.
+     *
+     * @throws IllegalArgumentException if {@code tries < 1}
+     */
+    public ProcConfig stealTries(int tries) {
+        if (tries < 1) {
+            throw new IllegalArgumentException("steal tries must be >= 1, got " + tries);
+        }
+        stealTries = tries;
+        return this;
+    }
+
+    /** stealWork's passes (Go: 4). */
+    public int stealTries() {
+        return stealTries;
+    }
+
+    /**
+     * Called by {@code malg} with every G it makes, on the calling thread, inside malg's step
+     * (after the stack is allocated, before the G is published anywhere). Not in Go: for a
+     * harness that must name Gs in the order malg makes them (the conformance replay of
+     * {@code spec/tla/Proc.tla}, whose malg takes the smallest unborn G), while a new G is still
+     * only in its maker's locals. Default null: no call (the one cost is a null check per malg).
+     */
+    public ProcConfig malgHook(java.util.function.Consumer<G> hook) {
+        malgHook = hook;
+        return this;
+    }
+
+    /**
+     * findRunnable's two decisions that the spec's Proc bugs change (default
+     * {@link FindRunnableChecks#GO}, Go 1.21): the extension point of the bug catalogue's twins.
+     */
+    public ProcConfig findRunnableChecks(FindRunnableChecks checks) {
+        findRunnableChecks = java.util.Objects.requireNonNull(checks, "checks");
+        return this;
+    }
+
+    /** findRunnable's decisions ({@link FindRunnableChecks#GO} unless a bug twin's). */
+    public FindRunnableChecks findRunnableChecks() {
+        return findRunnableChecks;
+    }
+
     /** A copy: a Proc keeps its own, so that later changes to this config cannot reach it. */
     ProcConfig copy() {
         ProcConfig c = new ProcConfig();
@@ -185,6 +254,10 @@ public final class ProcConfig {
         c.startingStackSize = startingStackSize;
         c.runnextBackoffNanos = runnextBackoffNanos;
         c.schedtick = schedtick;
+        c.schedtickPeriod = schedtickPeriod;
+        c.stealTries = stealTries;
+        c.malgHook = malgHook;
+        c.findRunnableChecks = findRunnableChecks;
         return c;
     }
 

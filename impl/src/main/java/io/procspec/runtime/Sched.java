@@ -111,11 +111,12 @@ import static io.procspec.runtime.G._Grunnable;
  * Gs and never has queued Gs, and is owned by whichever outside caller holds {@code injectLock}. It
  * is only the context {@code newproc1} needs (a free-G cache refilled from the global free lists,
  * and a goid cache). The G then goes on the global queue under {@code sched.lock}, as Go's
- * {@code injectglist} does for a thread without a P, and {@code wakep} follows; the no-lost-wakeup
- * argument ({@link MLoop}) covers it, because a full fence separates the put from wakep's read. A
- * {@link #ready} from outside is {@code injectglist} with no P: the global queue, then an M for
- * each idle P ({@code startIdle}); with no idle P, every P's M looks at the global queue under
- * {@code sched.lock} before it idles, so the G is not stranded.
+ * {@code injectglist} does for a thread without a P, and an idle P gets an M ({@code startIdle}),
+ * as for a {@link #ready} from outside, which is {@code injectglist} with no P: the global queue,
+ * then an M for each idle P; with no idle P ({@code pidlegetSpinning} then sets
+ * {@code needspinning}), every P's M looks at the global queue under {@code sched.lock} before it
+ * idles, so the G is not stranded. (Until the Proc replay this path called {@code wakep}, and
+ * {@code checkRunqsNoP} re-read the global queue to cover it, which Go 1.21 does not do.)
  *
  * <p><b>Quiescence and shutdown.</b> Each P counts the Gs created and readied on it (before they
  * become runnable) and the Gs that finished or parked on it (after they stopped), with release
@@ -152,10 +153,6 @@ import static io.procspec.runtime.G._Grunnable;
  *       on a P whose M will run it or on the global queue that every M checks under
  *       {@code sched.lock} before idling its P. A thread outside any G stands for the P-less
  *       readier (netpoll's {@code injectglist}).</li>
- *   <li>{@code checkRunqsNoP} re-reads the global queue's size too (Go relies on
- *       {@code injectglist} starting Ms without the spinning check), and reads every P's queue
- *       instead of using the {@code idlepMask} snapshot (an idle P's queue is empty: the mask is
- *       only an optimisation).</li>
  *   <li>{@code goschedImpl} is Go 1.21's under every {@link GoVersion}: Go 1.22 added a
  *       {@code wakep} after its {@code globrunqput}, which neither this port nor the spec makes.
  *       {@code injectglist} is Go 1.21's under GO1_14 and GO1_21 (Go 1.14's put every G on the
@@ -172,11 +169,15 @@ import static io.procspec.runtime.G._Grunnable;
  *       where there is no sysmon, which Go has on every platform but wasm).</li>
  * </ul>
  *
- * <h2>Differences from the spec's Proc model</h2>
+ * <h2>Against the spec's Proc model</h2>
  *
- * <p>For the conformance harness: {@code injectglist} with a P has the same steps in both (the
- * hand-off to idle Ps is a {@link Labels#GLOBRUNQPUT_LOCK} section and a {@link Labels#STARTM}
- * section per idle P; under Go 1.25 the rest that runqputbatch left is a
+ * <p>The conformance harness replays every edge of the spec's Proc models on this scheduler
+ * ({@link #startDriven}: each M's loop as a controller's logical thread), comparing the mapped
+ * state after every step (conformance/README.md, "Driving the Proc models"). What the Java side
+ * does not have: sysmon, a GC worker's {@code runqdrain} and a GOMAXPROCS change (the spec's
+ * {@code SysmonRetake}, {@code gcdrain} and {@code resize}). {@code injectglist} with a P has the
+ * same steps in both (the hand-off to idle Ps is a {@link Labels#GLOBRUNQPUT_LOCK} section and a
+ * {@link Labels#STARTM} section per idle P; under Go 1.25 the rest that runqputbatch left is a
  * {@link Labels#RUNQPUTBATCH_LOCK} section, then {@code wakep}). {@code unlockf}, a G's own code,
  * has no step in either.
  */
@@ -434,9 +435,9 @@ public final class Sched implements AutoCloseable {
      * <p>The caller borrows the injection P under {@code injectLock} (see the class comment): it is
      * the context for {@code newproc1} ({@code gfget}: the P's free cache, refilled from
      * {@code sched.gFree}; else {@code malg}; a goid from its cache). The new G goes on the global
-     * queue ({@code lock(&sched.lock); globrunqput(gp); unlock}, {@link Labels#GLOBRUNQPUT_LOCK}), as
-     * Go's {@code injectglist} does when the caller has no P. A full fence (the #StoreLoad of Go's
-     * submission pattern) then precedes {@code wakep}'s read of {@code nmspinning}.
+     * queue ({@code lock(&sched.lock); globrunqput(gp); unlock}, {@link Labels#GLOBRUNQPUT_LOCK}), and
+     * an idle P gets an M ({@code startIdle}), as Go's {@code injectglist} does when the caller has
+     * no P.
      */
     void goOutside(Runnable fn) {
         if (fn == null) {
@@ -460,11 +461,14 @@ public final class Sched implements AutoCloseable {
                 throw e;
             }
             proc.globrunqputLocked(gp);
+            // Go's injectglist with no P (netpoll's readied Gs): an M for an idle P, if there is
+            // one (startIdle; none: needspinning, and every P's M looks at the global queue under
+            // sched.lock before it idles its P). Not wakep: a spinning M's checkRunqsNoP does not
+            // re-read the global queue (Go 1.21).
+            loop.startIdle(1);
         } finally {
             injectLock.unlock();
         }
-        VarHandle.fullFence(); // #StoreLoad: the put above, then wakep's read of nmspinning
-        proc.wakep();
     }
 
     /** From outside a G (injectLock held): refuses before start and after shutdown. */
@@ -1014,6 +1018,132 @@ public final class Sched implements AutoCloseable {
                 run, npanics.get(), nreturned, sum(yielded), sum(parked), sum(readied), ps.steals(), ps.gsStolen(), hist, ps.runqputslows(),
                 ps.globrunqputGs(), ps.globrunqgets(), ps.globrunqgetGs(), parks, wakes, newm,
                 ps.stacksAllocated(), ps.stacksFreed());
+    }
+
+    // ---- driven Ms: for a harness that runs the Ms itself -------------------------------------------
+
+    /**
+     * Starts the scheduler for a harness that runs each M's loop on a thread of its own choosing
+     * (the conformance harness runs them as a controller's logical threads to replay
+     * {@code spec/tla/Proc.tla}'s paths). It sets up the spec's scenario {@code "main"}, which is
+     * how Go starts: {@code nprocs} Ps, all idle but {@code allp[0]}; the main goroutine
+     * ({@code main}, goid 1) made by {@code newproc} on {@code allp[0]} before {@code mainStarted}
+     * (in runnext, no wakep), as {@code rt0_go} does; and {@code nm} Ms that are never started as
+     * threads: M 1 is handed {@code allp[0]} (it wakes as from {@code mstart}), Ms 2..nm are parked
+     * on {@code sched.midle}, M 2 at its head. Element k of the result runs M k+1's loop on the
+     * calling thread: it waits in stopm's mPark at the scheduling point {@link Labels#STOPM} until
+     * startm wakes it (M 1 is woken already), then runs {@code schedule} until shutdown. Inside it,
+     * {@link #go}, {@link #ready} and {@link #injectglist} act as inside any G of this scheduler.
+     *
+     * <p>A driven M parks only at scheduling points, so the config's {@code point} must be a
+     * controller that runs one thread at a time (with {@link SchedPoint#NONE} a parked driven M
+     * would spin). Since a driven M is not a thread, startm never makes a new one: with no idle M
+     * it throws (the spec's startm waits for one to park; a replay never takes that step).
+     *
+     * @param nprocs GOMAXPROCS, at least 1
+     * @param nm     Ms, at least {@code nprocs} (the spec's {@code NumM >= NumP})
+     * @param main   the main goroutine's body
+     * @return one body per M, M 1 first
+     * @throws IllegalArgumentException {@code nprocs < 1} or {@code nm < nprocs} (nothing changes)
+     * @throws IllegalStateException    already started (nothing changes)
+     */
+    public List<Runnable> startDriven(int nprocs, int nm, Steps main) {
+        Objects.requireNonNull(main, "main");
+        return startDriven(nprocs, nm, p0 -> {
+            G g = proc.newproc1(p0, new FuncVal(main), null, 0);
+            proc.runqput(p0, g, true);
+        });
+    }
+
+    /**
+     * {@link #startDriven(int, int, Steps)} with the initial Gs made by {@code setup} instead of
+     * one main goroutine: it runs on the calling thread, before any M, with {@code allp[0]} owned by
+     * the caller (as m0 before mstart) and {@code mainStarted} false (no wakep), and may make Gs on
+     * it ({@link Proc#newproc1}) and queue them on its ring, its runnext or the global queue (the
+     * spec's other starting scenarios, such as {@code "fairness"}: two Gs in P 1's ring and one on
+     * the global queue). Its Gs count as created for {@link #awaitQuiescence} only if it queues them.
+     *
+     * @throws IllegalArgumentException as {@link #startDriven(int, int, Steps)}
+     */
+    public List<Runnable> startDriven(int nprocs, int nm, java.util.function.Consumer<P> setup) {
+        Objects.requireNonNull(setup, "setup");
+        if (nprocs < 1 || nm < nprocs) {
+            throw new IllegalArgumentException("startDriven needs nprocs >= 1 and nm >= nprocs, got " + nprocs + " and " + nm);
+        }
+        start(nprocs);
+        Proc pr = proc;
+        MLoop lp = loop;
+        pr.setMainStarted(false); // newproc(main) calls no wakep, as in rt0_go
+        List<M> ms = lp.drivenMs(nm);
+        P p0 = ms.get(0).nextp;
+        p0.storePlainOwner(Thread.currentThread()); // m0 owns P0 while it makes the initial Gs
+        long made = pr.allgs().size();
+        setup.accept(p0);
+        add(created, p0.id, pr.allgs().size() - made);
+        p0.storePlainOwner(P.IDLE); // acquired by M 1 when it wakes
+        pr.setMainStarted(true);
+        List<Runnable> bodies = new ArrayList<>();
+        for (M mp : ms) {
+            bodies.add(() -> {
+                M.DRIVEN.set(mp);
+                try {
+                    lp.mstartDriven(mp);
+                } finally {
+                    M.DRIVEN.remove();
+                }
+            });
+        }
+        return bodies;
+    }
+
+    /**
+     * One M, as {@link #schedSnapshot()} sees it.
+     *
+     * @param id       {@code m.id} (driven Ms: 1..nm)
+     * @param p        {@code m.p.id}, else {@code m.nextp.id} (the P startm handed it, not yet
+     *                 acquired: the spec's {@code pp[m]} from startm on), else -1
+     * @param spinning {@code m.spinning}
+     * @param curg     {@code m.curg}, or null
+     * @param parked   whether the M is in stopm's mPark (the spec's {@code parked}: from stopm's
+     *                 lock section until its wake-up returns)
+     */
+    public record MView(long id, int p, boolean spinning, G curg, boolean parked) {}
+
+    /**
+     * The scheduler's state beside the queues ({@link Proc#snapshot()} has those): every M, the
+     * idle lists, {@code nmspinning} and {@code needspinning}. Exact only while no M runs (every
+     * driven M waits at a scheduling point, or after shutdown).
+     *
+     * @param allm         every M, in the order they were made
+     * @param pidle        {@code sched.pidle}: P ids, the next pidleget's first
+     * @param midle        {@code sched.midle}: M ids, the next mget's first
+     * @param nmspinning   {@code sched.nmspinning}
+     * @param needspinning {@code sched.needspinning}
+     */
+    public record SchedView(List<MView> allm, List<Integer> pidle, List<Long> midle, int nmspinning,
+                            int needspinning) {}
+
+    /** A {@link SchedView} of this scheduler now (see there for when it is exact); null before start. */
+    public SchedView schedSnapshot() {
+        MLoop lp = loop;
+        if (lp == null) {
+            return null;
+        }
+        List<MView> ms = new ArrayList<>();
+        for (M mp : lp.idle.allm) {
+            P pp = mp.p != null ? mp.p : mp.nextp;
+            ms.add(new MView(mp.mid, pp == null ? -1 : pp.id, mp.spinning, mp.curg, mp.sleeping));
+        }
+        List<Integer> pidle = new ArrayList<>();
+        for (P pp : lp.idle.pidleList()) {
+            pidle.add(pp.id);
+        }
+        List<Long> midle = new ArrayList<>();
+        for (M mp : lp.idle.midleList()) {
+            midle.add(mp.mid);
+        }
+        return new SchedView(List.copyOf(ms), List.copyOf(pidle), List.copyOf(midle), lp.sched.loadVolatileNmspinning(),
+                lp.sched.loadVolatileNeedspinning());
     }
 
     // ---- test access --------------------------------------------------------------------------------

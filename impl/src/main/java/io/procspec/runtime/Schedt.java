@@ -18,6 +18,7 @@ public final class Schedt {
     private static final VarHandle GOIDGEN = VarHandles.field(MethodHandles.lookup(), "goidgen", long.class);
     private static final VarHandle NPIDLE = VarHandles.field(MethodHandles.lookup(), "npidle", int.class);
     private static final VarHandle NMSPINNING = VarHandles.field(MethodHandles.lookup(), "nmspinning", int.class);
+    private static final VarHandle NEEDSPINNING = VarHandles.field(MethodHandles.lookup(), "needspinning", int.class);
 
     /** sched.goidgen: the last goid handed out in a batch (atomic.Uint64 in Go). */
     @SuppressWarnings("unused") // through GOIDGEN
@@ -55,6 +56,14 @@ public final class Schedt {
     /** sched.nmspinning: number of spinning Ms (atomic.Int32); see "No lost wakeups" in {@link MLoop}. */
     @SuppressWarnings("unused") // through NMSPINNING
     private int nmspinning;
+
+    /**
+     * sched.needspinning (Go 1.21, atomic.Uint32): 1 when a pidlegetSpinning found work it could
+     * not take (no idle P); a non-spinning M about to idle its P sees it under sched.lock and
+     * spins instead; becomeSpinning clears it. Volatile, as Go's atomics.
+     */
+    @SuppressWarnings("unused") // through NEEDSPINNING
+    private int needspinning;
 
     // counters kept under sched.lock (statistics, not in Go)
     long nglobrunqput, nglobrunqget, nglobrunqgetGs;
@@ -118,6 +127,18 @@ public final class Schedt {
     /** {@code sched.nmspinning.Add(d)}; returns the new value. */
     public int addVolatileNmspinning(int d) {
         return (int) NMSPINNING.getAndAdd(this, d) + d;
+    }
+
+    // ---- sched.needspinning ------------------------------------------------------------------
+
+    /** {@code sched.needspinning.Load()} (findRunnable, under sched.lock). */
+    public int loadVolatileNeedspinning() {
+        return (int) NEEDSPINNING.getVolatile(this);
+    }
+
+    /** {@code sched.needspinning.Store(v)} (pidlegetSpinning: 1; becomeSpinning: 0). */
+    void storeVolatileNeedspinning(int v) {
+        NEEDSPINNING.setVolatile(this, v);
     }
 
     // ---- views for tests and snapshots ------------------------------------------------------

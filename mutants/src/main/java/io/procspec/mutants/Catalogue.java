@@ -3,6 +3,8 @@ package io.procspec.mutants;
 import io.procspec.mutants.Bug.Category;
 import io.procspec.mutants.Bug.Copy;
 import io.procspec.mutants.twins.CounterTooNarrow;
+import io.procspec.mutants.twins.DropspinningNoRecheck;
+import io.procspec.mutants.twins.NoSchedtickCheck;
 import io.procspec.mutants.twins.GfputBadSpill;
 import io.procspec.mutants.twins.GfputNoSplit;
 import io.procspec.mutants.twins.GfputStackLeak;
@@ -105,8 +107,9 @@ public final class Catalogue {
                             + "(RunQueueModule: each Java step's effect on the queues is a RunQueueAtomic action; a thief's batch is at most half, rounded up)"),
             new Bug("dropspinning_no_recheck", Category.SCHEDULER,
                     "a spinning M that drops spinning parks without checkRunqsNoP: a G queued by an M that saw it spinning (and woke nobody) waits while a P stays idle",
-                    "Proc_bug_dropspinning_no_recheck", "WorkConservation", null, List.of(),
-                    "no Java twin: findRunnable is a final method of the package-private MLoop; the bug runner applies its patch (Patches: checkRunqsNoP removed)"),
+                    "Proc_bug_dropspinning_no_recheck", "WorkConservation", DropspinningNoRecheck::new,
+                    List.of(Copy.of("FindRunnableChecks.checkRunqsNoP", "checkRunqsNoP")),
+                    "a scheduler twin (FindRunnableChecks, installed with ProcConfig.findRunnableChecks); conformance replays TLC's counterexample on it"),
             new Bug("gfput_bad_spill", Category.ARITHMETIC,
                     "gfput spills only above localMax (n > 64, not n >= 64) and its spill drops stacks onto the noStack list without stackfree",
                     "GFree_bug_gfput_bad_spill", "LocalFreeListBounded", GfputBadSpill::new,
@@ -121,8 +124,9 @@ public final class Catalogue {
                             "stackQ.clear();", "", "noStackQ.clear();", ""))), ""),
             new Bug("no_schedtick_check", Category.SCHEDULER,
                     "findRunnable without the schedtick%61 look at the global queue: a G on the global queue can starve",
-                    "Proc_bug_no_schedtick_check", "GlobalEventuallyRuns", null, List.of(),
-                    "no Java twin yet: findRunnable is a method of Sched, which cannot be replaced piecewise until Sched is split (issue 14); the spec-to-Java replay does not cover the Proc models' scheduler steps either"),
+                    "Proc_bug_no_schedtick_check", "GlobalEventuallyRuns", NoSchedtickCheck::new,
+                    List.of(Copy.of("FindRunnableChecks.globalCheckDue", "globalCheckDue")),
+                    "a scheduler twin (FindRunnableChecks, installed with ProcConfig.findRunnableChecks); conformance replays TLC's counterexample on it"),
 
             // ---- broken variants of the jcstress suite (stress/.../broken) --------------------------
             new Bug("runqtail_plain_store", Category.MEMORY_ORDERING,

@@ -37,6 +37,7 @@ public final class Patches {
     static final String G = "impl/src/main/java/io/procspec/runtime/G.java";
     static final String SCHEDT = "impl/src/main/java/io/procspec/runtime/Schedt.java";
     static final String MLOOP = "impl/src/main/java/io/procspec/runtime/MLoop.java";
+    static final String CHECKS = "impl/src/main/java/io/procspec/runtime/FindRunnableChecks.java";
 
     private static final String P_VIEWS = "// ---- views for tests, snapshots and checking ----------------------------------------------";
 
@@ -218,9 +219,9 @@ public final class Patches {
                 }
                 l.lock();
                 """)));
-        PATCHES.put("no_schedtick_check", patch("no_schedtick_check", new Edit(MLOOP,
-                "if (Integer.remainderUnsigned(pp.schedtick, GLOBAL_CHECK_PERIOD) == 0 && sched.loadOpaqueRunqsize() > 0) {",
-                "if (false) { // BUG: no look at the global queue every 61st schedtick")));
+        PATCHES.put("no_schedtick_check", patch("no_schedtick_check", new Edit(CHECKS,
+                "return Integer.remainderUnsigned(schedtick, period) == 0;",
+                "return false; // BUG: no look at the global queue every 61st schedtick")));
 
         // ---- new bugs (issue 15) ------------------------------------------------------------------
 
@@ -569,16 +570,9 @@ public final class Patches {
 
         // scheduler
         // the spec's dropspinning_no_recheck (Proc_bug_dropspinning_no_recheck), as a patch of MLoop
-        PATCHES.put("dropspinning_no_recheck", patch("dropspinning_no_recheck", new Edit(MLOOP, """
-                        P p2 = checkRunqsNoP();
-                        if (p2 != null) {
-                            acquirep(mp, p2);
-                            becomeSpinning(mp);
-                            continue; // goto top
-                        }
-                        """, """
-                        // BUG: no checkRunqsNoP after dropping nmspinning
-                        """)));
+        PATCHES.put("dropspinning_no_recheck", patch("dropspinning_no_recheck", new Edit(CHECKS,
+                "return true;",
+                "return false; // BUG: no checkRunqsNoP after dropping nmspinning")));
         bug("wakep_condition_inverted", Category.SCHEDULER,
                 "wakep returns when no M is spinning instead of when one is: idle Ps are never woken for new work",
                 patch("wakep_condition_inverted", new Edit(PROC,

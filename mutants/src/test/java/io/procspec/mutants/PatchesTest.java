@@ -94,12 +94,14 @@ class PatchesTest {
                 continue;
             }
             tests.add(DynamicTest.dynamicTest(b.name(), () -> {
-                String proc = p.apply(Patches.PROC, read(Patches.PROC));
                 Class<?> twinClass = b.twin(new io.procspec.runtime.Proc(1)).getClass();
                 String twin = Files.readString(TwinsMatchOriginalsTest.TWINS.resolve(twinClass.getSimpleName() + ".java"));
                 for (Bug.Copy c : b.copies()) {
+                    String file = ROOT.relativize(TwinsMatchOriginalsTest.originalFile(c)).toString();
+                    String patched = p.apply(file, read(file));
                     List<String> o = texts(TwinsMatchOriginalsTest.rewrite(TwinsMatchOriginalsTest.normalize(
-                            TwinsMatchOriginalsTest.method(proc, c.original(), "patched Proc")), c.rewrites()));
+                            TwinsMatchOriginalsTest.method(patched, TwinsMatchOriginalsTest.methodName(c),
+                                    "patched " + TwinsMatchOriginalsTest.originalClass(c))), c.rewrites()));
                     List<String> t = texts(TwinsMatchOriginalsTest.normalize(
                             TwinsMatchOriginalsTest.method(twin, c.copy(), twinClass.getSimpleName())));
                     t.removeIf(l -> l.equals("// BUG"));

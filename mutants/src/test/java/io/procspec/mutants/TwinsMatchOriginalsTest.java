@@ -46,7 +46,7 @@ class TwinsMatchOriginalsTest {
                 int marked = 0;
                 assertThat(b.copies()).as("%s lists the Proc methods its twin copies", b.name()).isNotEmpty();
                 for (Bug.Copy c : b.copies()) {
-                    List<Line> o = normalize(method(proc, c.original(), "Proc"));
+                    List<Line> o = normalize(method(source(c, proc), methodName(c), originalClass(c)));
                     o = rewrite(o, c.rewrites());
                     List<Line> t = normalize(method(twin, c.copy(), twinClass.getSimpleName()));
                     List<String> problems = compare(o, t);
@@ -58,6 +58,31 @@ class TwinsMatchOriginalsTest {
             }));
         }
         return tests.stream();
+    }
+
+    /**
+     * The class a copy's original is in: {@code Proc}, or the class named before the dot
+     * ({@code "FindRunnableChecks.globalCheckDue"}: the scheduler twins' extension point).
+     */
+    static String originalClass(Bug.Copy c) {
+        int dot = c.original().indexOf('.');
+        return dot < 0 ? "Proc" : c.original().substring(0, dot);
+    }
+
+    /** The original's method name (without its class). */
+    static String methodName(Bug.Copy c) {
+        int dot = c.original().indexOf('.');
+        return dot < 0 ? c.original() : c.original().substring(dot + 1);
+    }
+
+    /** The impl source file of a copy's original. */
+    static Path originalFile(Bug.Copy c) {
+        return ROOT.resolve("impl/src/main/java/io/procspec/runtime/" + originalClass(c) + ".java");
+    }
+
+    /** The source of a copy's original ({@code proc} when it is Proc's). */
+    static String source(Bug.Copy c, String proc) throws IOException {
+        return originalClass(c).equals("Proc") ? proc : Files.readString(originalFile(c));
     }
 
     @Test
