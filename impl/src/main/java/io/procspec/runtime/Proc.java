@@ -258,6 +258,8 @@ public final class Proc {
     /** {@link ProcConfig#malgHook}: null unless a harness numbers the Gs malg makes. */
     private final java.util.function.Consumer<G> malgHook;
     final GoVersion goVersion;
+    /** runqput may use runnext: always before Go 1.23; since, only where there is sysmon ({@link ProcConfig#haveSysmon}). */
+    private final boolean runnextAllowed;
     final boolean checked;
 
     /** The global {@code sched}. */
@@ -298,6 +300,7 @@ public final class Proc {
         this.point = this.cfg.point;
         this.malgHook = this.cfg.malgHook;
         this.goVersion = this.cfg.goVersion;
+        this.runnextAllowed = this.cfg.haveSysmon || this.goVersion != GoVersion.GO1_25;
         this.checked = this.cfg.checked;
         this.where = this.checked ? new ConcurrentHashMap<>() : null;
         this.stacks = new StackAllocator(this.checked);
@@ -404,7 +407,7 @@ public final class Proc {
         checkNewproc(pp, fn);
         G newg = newproc1(pp, fn, callergp, callerpc(callergp));
         track("newproc", newg); // checked mode: the new G is queued like any other
-        runqput0(pp, newg, true);
+        runqput0(pp, newg, runnextIf(true));
         if (mainStarted) {
             wakep();
         }
@@ -420,7 +423,7 @@ public final class Proc {
         checkNewproc(pp, fn);
         G newg = newproc1(pp, fn, callergp, callerpc(callergp));
         track("newproc", newg); // checked mode: the new G is queued like any other
-        runqput0(pp, newg, true);
+        runqput0(pp, newg, runnextIf(true));
         if (mainStarted) {
             wakep();
         }
@@ -436,7 +439,7 @@ public final class Proc {
         checkNewproc(pp, fn);
         G newg = newproc1(pp, fn, args, siz, callergp, callerpc(callergp));
         track("newproc", newg); // checked mode: the new G is queued like any other
-        runqput0(pp, newg, true);
+        runqput0(pp, newg, runnextIf(true));
         if (mainStarted) {
             wakep();
         }
@@ -881,7 +884,17 @@ public final class Proc {
         }
         checkSpillLock("runqput", pp, next);
         track("runqput", gp);
-        runqput0(pp, gp, next);
+        runqput0(pp, gp, runnextIf(next));
+    }
+
+    /**
+     * runqput's {@code next}, after Go 1.23+'s rule "If there is no sysmon, we must avoid runnext
+     * entirely or risk starvation" (a runnext G shares the current G's time slice, and only sysmon
+     * preempts such a pair): false under {@link GoVersion#GO1_25} without sysmon
+     * ({@link ProcConfig#haveSysmon}), {@code next} otherwise.
+     */
+    private boolean runnextIf(boolean next) {
+        return next && runnextAllowed;
     }
 
     /** Refuses a null or non-runnable G. No queue changes. */

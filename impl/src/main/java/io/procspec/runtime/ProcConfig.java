@@ -18,6 +18,7 @@ public final class ProcConfig {
     int ringSize = 256;
     int counterStart = 0;
     GoVersion goVersion = GoVersion.GO1_21;
+    boolean haveSysmon = true;
     SchedPoint point = SchedPoint.NONE;
     boolean checked = false;
     int gfreeLocalMax = 64;
@@ -57,6 +58,18 @@ public final class ProcConfig {
 
     public ProcConfig goVersion(GoVersion v) {
         goVersion = Objects.requireNonNull(v, "goVersion");
+        return this;
+    }
+
+    /**
+     * Whether the runtime has sysmon (proc.go's {@code haveSysmon}: true on every platform but wasm;
+     * default true). Only {@link GoVersion#GO1_25} reads it: without sysmon, Go 1.23+'s runqput
+     * never uses runnext, since nothing would preempt a pair of Gs that hand the time slice to each
+     * other through it (the spec's {@code Sysmon = FALSE}, its {@code RunnextAllowed}). procspec
+     * itself has no sysmon either way.
+     */
+    public ProcConfig haveSysmon(boolean have) {
+        haveSysmon = have;
         return this;
     }
 
@@ -124,6 +137,11 @@ public final class ProcConfig {
 
     public GoVersion goVersion() {
         return goVersion;
+    }
+
+    /** Whether the runtime has sysmon ({@link #haveSysmon(boolean)}). */
+    public boolean haveSysmon() {
+        return haveSysmon;
     }
 
     /** gfput spills when pp.gFree.n reaches this (Go: 64). */
@@ -245,6 +263,7 @@ public final class ProcConfig {
         c.ringSize = ringSize;
         c.counterStart = counterStart;
         c.goVersion = goVersion;
+        c.haveSysmon = haveSysmon;
         c.point = point;
         c.checked = checked;
         c.gfreeLocalMax = gfreeLocalMax;

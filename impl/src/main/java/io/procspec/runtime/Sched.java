@@ -165,8 +165,9 @@ import static io.procspec.runtime.G._Grunnable;
  *       {@code runqputbatch} after it at the global check and on the park path) and, after dropping
  *       the spinning count, re-checks the global queue under {@code sched.lock} before the P
  *       runqueues, as Go does since 1.22 ({@link Labels#FINDRUNNABLE_LOCKRECHECK}; Go 1.21 and
- *       earlier check the P runqueues only). runqput keeps using runnext (Go 1.23+ avoids it only
- *       where there is no sysmon, which Go has on every platform but wasm).</li>
+ *       earlier check the P runqueues only). runqput keeps using runnext unless the configuration
+ *       says there is no sysmon ({@link ProcConfig#haveSysmon}; Go 1.23+ avoids runnext there,
+ *       and Go has sysmon on every platform but wasm).</li>
  * </ul>
  *
  * <h2>Against the spec's Proc model</h2>

@@ -316,4 +316,25 @@ class NewprocTest {
         List<G> got = drainByGet(proc, pp);
         assertThat(got).hasSize(4);
     }
+
+    @Test
+    void withoutSysmonGo125AvoidsRunnextAndEarlierVersionsDoNot() {
+        for (GoVersion v : GoVersion.values()) {
+            for (boolean sysmon : new boolean[] {true, false}) {
+                Proc proc = new Proc(new ProcConfig().nprocs(1).ringSize(8).goVersion(v).haveSysmon(sysmon));
+                P pp = proc.allp[0];
+                G a = proc.newproc(pp, new FuncVal(() -> {}), null);
+                G b = runnableGs(1)[0];
+                proc.runqput(pp, b, true); // goready's form
+                boolean avoid = v == GoVersion.GO1_25 && !sysmon;
+                if (avoid) { // "If there is no sysmon, we must avoid runnext entirely" (Go 1.23+)
+                    assertThat(pp.runnext()).as(v + " without sysmon").isNull();
+                    assertThat(pp.runqSnapshot()).as(v + " without sysmon").containsExactly(a, b);
+                } else {
+                    assertThat(pp.runnext()).as(v + (sysmon ? " with" : " without") + " sysmon").isSameAs(b);
+                    assertThat(pp.runqSnapshot()).containsExactly(a); // kicked out of runnext by b
+                }
+            }
+        }
+    }
 }
