@@ -96,6 +96,25 @@ public final class Main implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cl, modelName + ": " + e.getMessage());
             }
+            // refuse before TLC's graph dump (up to a minute), not after it
+            if (mod instanceof ProcModule) {
+                String why = ProcModule.refusal(model.constants());
+                if (why != null) {
+                    throw new CommandLine.ParameterException(cl, modelName + ": not replayable: " + why);
+                }
+            }
+            if (!bug.equals("real")) {
+                String whose = twinOf(bug);
+                String module = mod instanceof ProcModule ? "Proc" : mod instanceof GFreeModule ? "GFree" : "RunQueue";
+                if (whose == null) {
+                    throw new CommandLine.ParameterException(cl, "--bug " + bug + ": no Java twin (a source patch the bug "
+                            + "runner applies; mutants/README.md): replay runs twins only");
+                }
+                if (!whose.equals(module)) {
+                    throw new CommandLine.ParameterException(cl, "--bug " + bug + ": its Java twin changes " + whose
+                            + "'s functions, and " + modelName + " is a " + module + " model");
+                }
+            }
             long t0 = System.nanoTime();
             StateGraph g = graph != null ? StateGraph.parseDot(graph) : GraphDump.run(layout, model, workers, "2g", mod instanceof ProcModule,
                     mod.replayView(model.constants())).graph();
@@ -213,5 +232,16 @@ public final class Main implements Runnable {
         for (Replayer.Mismatch m : r.mismatches()) {
             System.out.println(m.describe());
         }
+    }
+
+    /** The spec module whose functions {@code bug}'s Java twin changes (Proc, GFree, RunQueue), or null without a twin. */
+    static String twinOf(String bug) {
+        if (!Catalogue.bug(bug).hasTwin()) {
+            return null;
+        }
+        if (Catalogue.ops(bug, new io.procspec.runtime.Proc(1)) instanceof io.procspec.runtime.FindRunnableChecks) {
+            return "Proc"; // a scheduler twin: findRunnable's checks
+        }
+        return bug.startsWith("gf") ? "GFree" : "RunQueue"; // the free lists' bugs are named after their functions
     }
 }

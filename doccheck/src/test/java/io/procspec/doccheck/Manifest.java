@@ -24,7 +24,17 @@ import java.util.Map;
 final class Manifest {
     enum Klass { RUN, LONG, MANUAL }
 
-    record Entry(String file, Klass klass, String command, String note, int line) {}
+    record Entry(String file, Klass klass, String command, String note, int line) {
+        /**
+         * The exit status the command must end with: 0, or the N of a note that starts
+         * "exit N:" (a command documented for what it refuses or reports, e.g. the main job's
+         * exit 4 when a fresh clone has nothing to report on).
+         */
+        int expectedExit() {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^exit (\\d+):").matcher(note);
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        }
+    }
 
     final Path path;
     final Map<String, Entry> entries = new LinkedHashMap<>();

@@ -160,8 +160,9 @@ final class Runner {
             Readmes.Command c = s.commands().get(i);
             script.append("echo '@@doccheck start ").append(i).append("'\n");
             script.append(c.text()).append('\n');
-            script.append("__rc=$?; if [ $__rc -ne 0 ]; then echo \"@@doccheck fail ").append(i)
-                    .append(" $__rc\"; exit $__rc; fi\n");
+            int expect = s.entries().get(i).expectedExit();
+            script.append("__rc=$?; if [ $__rc -ne ").append(expect).append(" ]; then echo \"@@doccheck fail ").append(i)
+                    .append(" $__rc\"; exit $(( __rc == 0 ? 1 : __rc )); fi\n");
             script.append("echo '@@doccheck ok ").append(i).append("'\n");
             limit += s.entries().get(i).klass() == Manifest.Klass.LONG ? longLimit : runLimit;
         }
@@ -193,7 +194,7 @@ final class Runner {
                             case "start" -> start[i] = now;
                             case "ok" -> {
                                 end[i] = now;
-                                rc[i] = 0;
+                                rc[i] = s.entries().get(i).expectedExit(); // it ended as the manifest expects
                             }
                             case "fail" -> {
                                 end[i] = now;
@@ -233,7 +234,7 @@ final class Runner {
                 status = "timeout"; // killed at the limit (its exit status, if any, is the kill's)
                 secs = (t1 - start[i]) / 1e9;
             } else if (rc[i] != null) {
-                status = rc[i] == 0 ? "passed" : "failed";
+                status = rc[i] == s.entries().get(i).expectedExit() ? "passed" : "failed";
                 secs = (end[i] - start[i]) / 1e9;
             } else if (start[i] != 0) {
                 status = "failed"; // started, never finished: the shell died

@@ -183,6 +183,7 @@ public final class Check {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(o.root().toFile()).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             maven = pb.start();
+            Lock.recordMaven(o.root(), maven.pid());
             try (BufferedReader r = new BufferedReader(new InputStreamReader(maven.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     w.write(line);
@@ -230,6 +231,7 @@ public final class Check {
             throw new IOException(reportDir + " exists and is not a folder");
         }
         Files.createDirectories(parent);
+        sweepDeadPartials(parent, "." + abs.getFileName() + ".partial-");
         Path t = parent.resolve("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
         deleteTree(t);
         Files.createDirectory(t);
@@ -237,6 +239,31 @@ public final class Check {
         Files.writeString(probe, "");
         Files.delete(probe);
         return t;
+    }
+
+    /**
+     * Removes the unfinished reports ({@code .NAME.partial-PID}) of runs whose process is gone: a run
+     * killed with SIGKILL (the OOM killer, a cancelled CI job) cannot remove its own.
+     */
+    private static void sweepDeadPartials(Path parent, String prefix) {
+        try (Stream<Path> s = Files.list(parent)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (!n.startsWith(prefix) || !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try {
+                    long pid = Long.parseLong(n.substring(prefix.length()));
+                    if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+                        deleteTree(p);
+                    }
+                } catch (NumberFormatException e) {
+                    // not one of ours
+                }
+            }
+        } catch (IOException e) {
+            // nothing to sweep
+        }
     }
 
     /** The files a report folder holds: what {@link #runAndWrite} writes, and nothing else. */
@@ -261,10 +288,16 @@ public final class Check {
             return root.resolve("target").resolve("procspec-check.lock");
         }
 
-        /** The lock, or null when another process holds it. */
+        /**
+         * The lock, or null when another process holds it, or when the Maven of a run that died
+         * without releasing it (killed with SIGKILL: its Maven lives on, reparented) still runs.
+         */
         static Lock take(Path root) throws IOException {
             Path f = file(root);
             Files.createDirectories(f.getParent());
+            if (orphanedMaven(f) != null) {
+                return null;
+            }
             java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
             java.nio.channels.FileLock l;
@@ -283,10 +316,42 @@ public final class Check {
             return new Lock(ch, l);
         }
 
+        /** The Maven that the run recorded in lock file {@code f} started, if it still runs. */
+        static ProcessHandle orphanedMaven(Path f) {
+            String text;
+            try {
+                text = Files.readString(f);
+            } catch (IOException e) {
+                return null;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("maven pid (\\d+)").matcher(text);
+            if (!m.find()) {
+                return null;
+            }
+            long pid = Long.parseLong(m.group(1));
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().commandLine().map(c -> c.contains("maven") || c.contains("mvn")).orElse(true))
+                    .orElse(null);
+        }
+
+        /** Records in the lock file the Maven this run started, so that it is waited for even if this JVM dies. */
+        static void recordMaven(Path root, long pid) {
+            try {
+                Files.writeString(file(root), "maven pid " + pid + "\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                // the lock still holds while this JVM lives
+            }
+        }
+
         /** What the lock file says of its holder ("pid N, since T"). */
         static String holder(Path root) {
             try {
-                String s = Files.readString(file(root)).strip();
+                String s = Files.readString(file(root)).strip().replace("\n", "; ");
+                ProcessHandle orphan = orphanedMaven(file(root));
+                if (orphan != null) {
+                    s += " (that run is gone, but its Maven, pid " + orphan.pid() + ", still runs: wait for it, or stop it)";
+                }
                 return s.isEmpty() ? "holder unknown" : s;
             } catch (IOException e) {
                 return "holder unknown";

@@ -113,7 +113,7 @@ public final class TlcTrace {
         }
         String cut = incomplete(states, closed);
         State last = states.get(states.size() - 1);
-        if (cut != null && states.size() > 1 && last.vars().size() < states.get(0).vars().size()) {
+        if (cut != null && states.size() > 1 && !loop(last) && last.vars().size() < states.get(0).vars().size()) {
             states.remove(states.size() - 1); // half a state: its missing variables would read as changes
         }
         Trace t = toTrace(states, model, property, violation);
@@ -122,6 +122,10 @@ public final class TlcTrace {
             t.note = cut + (t.note == null ? "" : "\n" + t.note);
         }
         return t;
+    }
+
+    private static boolean loop(State s) {
+        return s.action().startsWith("Back to state") || s.action().equals("Stuttering");
     }
 
     /** Lines TLC prints after an error trace: the state counts and the run time. */
@@ -136,8 +140,10 @@ public final class TlcTrace {
     static String incomplete(List<State> states, boolean closed) {
         State first = states.get(0);
         State last = states.get(states.size() - 1);
-        boolean loop = last.action().startsWith("Back to state") || last.action().equals("Stuttering");
-        if (!loop && last.vars().size() < first.vars().size()) {
+        if (loop(last)) {
+            return null; // a lasso's loop entry ends the trace: nothing can follow it
+        }
+        if (last.vars().size() < first.vars().size()) {
             Set<String> missing = new LinkedHashSet<>(first.vars().keySet());
             missing.removeAll(last.vars().keySet());
             return "Incomplete: the output ends inside state " + last.index() + " (" + missing.size() + " of "

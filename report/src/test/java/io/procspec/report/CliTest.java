@@ -339,4 +339,30 @@ class CliTest {
         assertThat(impl.get("verdict").asText()).isNotEqualTo("skipped");
         assertThat(impl.get("reason").asText()).contains("a selected layer depends on it");
     }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aKilledRunsMavenStillHoldsTheCheckoutAndItsPartialReportIsSwept() throws Exception {
+        Path root = FixtureRepo.create(dir.resolve("repo"));
+        // a Maven left running by a check that was killed with SIGKILL (its JVM released the OS lock)
+        Process orphan = new ProcessBuilder("bash", "-c", "sleep 30; true", "mvn-stand-in").start();
+        try {
+            Files.createDirectories(Check.Lock.file(root).getParent());
+            Files.writeString(Check.Lock.file(root), "pid 999999999, since then\nmaven pid " + orphan.pid() + "\n");
+            assertThat(Check.Lock.take(root)).as("its Maven still writes into target/").isNull();
+            assertThat(Check.Lock.holder(root)).contains("its Maven, pid " + orphan.pid() + ", still runs");
+        } finally {
+            orphan.destroy();
+            orphan.waitFor(10, TimeUnit.SECONDS);
+        }
+        try (Check.Lock l = Check.Lock.take(root)) {
+            assertThat(l).as("taken once that Maven has ended").isNotNull();
+        }
+        Path report = dir.resolve("out/report");
+        Path stale = dir.resolve("out/.report.partial-999999999");
+        Files.createDirectories(stale);
+        Files.writeString(stale.resolve("index.html"), "half");
+        Check.prepareTemp(report).toFile().delete();
+        assertThat(stale).doesNotExist();
+    }
 }

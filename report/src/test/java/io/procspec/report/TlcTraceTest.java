@@ -101,4 +101,16 @@ class TlcTraceTest {
         assertThat(t.note).startsWith("Incomplete: TLC's closing lines");
         assertThat(t.steps).hasSize(complete.steps.size());
     }
+
+    @Test
+    void aLassoCutAfterItsLoopLineIsWholeAndKeepsItsLoopStep() throws Exception {
+        String whole = FixtureRepo.read("tlc-temporal.out");
+        Trace complete = TlcTrace.parse(whole, "m");
+        int loopLine = whole.indexOf("Back to state");
+        int cutAt = whole.indexOf('\n', loopLine) + 1;
+        Trace t = TlcTrace.parse(whole.substring(0, cutAt), "m");
+        assertThat(t.title).doesNotContain("incomplete");
+        assertThat(t.steps).hasSize(complete.steps.size());
+        assertThat(t.steps.get(t.steps.size() - 1).label).startsWith("Back to state");
+    }
 }

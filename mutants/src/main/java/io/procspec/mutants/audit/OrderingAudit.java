@@ -342,12 +342,19 @@ public final class OrderingAudit {
 
     /** Prints the accesses of the classes in a folder as table rows (to draft or review the table). */
     public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: OrderingAudit CLASSES_DIR [--draft]");
+        boolean draft = args.length == 2 && args[1].equals("--draft");
+        if (args.length < 1 || args.length > 2 || (args.length == 2 && !draft)) {
+            System.err.println("usage: OrderingAudit CLASSES_DIR [--draft]   (CLASSES_DIR: the compiled port, e.g. impl/target/classes)");
             System.exit(2);
         }
-        Result r = audit(Path.of(args[0]));
-        if (args.length > 1 && args[1].equals("--draft")) {
+        Path dir = Path.of(args[0]);
+        if (!java.nio.file.Files.isRegularFile(dir.resolve("io/procspec/runtime/P.class"))) {
+            System.err.println("OrderingAudit: " + dir + " holds no compiled port (no io/procspec/runtime/P.class): "
+                    + "give the port's classes folder, e.g. impl/target/classes after mvn -q -pl mutants -am package -DskipTests");
+            System.exit(2);
+        }
+        Result r = audit(dir);
+        if (draft) {
             for (Access a : r.accesses()) {
                 System.out.println(a.method() + "\t" + a.label() + "\t" + a.accessor() + "\t?");
             }
