@@ -922,7 +922,7 @@ class MisuseTest {
     void aConfigCopyHasEveryField() throws Exception {
         ProcConfig c = new ProcConfig().nprocs(3).ringSize(8).counterStart(-5).goVersion(GoVersion.GO1_14)
                 .point(SchedPoint.NONE).checked(true).gfree(8, 4, 2).goidBatch(4).startingStackSize(4096)
-                .runnextBackoffNanos(7).schedtick(60).schedtickPeriod(3).stealTries(2).malgHook(g -> { }).findRunnableChecks(new FindRunnableChecks() { });
+                .runnextBackoffNanos(7).schedtick(60).schedtickPeriod(3).stealTries(2).haveSysmon(false).malgHook(g -> { }).findRunnableChecks(new FindRunnableChecks() { });
         ProcConfig copy = c.copy();
         ProcConfig defaults = new ProcConfig();
         for (java.lang.reflect.Field f : ProcConfig.class.getDeclaredFields()) {
