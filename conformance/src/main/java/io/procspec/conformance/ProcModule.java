@@ -107,7 +107,7 @@ public final class ProcModule implements SpecModule {
     }
 
     /** The spec's starting scenarios the harness sets up on the driven scheduler. */
-    static final Set<String> SCENARIOS = Set.of("main", "fairness");
+    static final Set<String> SCENARIOS = Set.of("main", "fairness", "global3");
 
     /** G actions the Java G bodies perform. */
     static final Set<String> JAVA_ACTIONS = Set.of("go", "exit", "gosched", "yield", "park", "ready", "inject");
@@ -284,13 +284,21 @@ public final class ProcModule implements SpecModule {
                     pr.runqput(p0, pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), false);
                     pr.runqput(p0, pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), false);
                     pr.globrunqputLocked(pr.newproc1(p0, new FuncVal(new SpecG()), null, 0));
-                } else if (pr.goVersion() == GoVersion.GO1_25 && !"TRUE".equals(c.get("Sysmon"))) {
-                    // "main" without sysmon: the spec starts with G 1 in P 1's runnext as on every
-                    // other model, although Go 1.23+'s runqput would put it in the ring there; the
-                    // harness sets the spec's initial state directly (a store no correct path makes)
-                    p0.storeVolatileRunnext(pr.newproc1(p0, new FuncVal(new SpecG()), null, 0));
-                } else { // "main": G 1 in P 1's runnext, as newproc leaves the main goroutine
-                    pr.runqput(p0, pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), true);
+                } else { // "main" and "global3": G 1 in P 1's runnext, as newproc leaves the main goroutine
+                    G g1 = pr.newproc1(p0, new FuncVal(new SpecG()), null, 0);
+                    if (pr.goVersion() == GoVersion.GO1_25 && !"TRUE".equals(c.get("Sysmon"))) {
+                        // without sysmon the spec still starts with G 1 in runnext, although Go 1.23+'s
+                        // runqput would put it in the ring there; the harness sets the spec's initial
+                        // state directly (a store no correct path makes)
+                        p0.storeVolatileRunnext(g1);
+                    } else {
+                        pr.runqput(p0, g1, true);
+                    }
+                    if (scenario.equals("global3")) { // and Gs 2, 3, 4 on the global queue
+                        for (int k = 0; k < 3; k++) {
+                            pr.globrunqputLocked(pr.newproc1(p0, new FuncVal(new SpecG()), null, 0));
+                        }
+                    }
                 }
             });
             proc = sched.proc();
