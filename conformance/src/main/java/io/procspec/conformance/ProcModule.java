@@ -107,7 +107,7 @@ public final class ProcModule implements SpecModule {
     }
 
     /** The spec's starting scenarios the harness sets up on the driven scheduler. */
-    static final Set<String> SCENARIOS = Set.of("main", "fairness", "global3");
+    static final Set<String> SCENARIOS = Set.of("main", "fairness", "fairness2", "fairness3", "steal", "global3");
 
     /** G actions the Java G bodies perform. */
     static final Set<String> JAVA_ACTIONS = Set.of("go", "exit", "gosched", "yield", "park", "ready", "inject");
@@ -259,6 +259,8 @@ public final class ProcModule implements SpecModule {
                     .gfree(Integer.parseInt(c.get("LocalMax")), Integer.parseInt(c.get("LocalKeep")),
                             Integer.parseInt(c.get("Refill")))
                     .goidBatch(Integer.parseInt(c.get("GoidBatch"))).schedtickPeriod(schedTickPeriod)
+                    // "fairness3" starts every P one tick after a %SchedTick look (the spec's InitSchedtick)
+                    .schedtick(RunQueueModule.strip(TlcValue.parse(c.getOrDefault("Scenario", "\"main\""))).equals("fairness3") ? 1 % schedTickPeriod : 0)
                     .stealTries(Integer.parseInt(c.get("StealTries"))).runnextBackoffNanos(0)
                     .checked(false).point(point).malgHook(this::born)
                     .haveSysmon("TRUE".equals(c.get("Sysmon")));
@@ -278,12 +280,27 @@ public final class ProcModule implements SpecModule {
                 }
             });
             String scenario = RunQueueModule.strip(TlcValue.parse(c.getOrDefault("Scenario", "\"main\"")));
-            bodies = sched.startDriven(numP, numM, p0 -> {
+            // the spec's Busy: Ms 1..Busy hold Ps 1..Busy at the start
+            int busy = Set.of("fairness2", "fairness3", "steal").contains(scenario) ? 2 : 1;
+            bodies = sched.startDriven(numP, numM, busy, p0 -> {
                 Proc pr = sched.proc();
-                if (scenario.equals("fairness")) { // Gs 1 and 2 in P 1's ring, G 3 on the global queue
+                if (scenario.equals("fairness") || scenario.equals("fairness2")) {
+                    // Gs 1 and 2 in P 1's ring, G 3 on the global queue
                     pr.runqput(p0, pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), false);
                     pr.runqput(p0, pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), false);
                     pr.globrunqputLocked(pr.newproc1(p0, new FuncVal(new SpecG()), null, 0));
+                } else if (scenario.equals("fairness3")) {
+                    // G 1 in P 1's ring, G 2 in P 2's, G 3 on the global queue
+                    pr.runqput(p0, pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), false);
+                    pr.runqput(pr.allp[1], pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), false);
+                    pr.globrunqputLocked(pr.newproc1(p0, new FuncVal(new SpecG()), null, 0));
+                } else if (scenario.equals("steal")) {
+                    // G 1 in P 1's runnext, Gs 2, 3, 4 in its ring; P 2's M finds nothing and steals
+                    G g1 = pr.newproc1(p0, new FuncVal(new SpecG()), null, 0);
+                    for (int k = 0; k < 3; k++) {
+                        pr.runqput(p0, pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), false);
+                    }
+                    pr.runqput(p0, g1, true);
                 } else { // "main" and "global3": G 1 in P 1's runnext, as newproc leaves the main goroutine
                     G g1 = pr.newproc1(p0, new FuncVal(new SpecG()), null, 0);
                     if (pr.goVersion() == GoVersion.GO1_25 && !"TRUE".equals(c.get("Sysmon"))) {

@@ -346,6 +346,15 @@ final class MLoop {
      * sched.midle with M 2 at its head. Called before any M runs.
      */
     List<M> drivenMs(int nm) {
+        return drivenMs(nm, 1);
+    }
+
+    /**
+     * {@link #drivenMs(int)} with Ms 1..busy each handed a P at the start (allp[0], allp[1], … as
+     * pidleget takes them) and woken, as the spec's scenarios with two busy Ps start; Ms
+     * busy+1..nm parked on sched.midle, M busy+1 at its head.
+     */
+    List<M> drivenMs(int nm, int busy) {
         List<M> ms = new java.util.ArrayList<>();
         sched.lock.lock();
         try {
@@ -356,12 +365,14 @@ final class MLoop {
                 ms.add(mp);
             }
             idle.mnext = nm + 1;
-            for (int k = nm - 1; k >= 1; k--) {
-                idle.mput(ms.get(k)); // mput pushes: M 2 ends at the head
+            for (int k = nm - 1; k >= busy; k--) {
+                idle.mput(ms.get(k)); // mput pushes: M busy+1 ends at the head
             }
-            P pp = idle.pidleget(); // allp[0], on top since initIdle
-            ms.get(0).nextp = pp;
-            ms.get(0).notewakeup();
+            for (int k = 0; k < busy; k++) {
+                P pp = idle.pidleget(); // allp[0] first, on top since initIdle
+                ms.get(k).nextp = pp;
+                ms.get(k).notewakeup();
+            }
         } finally {
             sched.lock.unlock();
         }

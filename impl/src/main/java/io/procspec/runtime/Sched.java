@@ -1067,21 +1067,38 @@ public final class Sched implements AutoCloseable {
      * @throws IllegalArgumentException as {@link #startDriven(int, int, Steps)}
      */
     public List<Runnable> startDriven(int nprocs, int nm, java.util.function.Consumer<P> setup) {
+        return startDriven(nprocs, nm, 1, setup);
+    }
+
+    /**
+     * {@link #startDriven(int, int, java.util.function.Consumer)} with Ms 1..busy each holding a P
+     * at the start (allp[0..busy-1], each M starting as a just-woken M at findRunnable's top), as
+     * the spec's scenarios with two busy Ps start ({@code "fairness2"}, {@code "fairness3"},
+     * {@code "steal"}); {@code setup} may then also queue Gs on those Ps ({@code proc().allp}).
+     *
+     * @throws IllegalArgumentException unless 1 <= busy <= nprocs <= nm
+     */
+    public List<Runnable> startDriven(int nprocs, int nm, int busy, java.util.function.Consumer<P> setup) {
         Objects.requireNonNull(setup, "setup");
-        if (nprocs < 1 || nm < nprocs) {
-            throw new IllegalArgumentException("startDriven needs nprocs >= 1 and nm >= nprocs, got " + nprocs + " and " + nm);
+        if (nprocs < 1 || nm < nprocs || busy < 1 || busy > nprocs) {
+            throw new IllegalArgumentException("startDriven needs 1 <= busy <= nprocs <= nm, got busy " + busy + ", nprocs "
+                    + nprocs + ", nm " + nm);
         }
         start(nprocs);
         Proc pr = proc;
         MLoop lp = loop;
         pr.setMainStarted(false); // newproc(main) calls no wakep, as in rt0_go
-        List<M> ms = lp.drivenMs(nm);
+        List<M> ms = lp.drivenMs(nm, busy);
         P p0 = ms.get(0).nextp;
-        p0.storePlainOwner(Thread.currentThread()); // m0 owns P0 while it makes the initial Gs
+        for (int k = 0; k < busy; k++) {
+            ms.get(k).nextp.storePlainOwner(Thread.currentThread()); // m0 owns the busy Ps while it makes the initial Gs
+        }
         long made = pr.allgs().size();
         setup.accept(p0);
         add(created, p0.id, pr.allgs().size() - made);
-        p0.storePlainOwner(P.IDLE); // acquired by M 1 when it wakes
+        for (int k = 0; k < busy; k++) {
+            ms.get(k).nextp.storePlainOwner(P.IDLE); // acquired by its M when it wakes
+        }
         pr.setMainStarted(true);
         List<Runnable> bodies = new ArrayList<>();
         for (M mp : ms) {
