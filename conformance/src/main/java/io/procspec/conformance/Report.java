@@ -41,6 +41,9 @@ public final class Report {
     /** One item: a model replayed, a bug replayed, a divergent variant, a batch of traces. */
     public synchronized void item(String name, boolean pass, String expected, Map<String, Object> itemFigures,
                                   String detail, String counterexample) {
+        if (itemFigures != null) {
+            itemFigures.forEach(Report::checkFigure);
+        }
         Map<String, Object> it = new LinkedHashMap<>();
         it.put("name", name);
         it.put("verdict", pass ? "pass" : "fail");
@@ -68,7 +71,21 @@ public final class Report {
     }
 
     public synchronized void figure(String name, Object value) {
+        checkFigure(name, value);
         figures.put(name, value);
+    }
+
+    /**
+     * procspec.layer/1 allows a figure to be a number or a string only (the report refuses the whole
+     * summary otherwise): refused here, where the figure is made, not later by {@code ./procspec check}.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    static void checkFigure(String name, Object value) {
+        if (!(value instanceof Number || value instanceof CharSequence)) {
+            throw new IllegalArgumentException("figure '" + name + "' must be a number or a string (procspec.layer/1), not "
+                    + (value == null ? "null" : value.getClass().getSimpleName()));
+        }
     }
 
     public synchronized void add(String name, long delta) {
