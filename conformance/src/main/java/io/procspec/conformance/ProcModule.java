@@ -107,7 +107,7 @@ public final class ProcModule implements SpecModule {
     }
 
     /** The spec's starting scenarios the harness sets up on the driven scheduler. */
-    static final Set<String> SCENARIOS = Set.of("main", "fairness", "fairness2", "fairness3", "steal", "global3");
+    static final Set<String> SCENARIOS = Set.of("main", "fairness", "fairness2", "fairness3", "pingpong", "steal", "global3");
 
     /** G actions the Java G bodies perform. */
     static final Set<String> JAVA_ACTIONS = Set.of("go", "exit", "gosched", "yield", "park", "ready", "inject");
@@ -294,6 +294,18 @@ public final class ProcModule implements SpecModule {
                     pr.runqput(p0, pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), false);
                     pr.runqput(pr.allp[1], pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), false);
                     pr.globrunqputLocked(pr.newproc1(p0, new FuncVal(new SpecG()), null, 0));
+                } else if (scenario.equals("pingpong")) {
+                    // G 1 in P 1's runnext, G 2 parked (it waits to be readied: its body starts then,
+                    // as a G that parked before running any step), G 3 in P 1's ring
+                    G g1 = pr.newproc1(p0, new FuncVal(new SpecG()), null, 0);
+                    G g2 = pr.newproc1(p0, new FuncVal(new SpecG()), null, 0);
+                    pr.casgstatus(g2, G._Grunnable, G._Gwaiting);
+                    pr.runqput(p0, pr.newproc1(p0, new FuncVal(new SpecG()), null, 0), false);
+                    if (pr.goVersion() == GoVersion.GO1_25 && !"TRUE".equals(c.get("Sysmon"))) {
+                        p0.storeVolatileRunnext(g1); // the spec's initial state (see "main" below)
+                    } else {
+                        pr.runqput(p0, g1, true);
+                    }
                 } else if (scenario.equals("steal")) {
                     // G 1 in P 1's runnext, Gs 2, 3, 4 in its ring; P 2's M finds nothing and steals
                     G g1 = pr.newproc1(p0, new FuncVal(new SpecG()), null, 0);
