@@ -341,18 +341,10 @@ final class MLoop {
     // ---- the M: mstart, schedule, findRunnable, stealWork --------------------------------------
 
     /**
-     * {@code nm} driven Ms ({@link Sched#startDriven}), ids 1..nm: M 1 gets allp[0] as its nextp
-     * and a woken note (it starts as from mstart, through stopm's wake-up), Ms 2..nm are parked on
-     * sched.midle with M 2 at its head. Called before any M runs.
-     */
-    List<M> drivenMs(int nm) {
-        return drivenMs(nm, 1);
-    }
-
-    /**
-     * {@link #drivenMs(int)} with Ms 1..busy each handed a P at the start (allp[0], allp[1], … as
-     * pidleget takes them) and woken, as the spec's scenarios with two busy Ps start; Ms
-     * busy+1..nm parked on sched.midle, M busy+1 at its head.
+     * {@code nm} driven Ms ({@link Sched#startDriven}), ids 1..nm, called before any M runs: Ms
+     * 1..busy are each handed a P (allp[0], allp[1], … as pidleget takes them) and a woken note
+     * (each starts as from mstart, through stopm's wake-up; busy is 2 in the spec's scenarios with
+     * two busy Ps), Ms busy+1..nm are parked on sched.midle with M busy+1 at its head.
      */
     List<M> drivenMs(int nm, int busy) {
         List<M> ms = new java.util.ArrayList<>();
